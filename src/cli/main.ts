@@ -1,0 +1,35 @@
+/**
+ * `npm run cli -- <command> …`: the command-line face of the same src/core the app uses.
+ * Exit codes: 0 done, 2 bad arguments or unreadable input, 1 anything unexpected.
+ */
+import { UsageError } from './usage-error.ts';
+import { whereCommand } from './where-command.ts';
+
+const COMMANDS: Record<string, (args: string[]) => unknown> = {
+  where: whereCommand,
+};
+
+const HELP = `hlj-air-map command line
+  where <lon> <lat>    province, city, county and adcode of a WGS84 point (JSON)`;
+
+function main(argv: string[]): number {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    console.log(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}"\n${HELP}`);
+    console.log(JSON.stringify(command(args)));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`error: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,65 @@
+import type { Boundaries } from './boundaries.ts';
+import { createRegionIndex } from './region-index.ts';
+
+/** Where a WGS84 point lies: province, and for Heilongjiang also city, county and the county's adcode. */
+export interface Location {
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  adcode: string | null;
+}
+
+/** Answers "which unit is this point in" from the shipped boundaries. */
+export interface Locator {
+  /** Location of a WGS84 point. */
+  where(lon: number, lat: number): Location;
+  /** Index into `boundaries.counties.features` of the county containing the point, or -1. */
+  countyIndexAt(lon: number, lat: number): number;
+}
+
+/**
+ * Largest gap (degrees, longitude scaled by cos latitude) between neighbouring source counties that is
+ * closed by snapping to the nearest county: the source leaves slivers one 1/1024° quantum wide.
+ */
+const GAP_DEGREES = 0.002;
+
+/**
+ * Builds a locator over Heilongjiang's counties and the province outlines of Heilongjiang and its neighbours.
+ *
+ * A point inside a Heilongjiang county gets that county. A point inside the Heilongjiang outline but in a
+ * sliver gap between two source counties gets the nearest county. Otherwise the neighbour province outline
+ * decides the province, and city and county stay null.
+ *
+ * @param boundaries - Decoded boundary data.
+ * @returns A {@link Locator}.
+ * @example
+ * const locator = createLocator(boundaries);
+ * locator.where(126.65, 45.75); // { province: '黑龙江省', city: '哈尔滨市', county: '南岗区', adcode: '230103' }
+ */
+export function createLocator(boundaries: Boundaries): Locator {
+  const counties = boundaries.counties.features;
+  const countyIndex = createRegionIndex(counties.map((f) => f.geometry));
+  const provinces = [...boundaries.province.features, ...boundaries.neighbourProvinces.features];
+  const provinceIndex = createRegionIndex(provinces.map((f) => f.geometry));
+  const home = boundaries.province.features[0]?.properties.name;
+
+  const countyIndexAt = (lon: number, lat: number): number => {
+    const i = countyIndex.locate(lon, lat);
+    if (i !== -1) return i;
+    const p = provinceIndex.locate(lon, lat);
+    return p !== -1 && provinces[p]!.properties.name === home ? countyIndex.nearest(lon, lat, GAP_DEGREES) : -1;
+  };
+
+  return {
+    countyIndexAt,
+    where(lon, lat) {
+      const c = countyIndexAt(lon, lat);
+      if (c !== -1) {
+        const { city, name, adcode } = counties[c]!.properties;
+        return { province: home ?? null, city, county: name, adcode };
+      }
+      const p = provinceIndex.locate(lon, lat);
+      return { province: p === -1 ? null : provinces[p]!.properties.name, city: null, county: null, adcode: null };
+    },
+  };
+}
