@@ -1,11 +1,7 @@
 /** Every maplibre source id and layer id, and every registry layer key, lives here. */
 export const SOURCE = {
-  counties: 'counties',
-  cities: 'cities',
-  province: 'province',
-  neighbourCities: 'neighbour-cities',
-  neighbourProvinces: 'neighbour-provinces',
-  russia: 'russia',
+  /** One vector source: every boundary layer as a source-layer, tiled once in the boundary worker. */
+  boundaries: 'boundaries',
   basemap: 'basemap',
   basemapLabels: 'basemap-labels',
 } as const;
@@ -25,6 +21,15 @@ export const MAP_LAYER = {
   cityLine: 'city-line',
   provinceLine: 'province-line',
 } as const;
+
+/** Custom protocol through which maplibre asks the boundary worker for tiles. */
+export const BOUNDARY_TILE_PROTOCOL = 'hlj-boundaries';
+
+/** Source layers of the boundary vector source (one per boundary object), in the order they are encoded. */
+export const BOUNDARY_TILE_LAYERS = ['russia', 'neighbourCities', 'neighbourProvinces', 'counties', 'cities', 'province'] as const;
+
+/** Deepest zoom the worker tiles; maplibre overzooms beyond it. */
+export const BOUNDARY_TILE_MAX_ZOOM = 12;
 
 export const DECK_LAYER = {
   cityLabels: 'city-labels',

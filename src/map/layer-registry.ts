@@ -1,6 +1,6 @@
 import type { Layer } from '@deck.gl/core';
 import type { LayerSpecification } from 'maplibre-gl';
-import type { Boundaries } from '../core/boundaries.ts';
+import type { BoundarySummary } from '../core/boundary-summary.ts';
 import type { LayerKey } from './ids.ts';
 import type { Language, Localized } from './localized.ts';
 import { boundaryLayers } from './layers/boundary-layers.ts';
@@ -8,7 +8,7 @@ import { labelLayer } from './layers/label-layers.ts';
 
 /** What a layer's drawing functions may read. */
 export interface LayerContext {
-  boundaries: Boundaries;
+  summary: BoundarySummary;
   language: Language;
   zoom: number;
   opacity: number;
@@ -31,10 +31,13 @@ export interface LayerDefinition {
   defaultVisible: boolean;
   defaultOpacity: number;
   legend: (context: Omit<LayerContext, 'opacity' | 'zoom'>) => LegendItem[];
-  /** maplibre layers on the sources the controller adds; their opacity paint values are multiplied by the layer opacity. */
+  /** maplibre layers on the boundary vector source (or others the controller adds); their opacity paint values are multiplied by the layer opacity. */
   mapLayers?: LayerSpecification[];
-  /** deck.gl layers, rebuilt whenever their context changes. */
-  deckLayers?: (context: LayerContext) => Layer[];
+  /**
+   * Loads the function that builds this entry's deck.gl layers (rebuilt whenever their context changes).
+   * Loaded after the first render, so deck.gl stays off the start-up path.
+   */
+  loadDeckLayers?: () => Promise<(context: LayerContext) => Layer[]>;
 }
 
 /** The layers in their default drawing order, bottom first. */

@@ -1,9 +1,10 @@
-import { MapboxOverlay } from '@deck.gl/mapbox';
-import { Map as MaplibreMap, NavigationControl, ScaleControl, type LayerSpecification, type StyleSpecification } from 'maplibre-gl';
+import type { Layer } from '@deck.gl/core';
+import type { MapboxOverlay } from '@deck.gl/mapbox';
+import { addProtocol, Map as MaplibreMap, NavigationControl, ScaleControl, type LayerSpecification, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Boundaries } from '../core/boundaries.ts';
+import type { BoundarySummary } from '../core/boundary-summary.ts';
 import { basemapSources, type BasemapSettings } from './basemaps.ts';
-import { MAP_LAYER, SOURCE, type LayerKey } from './ids.ts';
+import { BOUNDARY_TILE_MAX_ZOOM, BOUNDARY_TILE_PROTOCOL, MAP_LAYER, SOURCE, type LayerKey } from './ids.ts';
 import { LAYER_REGISTRY, layerDefinition, type LayerContext } from './layer-registry.ts';
 import type { Language } from './localized.ts';
 import { COUNTY_LABEL_MIN_ZOOM } from './layers/label-layers.ts';
@@ -16,10 +17,11 @@ export interface LayerState {
 }
 
 export interface MapControllerOptions {
-  boundaries: Boundaries;
   language: Language;
   layers: LayerState[];
   basemap: BasemapSettings;
+  /** PBF bytes of boundary tile z/x/y (from the boundary worker). */
+  loadTile: (z: number, x: number, y: number) => Promise<ArrayBuffer>;
   onClick: (lon: number, lat: number) => void;
   onPointer: (position: { lon: number; lat: number } | null) => void;
   onReady: () => void;
@@ -34,6 +36,19 @@ const OPACITY_PAINT: Partial<Record<LayerSpecification['type'], string>> = {
   raster: 'raster-opacity',
 };
 
+let tileProtocolRegistered = false;
+
+/** maplibre asks for `hlj-boundaries://z/x/y`; the bytes come from the boundary worker's one tiling. */
+function registerTileProtocol(loadTile: MapControllerOptions['loadTile']): void {
+  if (tileProtocolRegistered) return;
+  tileProtocolRegistered = true;
+  addProtocol(BOUNDARY_TILE_PROTOCOL, async (params) => {
+    const match = /(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
+    if (!match) throw new Error(`${params.url}: not a z/x/y tile address`);
+    return { data: await loadTile(Number(match[1]), Number(match[2]), Number(match[3])) };
+  });
+}
+
 function offlineStyle(): StyleSpecification {
   // No glyphs, sprite or tile URLs: the default map makes no network request.
   return { version: 8, sources: {}, layers: [{ id: MAP_LAYER.background, type: 'background', paint: { 'background-color': '#e9eef1' } }] };
@@ -44,8 +59,14 @@ function offlineStyle(): StyleSpecification {
  */
 export class MapController {
   readonly map: MaplibreMap;
-  private readonly overlay: MapboxOverlay;
-  private readonly boundaries: Boundaries;
+  /** Created after the first render (deck.gl is loaded lazily); null until then. */
+  private overlay: MapboxOverlay | null = null;
+  private readonly deckBuilders = new Map<LayerKey, (context: LayerContext) => Layer[]>();
+  private deckLayers: Layer[] = [];
+  private summary: BoundarySummary | null = null;
+  private installed = false;
+  private readyReported = false;
+  private readonly onReady: () => void;
   private language: Language;
   private layers: LayerState[];
   private basemap: BasemapSettings = { kind: 'none', tiandituKey: '' };
@@ -53,7 +74,7 @@ export class MapController {
   private pointerFrame = 0;
 
   constructor(container: HTMLElement, options: MapControllerOptions) {
-    this.boundaries = options.boundaries;
+    this.onReady = options.onReady;
     this.language = options.language;
     this.layers = options.layers;
     const hasView = /^#[\d.]+\/-?[\d.]+\/-?[\d.]+/.test(window.location.hash);
@@ -71,16 +92,11 @@ export class MapController {
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
-    this.overlay = new MapboxOverlay({ interleaved: true, layers: [] });
-    this.map.addControl(this.overlay);
 
-    this.map.on('load', () => {
-      this.addSources();
-      for (const definition of LAYER_REGISTRY) for (const spec of definition.mapLayers ?? []) this.map.addLayer(spec);
-      this.setBasemap(options.basemap);
-      this.applyLayers();
-      this.map.once('idle', options.onReady);
-    });
+    this.basemap = options.basemap;
+    registerTileProtocol(options.loadTile);
+    // The map starts while the worker is still fetching and tiling; tile requests wait for it there.
+    this.map.on('load', () => this.install());
     this.map.on('click', (event) => options.onClick(event.lngLat.lng, event.lngLat.lat));
     this.map.on('mousemove', (event) => {
       cancelAnimationFrame(this.pointerFrame);
@@ -95,21 +111,54 @@ export class MapController {
     });
   }
 
-  private addSources(): void {
-    const b = this.boundaries;
-    const add = (id: string, data: GeoJSON.FeatureCollection) => this.map.addSource(id, { type: 'geojson', data, tolerance: 0.3 });
-    add(SOURCE.russia, b.russia);
-    add(SOURCE.neighbourCities, b.neighbourCities);
-    add(SOURCE.neighbourProvinces, b.neighbourProvinces);
-    add(SOURCE.counties, b.counties);
-    add(SOURCE.cities, b.cities);
-    add(SOURCE.province, b.province);
+  /** Hands over names and label points; the map reports ready once these and the first tiles are drawn. */
+  setSummary(summary: BoundarySummary): void {
+    this.summary = summary;
+    this.updateDeckLayers();
+    this.reportReadyWhenIdle();
+  }
+
+  private install(): void {
+    if (this.installed) return;
+    this.installed = true;
+    this.map.addSource(SOURCE.boundaries, {
+      type: 'vector',
+      tiles: [`${BOUNDARY_TILE_PROTOCOL}://{z}/{x}/{y}`],
+      minzoom: 0,
+      maxzoom: BOUNDARY_TILE_MAX_ZOOM,
+    });
+    for (const definition of LAYER_REGISTRY) for (const spec of definition.mapLayers ?? []) this.map.addLayer(spec);
+    this.setBasemap(this.basemap);
+    this.applyLayers();
+    this.reportReadyWhenIdle();
+  }
+
+  private reportReadyWhenIdle(): void {
+    if (this.readyReported || !this.installed || !this.summary) return;
+    this.readyReported = true;
+    this.map.once('idle', () => {
+      this.onReady();
+      void this.loadDeck();
+    });
+  }
+
+  /** Loads deck.gl and the registry's deck layer builders, then adds the one interleaved overlay. */
+  private async loadDeck(): Promise<void> {
+    const withDeck = LAYER_REGISTRY.filter((d) => d.loadDeckLayers);
+    const [{ MapboxOverlay: Overlay }, ...builders] = await Promise.all([
+      import('@deck.gl/mapbox'),
+      ...withDeck.map((d) => d.loadDeckLayers!()),
+    ]);
+    withDeck.forEach((d, i) => this.deckBuilders.set(d.key, builders[i]!));
+    this.overlay = new Overlay({ interleaved: true, layers: [] });
+    this.map.addControl(this.overlay);
+    this.updateDeckLayers();
   }
 
   /** Applies visibility, opacity and order of the registry layers. */
   setLayers(layers: LayerState[]): void {
     this.layers = layers;
-    if (this.map.isStyleLoaded()) this.applyLayers();
+    if (this.installed) this.applyLayers();
   }
 
   setLanguage(language: Language): void {
@@ -126,7 +175,7 @@ export class MapController {
   /** Adds, swaps or removes the online basemap; with 'none' nothing is requested. */
   setBasemap(settings: BasemapSettings): void {
     this.basemap = settings;
-    if (!this.map.getLayer(MAP_LAYER.background)) return;
+    if (!this.installed) return;
     for (const [layer, source] of [[MAP_LAYER.basemapLabels, SOURCE.basemapLabels], [MAP_LAYER.basemap, SOURCE.basemap]] as const) {
       if (this.map.getLayer(layer)) this.map.removeLayer(layer);
       if (this.map.getSource(source)) this.map.removeSource(source);
@@ -163,16 +212,19 @@ export class MapController {
   }
 
   private updateDeckLayers(): void {
+    const summary = this.summary;
+    if (!this.installed || !summary || !this.overlay) return;
     const zoom = this.map.getZoom();
     this.countyLabelsShown = zoom >= COUNTY_LABEL_MIN_ZOOM;
     const deckLayers = this.layers.flatMap((state, position) => {
-      const definition = layerDefinition(state.key);
-      if (!definition.deckLayers || !state.visible) return [];
+      const build = this.deckBuilders.get(state.key);
+      if (!build || !state.visible) return [];
       // Interleaved deck layers draw just below the first maplibre layer of the next entry above them.
       const above = this.layers.slice(position + 1).flatMap((s) => (layerDefinition(s.key).mapLayers ?? []).map((spec) => spec.id))[0];
-      const context: LayerContext = { boundaries: this.boundaries, language: this.language, zoom, opacity: state.opacity };
-      return definition.deckLayers(context).map((layer) => layer.clone({ beforeId: above } as Record<string, unknown>));
+      const context: LayerContext = { summary, language: this.language, zoom, opacity: state.opacity };
+      return build(context).map((layer) => layer.clone({ beforeId: above } as Record<string, unknown>));
     });
+    this.deckLayers = deckLayers;
     this.overlay.setProps({ layers: deckLayers });
   }
 
@@ -180,6 +232,11 @@ export class MapController {
   renderedCityAdcodes(): string[] {
     const features = this.map.queryRenderedFeatures({ layers: [MAP_LAYER.countyFill] });
     return [...new Set(features.map((f) => String(f.properties.cityAdcode)))].sort();
+  }
+
+  /** Ids of the deck.gl layers drawn now (empty until deck.gl has loaded). */
+  deckLayerIds(): string[] {
+    return this.deckLayers.filter((layer) => layer.props.visible !== false).map((layer) => layer.id);
   }
 
   /** Screen position of a WGS84 point, for tests and tools that click on the map. */

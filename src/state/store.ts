@@ -1,19 +1,19 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { Boundaries } from '../core/boundaries.ts';
-import { createLocator, type Locator } from '../core/create-locator.ts';
+import type { BoundarySummary, CountyDetails } from '../core/boundary-summary.ts';
 import type { BasemapSettings } from '../map/basemaps.ts';
 import type { LayerKey } from '../map/ids.ts';
 import { LAYER_REGISTRY } from '../map/layer-registry.ts';
 import type { LayerState } from '../map/map-controller.ts';
 import type { Language } from '../map/localized.ts';
+import { boundaryClient, loadBoundaries } from '../workers/boundary-client.ts';
 
 export type BoundaryStatus =
   | { kind: 'loading' }
-  | { kind: 'ready'; boundaries: Boundaries; locator: Locator }
+  | { kind: 'ready'; summary: BoundarySummary }
   | { kind: 'failed'; message: string };
 
-export type Selection = { kind: 'none' } | { kind: 'county'; index: number };
+export type Selection = { kind: 'none' } | { kind: 'county'; county: CountyDetails };
 
 export type Dialog = 'none' | 'settings' | 'data-sources';
 
@@ -26,9 +26,10 @@ export interface AppState {
   basemap: BasemapSettings;
   dialog: Dialog;
   setLanguage(language: Language): void;
-  boundariesLoaded(boundaries: Boundaries): void;
-  boundariesFailed(message: string): void;
-  selectAt(lon: number, lat: number): void;
+  /** Waits for the boundary worker to fetch, decode and tile the shipped boundaries (started by the entry module). */
+  loadBoundaries(): Promise<void>;
+  /** Selects the county at a point, or clears the selection outside Heilongjiang; the latest click wins. */
+  selectAt(lon: number, lat: number): Promise<void>;
   clearSelection(): void;
   setPointer(pointer: { lon: number; lat: number } | null): void;
   setLayerVisible(key: LayerKey, visible: boolean): void;
@@ -42,6 +43,8 @@ export interface AppState {
 export function defaultLayers(): LayerState[] {
   return LAYER_REGISTRY.map((d) => ({ key: d.key, visible: d.defaultVisible, opacity: d.defaultOpacity }));
 }
+
+let selectRequest = 0;
 
 const updateLayer = (layers: LayerState[], key: LayerKey, change: Partial<LayerState>) =>
   layers.map((layer) => (layer.key === key ? { ...layer, ...change } : layer));
@@ -58,13 +61,18 @@ export const useAppStore = create<AppState>()(
       basemap: { kind: 'none', tiandituKey: '' },
       dialog: 'none',
       setLanguage: (language) => set({ language }),
-      boundariesLoaded: (boundaries) => set({ boundaries: { kind: 'ready', boundaries, locator: createLocator(boundaries) } }),
-      boundariesFailed: (message) => set({ boundaries: { kind: 'failed', message } }),
-      selectAt: (lon, lat) => {
-        const status = get().boundaries;
-        if (status.kind !== 'ready') return;
-        const index = status.locator.countyIndexAt(lon, lat);
-        set({ selection: index === -1 ? { kind: 'none' } : { kind: 'county', index } });
+      loadBoundaries: async () => {
+        try {
+          const summary = await loadBoundaries();
+          set({ boundaries: { kind: 'ready', summary } });
+        } catch (error) {
+          set({ boundaries: { kind: 'failed', message: error instanceof Error ? error.message : String(error) } });
+        }
+      },
+      selectAt: async (lon, lat) => {
+        const request = ++selectRequest;
+        const county = await boundaryClient().call('countyAt', { lon, lat });
+        if (request === selectRequest) set({ selection: county ? { kind: 'county', county } : { kind: 'none' } });
       },
       clearSelection: () => set({ selection: { kind: 'none' } }),
       setPointer: (pointer) => set({ pointer }),

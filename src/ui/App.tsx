@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { fetchBoundaries } from '../io/fetch-boundaries.ts';
 import { useAppStore } from '../state/store.ts';
 import { CountyPanel } from './CountyPanel.tsx';
 import { DataSourcesDialog } from './DataSourcesDialog.tsx';
@@ -15,11 +14,6 @@ export function App() {
   const status = useAppStore((s) => s.boundaries);
   const dialog = useAppStore((s) => s.dialog);
   const { setLanguage, openDialog } = useAppStore.getState();
-
-  useEffect(() => {
-    const { boundariesLoaded, boundariesFailed } = useAppStore.getState();
-    fetchBoundaries().then(boundariesLoaded, (error: Error) => boundariesFailed(error.message));
-  }, []);
 
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
@@ -45,11 +39,11 @@ export function App() {
         </nav>
       </header>
       <main className="workspace">
+        <MapView />
         {status.kind === 'ready' && (
           <>
-            <MapView boundaries={status.boundaries} />
             <aside className="sidebar">
-              <LayerPanel boundaries={status.boundaries} />
+              <LayerPanel summary={status.summary} />
             </aside>
             <CountyPanel />
           </>

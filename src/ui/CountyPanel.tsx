@@ -1,5 +1,3 @@
-import { useShallow } from 'zustand/react/shallow';
-import { selectCountyDetails } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { useT } from './i18n.ts';
 
@@ -8,8 +6,9 @@ const AREA_FORMAT = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 1, m
 /** The clicked county: name, city, adcode and geodesic area, all rendered as text. */
 export function CountyPanel() {
   const t = useT();
-  const details = useAppStore(useShallow(selectCountyDetails));
-  if (!details) return null;
+  const selection = useAppStore((s) => s.selection);
+  if (selection.kind !== 'county') return null;
+  const details = selection.county;
   return (
     <section className="panel county-panel" aria-labelledby="county-panel-title" data-testid="county-panel">
       <header>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { dataUrl } from '../io/fetch-boundaries.ts';
+import { dataUrl } from '../io/data-url.ts';
 import { Dialog } from './Dialog.tsx';
 import { useT } from './i18n.ts';
 

@@ -1,10 +1,10 @@
 import { layerDefinition } from '../map/layer-registry.ts';
 import { useAppStore } from '../state/store.ts';
 import { useLocalized, useT } from './i18n.ts';
-import type { Boundaries } from '../core/boundaries.ts';
+import type { BoundarySummary } from '../core/boundary-summary.ts';
 
 /** Layer list, top of the drawing order first: visibility, opacity, order and legend. */
-export function LayerPanel({ boundaries }: { boundaries: Boundaries }) {
+export function LayerPanel({ summary }: { summary: BoundarySummary }) {
   const t = useT();
   const localized = useLocalized();
   const layers = useAppStore((s) => s.layers);
@@ -19,7 +19,7 @@ export function LayerPanel({ boundaries }: { boundaries: Boundaries }) {
         {topFirst.map((layer, i) => {
           const definition = layerDefinition(layer.key);
           const title = localized(definition.title);
-          const legend = definition.legend({ boundaries, language });
+          const legend = definition.legend({ summary, language });
           return (
             <li key={layer.key} className="layer-item" data-layer={layer.key}>
               <div className="layer-row">

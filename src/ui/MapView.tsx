@@ -1,37 +1,38 @@
 import { useEffect, useRef } from 'react';
-import type { Boundaries } from '../core/boundaries.ts';
 import { MapController } from '../map/map-controller.ts';
-import { selectCountyDetails } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
+import { boundaryClient } from '../workers/boundary-client.ts';
 
 declare global {
   interface Window {
     /** Debug and test handle: the live controller and whether the first render has finished. */
-    hljAirMap?: { controller: MapController; ready: boolean };
+    hljAirMap?: { controller: MapController; ready: boolean; readyAt?: number };
   }
 }
 
 /** Mounts the MapController and forwards state changes to it. */
-export function MapView({ boundaries }: { boundaries: Boundaries }) {
+export function MapView() {
   const container = useRef<HTMLDivElement>(null);
   const controller = useRef<MapController | null>(null);
   const layers = useAppStore((s) => s.layers);
   const language = useAppStore((s) => s.language);
   const basemap = useAppStore((s) => s.basemap);
-  const selectedAdcode = useAppStore((s) => selectCountyDetails(s)?.adcode ?? null);
+  const selectedAdcode = useAppStore((s) => (s.selection.kind === 'county' ? s.selection.county.adcode : null));
+  const status = useAppStore((s) => s.boundaries);
 
   useEffect(() => {
     const { selectAt, setPointer, language: initialLanguage, layers: initialLayers, basemap: initialBasemap } = useAppStore.getState();
-    const handle = { controller: null as unknown as MapController, ready: false };
+    const handle: NonNullable<Window['hljAirMap']> = { controller: null as unknown as MapController, ready: false };
     const instance = new MapController(container.current!, {
-      boundaries,
       language: initialLanguage,
       layers: initialLayers,
       basemap: initialBasemap,
-      onClick: selectAt,
+      loadTile: (z, x, y) => boundaryClient().call('tile', { z, x, y }),
+      onClick: (lon, lat) => void selectAt(lon, lat),
       onPointer: setPointer,
       onReady: () => {
         handle.ready = true;
+        handle.readyAt = performance.now();
       },
     });
     handle.controller = instance;
@@ -42,7 +43,11 @@ export function MapView({ boundaries }: { boundaries: Boundaries }) {
       controller.current = null;
       delete window.hljAirMap;
     };
-  }, [boundaries]);
+  }, []);
+
+  useEffect(() => {
+    if (status.kind === 'ready') controller.current?.setSummary(status.summary);
+  }, [status]);
 
   useEffect(() => controller.current?.setLayers(layers), [layers]);
   useEffect(() => controller.current?.setLanguage(language), [language]);

@@ -40,11 +40,12 @@ afterAll(async () => {
 });
 
 describe('the offline map', () => {
-  it('renders all 13 cities of Heilongjiang', async () => {
+  it('renders all 13 cities of Heilongjiang, then their names from local fonts', async () => {
     const cities = await page.evaluate(() => window.hljAirMap!.controller.renderedCityAdcodes());
     expect(cities).toHaveLength(13);
     expect(cities).toContain('230100');
     expect(cities).toContain('232700');
+    await expect.poll(() => page.evaluate(() => window.hljAirMap!.controller.deckLayerIds()), { timeout: 30000 }).toContain('city-labels');
   });
 
   it('shows name, city, adcode and geodesic area of a clicked county, as text', async () => {

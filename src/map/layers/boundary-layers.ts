@@ -23,8 +23,8 @@ export const boundaryLayers: LayerDefinition[] = [
     defaultOpacity: 1,
     legend: () => [{ kind: 'fill', color: RUSSIA_GREY, label: { zh: '俄罗斯', en: 'Russia' } }],
     mapLayers: [
-      { id: MAP_LAYER.russiaFill, type: 'fill', source: SOURCE.russia, paint: { 'fill-color': RUSSIA_GREY, 'fill-opacity': 0.9 } },
-      { id: MAP_LAYER.russiaLine, type: 'line', source: SOURCE.russia, paint: { 'line-color': '#9a9a9a', 'line-width': 1, 'line-opacity': 1 } },
+      { id: MAP_LAYER.russiaFill, type: 'fill', source: SOURCE.boundaries, 'source-layer': 'russia', paint: { 'fill-color': RUSSIA_GREY, 'fill-opacity': 0.9 } },
+      { id: MAP_LAYER.russiaLine, type: 'line', source: SOURCE.boundaries, 'source-layer': 'russia', paint: { 'line-color': '#9a9a9a', 'line-width': 1, 'line-opacity': 1 } },
     ],
   },
   {
@@ -37,17 +37,17 @@ export const boundaryLayers: LayerDefinition[] = [
       { kind: 'line', color: NEIGHBOUR_LINE, label: { zh: '邻省市界', en: 'Prefecture border' } },
     ],
     mapLayers: [
-      { id: MAP_LAYER.neighbourFill, type: 'fill', source: SOURCE.neighbourCities, paint: { 'fill-color': NEIGHBOUR_FILL, 'fill-opacity': 1 } },
+      { id: MAP_LAYER.neighbourFill, type: 'fill', source: SOURCE.boundaries, 'source-layer': 'neighbourCities', paint: { 'fill-color': NEIGHBOUR_FILL, 'fill-opacity': 1 } },
       {
         id: MAP_LAYER.neighbourCityLine,
         type: 'line',
-        source: SOURCE.neighbourCities,
+        source: SOURCE.boundaries, 'source-layer': 'neighbourCities',
         paint: { 'line-color': NEIGHBOUR_LINE, 'line-width': 0.8, 'line-opacity': 1 },
       },
       {
         id: MAP_LAYER.neighbourProvinceLine,
         type: 'line',
-        source: SOURCE.neighbourProvinces,
+        source: SOURCE.boundaries, 'source-layer': 'neighbourProvinces',
         paint: { 'line-color': '#8d857a', 'line-width': 1.5, 'line-opacity': 1 },
       },
     ],
@@ -57,24 +57,24 @@ export const boundaryLayers: LayerDefinition[] = [
     title: { zh: '区县（按市着色）', en: 'Counties (coloured by city)' },
     defaultVisible: true,
     defaultOpacity: 1,
-    legend: ({ boundaries, language }) =>
-      boundaries.cities.features.map((city) => ({
+    legend: ({ summary, language }) =>
+      summary.cities.map((city) => ({
         kind: 'fill' as const,
-        color: CITY_COLORS[city.properties.adcode] ?? FALLBACK_CITY_COLOR,
-        label: { zh: city.properties.name, en: language === 'en' ? city.properties.nameEn : city.properties.name },
+        color: CITY_COLORS[city.adcode] ?? FALLBACK_CITY_COLOR,
+        label: { zh: city.name, en: language === 'en' ? city.nameEn : city.name },
       })),
     mapLayers: [
-      { id: MAP_LAYER.countyFill, type: 'fill', source: SOURCE.counties, paint: { 'fill-color': cityColorExpression, 'fill-opacity': 0.85 } },
+      { id: MAP_LAYER.countyFill, type: 'fill', source: SOURCE.boundaries, 'source-layer': 'counties', paint: { 'fill-color': cityColorExpression, 'fill-opacity': 0.85 } },
       {
         id: MAP_LAYER.countyLine,
         type: 'line',
-        source: SOURCE.counties,
+        source: SOURCE.boundaries, 'source-layer': 'counties',
         paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 9, 1.2], 'line-opacity': 0.9 },
       },
       {
         id: MAP_LAYER.countySelected,
         type: 'line',
-        source: SOURCE.counties,
+        source: SOURCE.boundaries, 'source-layer': 'counties',
         filter: ['==', ['get', 'adcode'], ''],
         paint: { 'line-color': '#d7301f', 'line-width': 3, 'line-opacity': 1 },
       },
@@ -90,7 +90,7 @@ export const boundaryLayers: LayerDefinition[] = [
       {
         id: MAP_LAYER.cityLine,
         type: 'line',
-        source: SOURCE.cities,
+        source: SOURCE.boundaries, 'source-layer': 'cities',
         paint: { 'line-color': '#5b5b5b', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1, 9, 2.2], 'line-opacity': 1 },
       },
     ],
@@ -105,7 +105,7 @@ export const boundaryLayers: LayerDefinition[] = [
       {
         id: MAP_LAYER.provinceLine,
         type: 'line',
-        source: SOURCE.province,
+        source: SOURCE.boundaries, 'source-layer': 'province',
         paint: { 'line-color': '#2b2b2b', 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 1.8, 9, 3.5], 'line-opacity': 1 },
       },
     ],

@@ -1,6 +1,3 @@
-import { TextLayer } from '@deck.gl/layers';
-import type { CityProperties, CountyProperties } from '../../core/boundaries.ts';
-import { DECK_LAYER } from '../ids.ts';
 import type { LayerDefinition } from '../layer-registry.ts';
 
 /** System CJK fonts found on Windows, macOS and Linux: labels render offline with no glyph server. */
@@ -16,37 +13,5 @@ export const labelLayer: LayerDefinition = {
   defaultVisible: true,
   defaultOpacity: 1,
   legend: () => [],
-  deckLayers: ({ boundaries, language, zoom, opacity }) => [
-    new TextLayer<{ properties: CityProperties }>({
-      id: DECK_LAYER.cityLabels,
-      data: boundaries.cities.features,
-      getPosition: (f) => [f.properties.labelLon, f.properties.labelLat],
-      getText: (f) => (language === 'en' ? f.properties.nameEn : f.properties.name),
-      getSize: 15,
-      getColor: [40, 40, 40, 255],
-      fontFamily: LABEL_FONT_FAMILY,
-      fontWeight: 600,
-      characterSet: 'auto',
-      outlineWidth: 3,
-      outlineColor: [255, 255, 255, 230],
-      fontSettings: { sdf: true },
-      opacity,
-      updateTriggers: { getText: language },
-    }),
-    new TextLayer<{ properties: CountyProperties }>({
-      id: DECK_LAYER.countyLabels,
-      data: boundaries.counties.features,
-      visible: zoom >= COUNTY_LABEL_MIN_ZOOM,
-      getPosition: (f) => [f.properties.labelLon, f.properties.labelLat],
-      getText: (f) => f.properties.name,
-      getSize: 12,
-      getColor: [70, 70, 70, 255],
-      fontFamily: LABEL_FONT_FAMILY,
-      characterSet: 'auto',
-      outlineWidth: 2,
-      outlineColor: [255, 255, 255, 220],
-      fontSettings: { sdf: true },
-      opacity,
-    }),
-  ],
+  loadDeckLayers: () => import('./label-deck-layers.ts').then((module) => module.labelDeckLayers),
 };

@@ -1,0 +1,24 @@
+/**
+ * `npm run bench [-- --json] [-- --only startup|locate]`: every figure beside its baseline, measured in the same run.
+ * Human-readable lines go to stderr; with --json, stdout gets [{"name","value","unit"}].
+ */
+import { benchLocatePoints } from './locate-points.ts';
+import type { Figure } from './measure.ts';
+import { benchStartup } from './startup.ts';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const log = (line: string) => console.error(line);
+
+const suites: Record<string, () => Figure[] | Promise<Figure[]>> = {
+  locate: () => benchLocatePoints(log),
+  startup: () => benchStartup(log),
+};
+
+const figures: Figure[] = [];
+for (const [name, suite] of Object.entries(suites)) {
+  if (only && only !== name) continue;
+  figures.push(...(await suite()));
+}
+if (json) console.log(JSON.stringify(figures, null, 2));
