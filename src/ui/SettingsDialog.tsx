@@ -11,6 +11,9 @@ export function SettingsDialog() {
   const localized = useLocalized();
   const basemap = useAppStore((s) => s.basemap);
   const setBasemap = useAppStore((s) => s.setBasemap);
+  const applyKey = (tiandituKey: string) => {
+    if (tiandituKey !== basemap.tiandituKey) setBasemap({ ...basemap, tiandituKey });
+  };
   const needsKey = basemap.kind.startsWith('tianditu') && basemap.tiandituKey.trim() === '';
   return (
     <Dialog title={t('settings')} testId="settings-dialog">
@@ -25,12 +28,16 @@ export function SettingsDialog() {
         ))}
         <label className="field">
           <span>{t('tiandituKey')}</span>
+          {/* Applied on Enter or when leaving the field, so half-typed keys never reach the tile server. */}
           <input
             type="text"
             autoComplete="off"
             spellCheck={false}
-            value={basemap.tiandituKey}
-            onChange={(e) => setBasemap({ ...basemap, tiandituKey: e.target.value })}
+            defaultValue={basemap.tiandituKey}
+            onBlur={(e) => applyKey(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') applyKey(e.currentTarget.value);
+            }}
           />
         </label>
         <p className="note">{t('tiandituKeyNote')}</p>

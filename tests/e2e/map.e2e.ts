@@ -96,9 +96,52 @@ describe('the offline map', () => {
     await expect.poll(() => page.evaluate(() => window.hljAirMap!.controller.renderedCityAdcodes().length)).toBe(13);
   });
 
+  it('reorders layers and changes their opacity from the layer panel', async () => {
+    const order = () => page.evaluate(() => window.hljAirMap!.controller.map.getStyle().layers.map((layer) => layer.id));
+    const before = await order();
+    expect(before.indexOf('province-line')).toBeGreaterThan(before.indexOf('city-line'));
+    await page.getByRole('button', { name: '下移: 省界' }).click();
+    await expect.poll(async () => {
+      const after = await order();
+      return after.indexOf('province-line') < after.indexOf('city-line');
+    }).toBe(true);
+    await page.getByRole('button', { name: '上移: 省界' }).click();
+    await page.getByRole('slider', { name: '不透明度: 区县（按市着色）' }).fill('50');
+    await expect
+      .poll(() => page.evaluate(() => window.hljAirMap!.controller.map.getPaintProperty('county-fill', 'fill-opacity')))
+      .toBeCloseTo(0.425, 5);
+    await page.getByRole('slider', { name: '不透明度: 区县（按市着色）' }).fill('100');
+  });
+
   it('saves a screenshot, made no request off its origin and logged no console error', async () => {
     await page.screenshot({ path: 'test-results/map.png' });
     expect(offOrigin).toEqual([]);
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('fetches basemap tiles only after the user turns a basemap on, and Tianditu only with a key', async () => {
+    const tileRequests: string[] = [];
+    // Answer tile requests here with an empty PNG: the test machine has no internet and needs none.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+    await page.route(/tianditu\.gov\.cn|tile\.openstreetmap\.org/, (route) => {
+      tileRequests.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: 'image/png', body: png });
+    });
+    await page.getByRole('button', { name: '设置' }).click();
+    const dialog = page.getByTestId('settings-dialog');
+    await dialog.getByLabel('天地图矢量 + 注记').check();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('请填写天地图密钥');
+    await page.waitForTimeout(500);
+    expect(tileRequests).toEqual([]);
+    await dialog.getByLabel('天地图密钥（tk）').fill('test-key');
+    await page.waitForTimeout(300);
+    expect(tileRequests).toEqual([]); // not applied until Enter or leaving the field
+    await dialog.getByLabel('天地图密钥（tk）').press('Enter');
+    await expect.poll(() => tileRequests.some((u) => /t\d\.tianditu\.gov\.cn\/DataServer\?T=vec_w&.*tk=test-key/.test(u))).toBe(true);
+    await expect.poll(() => tileRequests.some((u) => u.includes('T=cva_w'))).toBe(true);
+    await dialog.getByLabel('无（离线）').check();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await page.evaluate(() => window.hljAirMap!.controller.map.getSource('basemap'))).toBeUndefined();
   });
 });
