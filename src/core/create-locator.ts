@@ -1,5 +1,6 @@
 import type { Boundaries } from './boundaries.ts';
-import { createRegionIndex } from './region-index.ts';
+import { createNearestRegionFinder } from './nearest-region.ts';
+import { createPolygonGridIndex } from './polygon-grid-index.ts';
 
 /** Where a WGS84 point lies: province, and for Heilongjiang also city, county and the county's adcode. */
 export interface Location {
@@ -38,16 +39,18 @@ const GAP_DEGREES = 0.002;
  */
 export function createLocator(boundaries: Boundaries): Locator {
   const counties = boundaries.counties.features;
-  const countyIndex = createRegionIndex(counties.map((f) => f.geometry));
+  const countyIndex = createPolygonGridIndex(counties.map((f) => f.geometry));
+  const countyFinder = createNearestRegionFinder(counties.map((f) => f.geometry));
   const provinces = [...boundaries.province.features, ...boundaries.neighbourProvinces.features];
-  const provinceIndex = createRegionIndex(provinces.map((f) => f.geometry));
+  // Provinces answer only the province name: a coarse grid is plenty and keeps the index small.
+  const provinceIndex = createPolygonGridIndex(provinces.map((f) => f.geometry), { cellDegrees: 0.05 });
   const home = boundaries.province.features[0]?.properties.name;
 
   const countyIndexAt = (lon: number, lat: number): number => {
     const i = countyIndex.locate(lon, lat);
     if (i !== -1) return i;
     const p = provinceIndex.locate(lon, lat);
-    return p !== -1 && provinces[p]!.properties.name === home ? countyIndex.nearest(lon, lat, GAP_DEGREES) : -1;
+    return p !== -1 && provinces[p]!.properties.name === home ? countyFinder.nearest(lon, lat, GAP_DEGREES) : -1;
   };
 
   return {

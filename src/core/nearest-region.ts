@@ -6,18 +6,11 @@ interface PreparedPolygon {
   rings: Float64Array[];
 }
 
-/** A point-in-polygon index over a fixed list of regions, built once and queried many times. */
-export interface RegionIndex {
-  /** Number of regions indexed. */
-  readonly size: number;
-  /**
-   * Index of the region containing the point, or -1. Regions are assumed not to overlap; where they
-   * do, the lowest index wins. Points exactly on an edge may go either way.
-   */
-  locate(lon: number, lat: number): number;
+/** Finds the region whose boundary is nearest to a point: for points that fall in gaps between regions. */
+export interface NearestRegionFinder {
   /**
    * Index of the region whose boundary is nearest to the point within `maxDegrees` (planar, in degrees,
-   * longitude scaled by cos(latitude)), or -1. For points that fall in gaps between regions.
+   * longitude scaled by cos(latitude)), or -1.
    */
   nearest(lon: number, lat: number, maxDegrees: number): number;
 }
@@ -33,29 +26,6 @@ function prepareRing(ring: number[][]): Float64Array {
     flat[2 * i + 1] = ring[i]![1]!;
   }
   return flat;
-}
-
-/** Even-odd crossing test of one ring (half-open edges, so a shared edge belongs to exactly one side). */
-function insideRing(ring: Float64Array, x: number, y: number): boolean {
-  let inside = false;
-  const n = ring.length;
-  for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-    const yi = ring[i + 1]!;
-    const yj = ring[j + 1]!;
-    if (yi > y !== yj > y) {
-      const xi = ring[i]!;
-      const xj = ring[j]!;
-      if (x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
-}
-
-function insidePolygon(polygon: PreparedPolygon, x: number, y: number): boolean {
-  const { rings } = polygon;
-  if (!insideRing(rings[0]!, x, y)) return false;
-  for (let h = 1; h < rings.length; h++) if (insideRing(rings[h]!, x, y)) return false;
-  return true;
 }
 
 function squaredDistanceToRing(ring: Float64Array, x: number, y: number, k: number): number {
@@ -78,16 +48,16 @@ function squaredDistanceToRing(ring: Float64Array, x: number, y: number, k: numb
 }
 
 /**
- * Builds a point-in-polygon index over regions (a flatbush tree of bounding boxes, then an even-odd
- * test on prepared flat rings). Answers match `@turf/boolean-point-in-polygon` for every point not on an edge.
+ * Builds a nearest-boundary finder over regions: a flatbush tree of bounding boxes, then the distance to
+ * each candidate's rings. Point-in-polygon questions go to `createPolygonGridIndex` instead.
  *
- * @param geometries - Region geometries in WGS84 degrees; the answer of `locate` is an index into this array.
- * @returns A {@link RegionIndex}.
+ * @param geometries - Region geometries in WGS84 degrees; the answer is an index into this array.
+ * @returns A {@link NearestRegionFinder}.
  * @example
- * const index = createRegionIndex(counties.features.map((f) => f.geometry));
- * const i = index.locate(126.65, 45.75); // index of 南岗区, or -1
+ * const finder = createNearestRegionFinder(counties.features.map((f) => f.geometry));
+ * finder.nearest(126.65, 45.75, 0.002); // index of the county whose border is within ~200 m, or -1
  */
-export function createRegionIndex(geometries: ReadonlyArray<Polygon | MultiPolygon>): RegionIndex {
+export function createNearestRegionFinder(geometries: ReadonlyArray<Polygon | MultiPolygon>): NearestRegionFinder {
   const regions: PreparedPolygon[][] = geometries.map((geometry) => {
     const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
     return parts.filter((part) => part.length > 0).map((part) => ({ rings: part.map(prepareRing) }));
@@ -110,15 +80,6 @@ export function createRegionIndex(geometries: ReadonlyArray<Polygon | MultiPolyg
   tree.finish();
 
   return {
-    size: regions.length,
-    locate(lon, lat) {
-      let found = -1;
-      for (const i of tree.search(lon, lat, lon, lat)) {
-        if (i >= regions.length || (found !== -1 && i > found)) continue;
-        if (regions[i]!.some((polygon) => insidePolygon(polygon, lon, lat))) found = i;
-      }
-      return found;
-    },
     nearest(lon, lat, maxDegrees) {
       const k = Math.cos((lat * Math.PI) / 180);
       let best = -1;
