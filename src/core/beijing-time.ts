@@ -1,0 +1,18 @@
+/** Beijing time is UTC+8 all year (no daylight saving). */
+export const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
+export const DAY_MS = 86400 * 1000;
+
+/**
+ * The Beijing calendar date of an instant, as `YYYY-MM-DD`: daily counts use this date.
+ *
+ * @example
+ * beijingDate(Date.UTC(2024, 3, 5, 17, 30)); // '2024-04-06'
+ */
+export function beijingDate(ms: number): string {
+  return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The Beijing day number (days since 1970-01-01 in Beijing time) of an instant: a cheap key for daily counts. */
+export function beijingDay(ms: number): number {
+  return Math.floor((ms + BEIJING_OFFSET_MS) / DAY_MS);
+}
