@@ -2,15 +2,19 @@
  * `npm run cli -- <command> …`: the command-line face of the same src/core the app uses.
  * Exit codes: 0 done, 2 bad arguments or unreadable input, 1 anything unexpected.
  */
+import { firesCommand } from './fires-command.ts';
 import { UsageError } from './usage-error.ts';
 import { whereCommand } from './where-command.ts';
 
-const COMMANDS: Record<string, (args: string[]) => unknown> = {
+/** Each command writes its own output and returns the exit code. */
+const COMMANDS: Record<string, (args: string[]) => number> = {
   where: whereCommand,
+  fires: firesCommand,
 };
 
 const HELP = `hlj-air-map command line
-  where <lon> <lat>    province, city, county and adcode of a WGS84 point (JSON)`;
+  where <lon> <lat>           province, city, county and adcode of a WGS84 point (JSON)
+  fires <file> [--out f.csv]  fire points attributed to county, Beijing date, same-fire and patrol cluster ids (CSV)`;
 
 function main(argv: string[]): number {
   const [name, ...args] = argv;
@@ -21,8 +25,7 @@ function main(argv: string[]): number {
   const command = COMMANDS[name];
   try {
     if (!command) throw new UsageError(`unknown command "${name}"\n${HELP}`);
-    console.log(JSON.stringify(command(args)));
-    return 0;
+    return command(args);
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`error: ${error.message}`);

@@ -12,7 +12,12 @@ function parseDegrees(text: string | undefined, name: 'lon' | 'lat'): number {
 }
 
 /** `where <lon> <lat>`: prints the province, city, county and adcode of a WGS84 point as JSON. */
-export function whereCommand(args: string[]): Location {
+export function whereCommand(args: string[]): number {
+  console.log(JSON.stringify(locate(args)));
+  return 0;
+}
+
+function locate(args: string[]): Location {
   if (args.length !== 2) throw new UsageError(`expected 2 arguments, got ${args.length}\n${USAGE}`);
   const lon = parseDegrees(args[0], 'lon');
   const lat = parseDegrees(args[1], 'lat');

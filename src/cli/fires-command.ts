@@ -1,0 +1,98 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { analyzeFires, FIRE_ANALYSIS_DEFAULTS } from '../core/analyze-fires.ts';
+import { beijingDate } from '../core/beijing-time.ts';
+import { createLocator } from '../core/create-locator.ts';
+import { FireFileError, readFireFile } from '../io/read-fire-file.ts';
+import { toCsv } from '../io/write-csv.ts';
+import { loadBoundariesFile } from './load-boundaries-file.ts';
+import { parseOptions } from './parse-options.ts';
+import { UsageError } from './usage-error.ts';
+
+const USAGE = `usage: npm run cli -- fires <file.csv|file.geojson> [--out result.csv] [--rejected rejected.csv]
+       [--fire-distance-m 1000] [--fire-window-h 2] [--cluster-distance-m 3000] [--cluster-window-days 3]`;
+
+const OUTPUT_COLUMNS = ['attributed_city', 'attributed_county', 'attributed_adcode', 'beijing_date', 'fire_id', 'cluster_id'];
+
+/**
+ * `fires <file>`: reads a fire-point file, writes the input columns plus attribution, Beijing date,
+ * same-fire id and patrol cluster id as CSV; a summary goes to stderr.
+ */
+export function firesCommand(args: string[]): number {
+  const { positional, options } = parseOptions(args, ['out', 'rejected', 'fire-distance-m', 'fire-window-h', 'cluster-distance-m', 'cluster-window-days'], USAGE);
+  if (positional.length !== 1) throw new UsageError(`expected one input file, got ${positional.length}\n${USAGE}`);
+  const path = positional[0]!;
+  const number = (name: string, fallback: number, scale: number) => {
+    const text = options.get(name);
+    if (text === undefined) return fallback * scale;
+    const value = Number(text);
+    if (!(value > 0)) throw new UsageError(`--${name} ${text}: expected a positive number\n${USAGE}`);
+    return value * scale;
+  };
+  const settings = {
+    sameFireDistanceM: number('fire-distance-m', FIRE_ANALYSIS_DEFAULTS.sameFireDistanceM, 1),
+    sameFireWindowMs: number('fire-window-h', FIRE_ANALYSIS_DEFAULTS.sameFireWindowMs / 3600e3, 3600e3),
+    clusterDistanceM: number('cluster-distance-m', FIRE_ANALYSIS_DEFAULTS.clusterDistanceM, 1),
+    clusterWindowMs: number('cluster-window-days', FIRE_ANALYSIS_DEFAULTS.clusterWindowMs / 86400e3, 86400e3),
+  };
+
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new UsageError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  let file;
+  try {
+    file = readFireFile(bytes, path);
+  } catch (error) {
+    if (error instanceof FireFileError) throw new UsageError(error.message);
+    throw error;
+  }
+
+  const boundaries = loadBoundariesFile();
+  const analysis = analyzeFires(file.points, createLocator(boundaries), settings);
+  const counties = boundaries.counties.features;
+  const rows = Array.from({ length: file.points.count }, (_, i) => {
+    const c = analysis.county[i]!;
+    const county = c === -1 ? null : counties[c]!.properties;
+    const time = file.points.time[i]!;
+    return [
+      ...file.records[file.recordOfPoint[i]!]!,
+      county?.city ?? '',
+      county?.name ?? '',
+      county?.adcode ?? '',
+      Number.isNaN(time) ? '' : beijingDate(time),
+      String(analysis.fireId[i]! + 1),
+      String(analysis.clusterId[i]! + 1),
+    ];
+  });
+  const csv = toCsv([...file.header, ...OUTPUT_COLUMNS], rows);
+  const out = options.get('out');
+  if (out) writeFileSync(out, csv);
+  else process.stdout.write(csv);
+  const rejectedPath = options.get('rejected');
+  if (rejectedPath) {
+    writeFileSync(rejectedPath, toCsv(['row', 'field', 'reason', 'value'], file.rejected.map((r) => [String(r.row), r.field, r.reason, r.value])));
+  }
+
+  // Summary on stderr: what was read, what was rejected and why, and counts per city.
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  log(`${path}: ${file.records.length} rows read (${file.format}, ${file.encoding}), ${file.points.count} accepted, ${file.rejected.length} rejected`);
+  const reasons = new Map<string, number>();
+  for (const r of file.rejected) reasons.set(r.reason, (reasons.get(r.reason) ?? 0) + 1);
+  for (const [reason, count] of reasons) log(`  rejected: ${reason} × ${count}`);
+  for (const r of file.rejected.slice(0, 10)) log(`    row ${r.row}, ${r.field}: ${r.reason}${r.value ? ` ("${r.value}")` : ''}`);
+  if (file.rejected.length > 10) log(`    … ${file.rejected.length - 10} more${rejectedPath ? ` in ${rejectedPath}` : ' (write them all with --rejected <file>)'}`);
+  const perCity = new Map<string, { points: number; fires: Set<number> }>();
+  for (let i = 0; i < file.points.count; i++) {
+    const c = analysis.county[i]!;
+    const name = c === -1 ? '黑龙江省外 (outside Heilongjiang)' : counties[c]!.properties.city;
+    const entry = perCity.get(name) ?? { points: 0, fires: new Set<number>() };
+    entry.points++;
+    entry.fires.add(analysis.fireId[i]!);
+    perCity.set(name, entry);
+  }
+  log('per city: points / fires after same-fire merging');
+  for (const [name, { points, fires }] of [...perCity].sort((a, b) => b[1].points - a[1].points)) log(`  ${name}\t${points}\t${fires.size}`);
+  return 0;
+}
