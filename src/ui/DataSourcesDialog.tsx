@@ -3,10 +3,18 @@ import { dataUrl } from '../io/data-url.ts';
 import { Dialog } from './Dialog.tsx';
 import { useT } from './i18n.ts';
 
-interface Provenance {
+interface ProvenanceFile {
+  path: string;
+  synthetic: boolean;
+  description: string;
   sources: { name: string; licence: string; vintage: string; coordinateSystem: string; paths?: string[]; use?: string }[];
   transforms: string[];
-  outputs: { path: string; bytes: number; gzipBytes?: number; sha256: string }[];
+  bytes: number;
+  sha256: string;
+}
+
+interface Provenance {
+  files: ProvenanceFile[];
 }
 
 /** Shows public/data/provenance.json: source, licence, vintage, transforms and checksums of the shipped data. */
@@ -22,43 +30,38 @@ export function DataSourcesDialog() {
   return (
     <Dialog title={t('dataSources')} testId="data-sources-dialog">
       {error && <p className="warning">{error}</p>}
-      {provenance && (
-        <div className="provenance">
-          {provenance.sources.map((source) => (
-            <section key={source.name}>
-              <h3>{source.name}</h3>
-              <dl>
-                <dt>{t('licence')}</dt>
-                <dd>{source.licence}</dd>
-                <dt>{t('vintage')}</dt>
-                <dd>{source.vintage}</dd>
-                <dt>{t('coordinateSystem')}</dt>
-                <dd>{source.coordinateSystem}</dd>
-                {source.paths && (
-                  <>
-                    <dt>{t('source')}</dt>
-                    <dd>{source.paths.join('; ')}</dd>
-                  </>
-                )}
-              </dl>
-            </section>
+      {provenance?.files.map((file) => (
+        <section key={file.path} className="provenance" data-file={file.path}>
+          <h3>
+            {file.path.replace('public/', '')} {file.synthetic && <span className="badge synthetic">{t('synthetic')}</span>}
+          </h3>
+          <p>{file.description}</p>
+          {file.sources.map((source) => (
+            <dl key={source.name}>
+              <dt>{t('source')}</dt>
+              <dd>
+                {source.name}
+                {source.paths ? `: ${source.paths.join('; ')}` : ''}
+              </dd>
+              <dt>{t('licence')}</dt>
+              <dd>{source.licence}</dd>
+              <dt>{t('vintage')}</dt>
+              <dd>{source.vintage}</dd>
+              <dt>{t('coordinateSystem')}</dt>
+              <dd>{source.coordinateSystem}</dd>
+            </dl>
           ))}
-          <h3>{t('transforms')}</h3>
+          <h4>{t('transforms')}</h4>
           <ol>
-            {provenance.transforms.map((step) => (
+            {file.transforms.map((step) => (
               <li key={step}>{step}</li>
             ))}
           </ol>
-          <h3>{t('outputs')}</h3>
-          <ul>
-            {provenance.outputs.map((output) => (
-              <li key={output.path}>
-                {output.path}: {output.bytes.toLocaleString()} B, sha256 {output.sha256.slice(0, 16)}…
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+          <p className="note">
+            {file.bytes.toLocaleString()} B · sha256 {file.sha256.slice(0, 16)}…
+          </p>
+        </section>
+      ))}
     </Dialog>
   );
 }

@@ -38,7 +38,7 @@ const MESSAGES = {
   vintage: { zh: '年份', en: 'Vintage' },
   coordinateSystem: { zh: '坐标系', en: 'Coordinate system' },
   transforms: { zh: '处理步骤', en: 'Transforms' },
-  outputs: { zh: '输出文件', en: 'Output files' },
+  synthetic: { zh: '合成数据（非真实观测）', en: 'Synthetic (not real observations)' },
   notInHeilongjiang: { zh: '黑龙江省外', en: 'Outside Heilongjiang' },
 } satisfies Record<string, Localized>;
 

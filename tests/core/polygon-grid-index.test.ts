@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBoundariesFile } from '../../src/cli/load-boundaries-file.ts';
 import { createPolygonGridIndex } from '../../src/core/polygon-grid-index.ts';
 import { createNearestRegionFinder } from '../../src/core/nearest-region.ts';
-import { seededRandom } from '../helpers/seeded-random.ts';
+import { seededRandom } from '../../src/core/seeded-random.ts';
 
 const square = (x0: number, y0: number, x1: number, y1: number) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
 const donut: Polygon = { type: 'Polygon', coordinates: [square(0, 0, 10, 10), square(3, 3, 6, 6)] };

