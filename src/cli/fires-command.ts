@@ -57,7 +57,7 @@ export function firesCommand(args: string[]): number {
     const county = c === -1 ? null : counties[c]!.properties;
     const time = file.points.time[i]!;
     return [
-      ...file.records[file.recordOfPoint[i]!]!,
+      ...file.record(file.recordOfPoint[i]!),
       county?.city ?? '',
       county?.name ?? '',
       county?.adcode ?? '',
@@ -77,7 +77,7 @@ export function firesCommand(args: string[]): number {
 
   // Summary on stderr: what was read, what was rejected and why, and counts per city.
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  log(`${path}: ${file.records.length} rows read (${file.format}, ${file.encoding}), ${file.points.count} accepted, ${file.rejected.length} rejected`);
+  log(`${path}: ${file.recordCount} rows read (${file.format}, ${file.encoding}), ${file.points.count} accepted, ${file.rejected.length} rejected`);
   const reasons = new Map<string, number>();
   for (const r of file.rejected) reasons.set(r.reason, (reasons.get(r.reason) ?? 0) + 1);
   for (const [reason, count] of reasons) log(`  rejected: ${reason} × ${count}`);

@@ -16,6 +16,8 @@ const DECIMAL = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*([NSEWnsew东西南北])?\s*$/;
  */
 export function parseCoordinate(text: string | undefined, decimalComma = false): CoordinateResult {
   if (text === undefined || text.trim() === '') return { ok: false, reason: 'empty' };
+  // Fast path for plain decimals, which is nearly every FIRMS cell.
+  if (!decimalComma && /^-?\d{1,3}\.\d+$/.test(text)) return { ok: true, value: Number(text) };
   const normalised = decimalComma ? text.replace(',', '.') : text;
   const hemisphereSign = (letter: string | undefined) => (letter && /[SWsw西南]/.test(letter) ? -1 : 1);
   const decimal = DECIMAL.exec(normalised);

@@ -2,7 +2,7 @@ import { CONFIDENCE_CLASS, DAY_NIGHT, confidenceClassOf, createFirePoints, type 
 import { decodeText, type DecodedText } from './decode-text.ts';
 import { parseCoordinate } from './parse-coordinate.ts';
 import { parseDelimited } from './parse-delimited.ts';
-import { parseBeijingTime, parseFirmsTime } from './parse-fire-time.ts';
+import { parseBeijingTime, parseFirmsTime, type TimeResult } from './parse-fire-time.ts';
 
 /** The fields a fire-point file can map to its columns. */
 export const FIRE_FIELDS = ['lon', 'lat', 'date', 'time', 'confidence', 'frp', 'satellite', 'dayNight', 'province', 'city', 'county', 'town', 'landType'] as const;
@@ -27,9 +27,11 @@ export interface FireFile {
   format: FireFormat;
   encoding: DecodedText['encoding'] | 'json';
   header: string[];
-  records: string[][];
+  recordCount: number;
+  /** The original fields of record i, as text (split on demand: a million rows stay cheap). */
+  record(i: number): string[];
   /** Line (CSV) or feature number (GeoJSON, 1-based) of each record, for messages. */
-  lines: number[];
+  lines: ArrayLike<number>;
   columns: FireColumns;
   /** Whether `date`/`time` are UTC (FIRMS) or Beijing time (official sheets). */
   timeZone: 'utc' | 'beijing';
@@ -97,7 +99,7 @@ function detectFormat(header: readonly string[], columns: FireColumns): FireForm
 }
 
 /** A GeoJSON FeatureCollection of points as a table: properties become columns, coordinates go last. */
-function geojsonTable(text: string, fileName: string): { header: string[]; records: string[][]; lines: number[] } {
+function geojsonTable(text: string, fileName: string): { header: string[]; recordCount: number; record(i: number): string[]; lines: ArrayLike<number> } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -122,7 +124,7 @@ function geojsonTable(text: string, fileName: string): { header: string[]; recor
     row[header.length - 1] = coordinates ? String(coordinates[1] ?? '') : '';
     return row;
   });
-  return { header, records, lines: records.map((_, i) => i + 1) };
+  return { header, recordCount: records.length, record: (i) => records[i]!, lines: records.map((_, i) => i + 1) };
 }
 
 /** Heilongjiang and its neighbours lie within these ranges: a latitude in the longitude range means swapped columns. */
@@ -152,7 +154,7 @@ export function readFireFile(bytes: Uint8Array, fileName: string, options: { col
   const isJson = trimmed.startsWith('{');
   const table = isJson ? geojsonTable(trimmed, fileName) : parseDelimited(decoded.text);
   const decimalComma = !isJson && 'delimiter' in table && table.delimiter === ';';
-  const { header, records, lines } = table;
+  const { header, recordCount, record: recordAt, lines } = table;
   if (header.length === 0 || header.every((h) => h === '')) throw new FireFileError(`${fileName}: no header row`);
   const columns = { ...detectFireColumns(header), ...options.columns };
   const format = isJson ? 'geojson' : detectFormat(header, columns);
@@ -165,17 +167,18 @@ export function readFireFile(bytes: Uint8Array, fileName: string, options: { col
   const name = (field: FireField) => header[columns[field]] ?? field;
   const cell = (record: string[], field: FireField) => (columns[field] === -1 ? undefined : record[columns[field]]);
 
-  const points = createFirePoints(records.length);
+  const points = createFirePoints(recordCount);
   const satelliteIndex = new Map<string, number>([['', 0]]);
-  const recordOfPoint = new Int32Array(records.length);
+  const recordOfPoint = new Int32Array(recordCount);
   const rejected: Rejection[] = [];
-  const headerKey = header.join('\u0000');
+  const isHeader = (record: string[]) => record.length === header.length && record.every((cellText, i) => cellText.trim() === header[i]);
+  const dates = new Map<string, TimeResult>(); // FIRMS files repeat a few hundred dates a million times
   let n = 0;
-  for (let r = 0; r < records.length; r++) {
-    const record = records[r]!;
+  for (let r = 0; r < recordCount; r++) {
+    const record = recordAt(r);
     const row = lines[r]!;
     const reject = (field: string, reason: string, value = '') => rejected.push({ row, field, reason, value });
-    if (record.map((c) => c.trim()).join('\u0000') === headerKey) {
+    if (record[0]?.trim() === header[0] && isHeader(record)) {
       reject('(row)', 'duplicate header');
       continue;
     }
@@ -209,7 +212,13 @@ export function readFireFile(bytes: Uint8Array, fileName: string, options: { col
     let time = Number.NaN;
     if (columns.date !== -1) {
       const dateText = cell(record, 'date');
-      const parsed = timeZone === 'utc' ? parseFirmsTime(dateText, cell(record, 'time')) : parseBeijingTime(dateText);
+      const timeText = cell(record, 'time');
+      const key = `${dateText}\u0000${timeText}`;
+      let parsed = dates.get(key);
+      if (!parsed) {
+        parsed = timeZone === 'utc' ? parseFirmsTime(dateText, timeText) : parseBeijingTime(dateText);
+        if (dates.size < 100_000) dates.set(key, parsed);
+      }
       if (!parsed.ok) {
         reject(name('date'), parsed.reason, dateText);
         continue;
@@ -268,7 +277,8 @@ export function readFireFile(bytes: Uint8Array, fileName: string, options: { col
     format,
     encoding: isJson ? 'json' : decoded.encoding,
     header,
-    records,
+    recordCount,
+    record: recordAt,
     lines,
     columns,
     timeZone,

@@ -51,8 +51,8 @@ describe('clusterPoints', () => {
     const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
-        const meanLat = ((lat[i]! + lat[j]!) / 2) * (Math.PI / 180);
-        const dx = (lon[j]! - lon[i]!) * Math.cos(meanLat) * ((Math.PI / 180) * 6371008.8);
+        const earlier = time[i]! <= time[j]! ? i : j;
+        const dx = (lon[j]! - lon[i]!) * Math.cos((lat[earlier]! * Math.PI) / 180) * ((Math.PI / 180) * 6371008.8);
         const dy = (lat[j]! - lat[i]!) * ((Math.PI / 180) * 6371008.8);
         if (Math.hypot(dx, dy) <= 1000 && Math.abs(time[i]! - time[j]!) <= 2 * HOUR) parent[find(i)] = find(j);
       }

@@ -26,13 +26,23 @@ describe('parseDelimited', () => {
   it('handles CRLF, quoted delimiters, doubled quotes and quoted newlines, with line numbers', () => {
     const table = parseDelimited('a,b,c\r\n1,"x, y","say ""hi"""\r\n2,"two\r\nlines",z\r\n\r\n3,,\r\n');
     expect(table.header).toEqual(['a', 'b', 'c']);
-    expect(table.records).toEqual([['1', 'x, y', 'say "hi"'], ['2', 'two\r\nlines', 'z'], ['3', '', '']]);
-    expect(table.lines).toEqual([2, 3, 6]);
+    expect(Array.from({ length: table.recordCount }, (_, i) => table.record(i))).toEqual([['1', 'x, y', 'say "hi"'], ['2', 'two\r\nlines', 'z'], ['3', '', '']]);
+    expect(Array.from(table.lines)).toEqual([2, 3, 6]);
   });
 
   it('detects semicolon and tab delimiters', () => {
-    expect(parseDelimited('a;b\n1,5;2\n')).toMatchObject({ delimiter: ';', records: [['1,5', '2']] });
-    expect(parseDelimited('a\tb\n1\t2')).toMatchObject({ delimiter: '\t', records: [['1', '2']] });
+    const semicolon = parseDelimited('a;b\n1,5;2\n');
+    expect([semicolon.delimiter, semicolon.record(0)]).toEqual([';', ['1,5', '2']]);
+    const tab = parseDelimited('a\tb\n1\t2');
+    expect([tab.delimiter, tab.record(0)]).toEqual(['\t', ['1', '2']]);
+  });
+
+  it('keeps a trailing empty field, text after a closing quote, and an unterminated quote to the end of the record', () => {
+    const table = parseDelimited('a,b,c\n1,2,\n"x"y,2,3\n"open,2,3');
+    expect(table.record(0)).toEqual(['1', '2', '']);
+    expect(table.record(1)).toEqual(['xy', '2', '3']);
+    expect(table.record(2)).toEqual(['open,2,3']);
+    expect(() => table.record(3)).toThrow(RangeError);
   });
 });
 
@@ -109,7 +119,7 @@ describe('readFireFile', () => {
     expect(file.timeZone).toBe('beijing');
     expect(file.points.lon[0]).toBeCloseTo(126.243691, 6);
     expect(file.points.time[0]).toBe(Date.UTC(2024, 3, 5, 5, 20));
-    expect(file.records[0]![3]).toBe('宾县');
+    expect(file.record(0)[3]).toBe('宾县');
   });
 
   it('reads `;`-delimited files with decimal commas', () => {
@@ -148,7 +158,7 @@ describe('readFireFile', () => {
     const file = readFireFile(utf8('__proto__,constructor,latitude,longitude\n"=cmd|\' /C calc\'!A0",x,46.5,126.2\n'), 'hostile.csv');
     expect(file.points.count).toBe(1);
     expect(file.header[0]).toBe('__proto__');
-    expect(file.records[0]![0]).toBe("=cmd|' /C calc'!A0");
+    expect(file.record(0)[0]).toBe("=cmd|' /C calc'!A0");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(file.columns)).toBe(Object.prototype);
   });
@@ -160,7 +170,7 @@ describe('readFireFile', () => {
       {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[126,46],[127,47]]}}]}`;
     const file = readFireFile(utf8(geojson), 'fires.geojson');
     expect(file.header).toContain('__proto__');
-    expect(file.records[0]![file.header.indexOf('__proto__')]).toBe('{"polluted":1}');
+    expect(file.record(0)[file.header.indexOf('__proto__')]).toBe('{"polluted":1}');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(file.format).toBe('geojson');
     expect(file.points.count).toBe(1);
