@@ -1,7 +1,8 @@
 import { decodeBoundaries, type Boundaries, type BoundaryTopology } from '../core/boundaries.ts';
 import { describeCounty, summarizeBoundaries } from '../core/boundary-summary.ts';
 import { createLocator, type Locator } from '../core/create-locator.ts';
-import type { BoundaryWorkerApi, BoundaryMessageType } from './boundary-messages.ts';
+import type { BoundaryWorkerApi } from './boundary-messages.ts';
+import type { WorkerHandlers } from './worker-protocol.ts';
 import { createBoundaryTiles, type BoundaryTiles } from './boundary-tiles.ts';
 
 interface Loaded {
@@ -11,13 +12,12 @@ interface Loaded {
   locator?: Locator;
 }
 
-type Handlers = { [K in BoundaryMessageType]: (params: BoundaryWorkerApi[K]['params']) => Promise<BoundaryWorkerApi[K]['result']> };
 
 /**
  * The boundary worker's handlers, one per message. Tile and lookup requests that arrive before the
  * data has loaded wait for it. Kept apart from the worker entry so Node tests can call them directly.
  */
-export function createBoundaryHandlers(fetchText: (url: string) => Promise<string>): Handlers {
+export function createBoundaryHandlers(fetchText: (url: string) => Promise<string>): WorkerHandlers<BoundaryWorkerApi> {
   let loading: Promise<Loaded> | null = null;
   const loaded = () => {
     if (!loading) throw new Error('boundary data was not loaded: send "load" first');
