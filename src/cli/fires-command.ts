@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { analyzeFires, FIRE_ANALYSIS_DEFAULTS } from '../core/analyze-fires.ts';
-import { beijingDate } from '../core/beijing-time.ts';
 import { createLocator } from '../core/create-locator.ts';
+import { FIRE_OUTPUT_COLUMNS, fireOutputRows } from '../io/fire-output.ts';
 import { FireFileError, readFireFile } from '../io/read-fire-file.ts';
 import { toCsv } from '../io/write-csv.ts';
 import { loadBoundariesFile } from './load-boundaries-file.ts';
@@ -10,8 +10,6 @@ import { UsageError } from './usage-error.ts';
 
 const USAGE = `usage: npm run cli -- fires <file.csv|file.geojson> [--out result.csv] [--rejected rejected.csv]
        [--fire-distance-m 1000] [--fire-window-h 2] [--cluster-distance-m 3000] [--cluster-window-days 3]`;
-
-const OUTPUT_COLUMNS = ['attributed_city', 'attributed_county', 'attributed_adcode', 'beijing_date', 'fire_id', 'cluster_id'];
 
 /**
  * `fires <file>`: reads a fire-point file, writes the input columns plus attribution, Beijing date,
@@ -52,21 +50,7 @@ export function firesCommand(args: string[]): number {
   const boundaries = loadBoundariesFile();
   const analysis = analyzeFires(file.points, createLocator(boundaries), settings);
   const counties = boundaries.counties.features;
-  const rows = Array.from({ length: file.points.count }, (_, i) => {
-    const c = analysis.county[i]!;
-    const county = c === -1 ? null : counties[c]!.properties;
-    const time = file.points.time[i]!;
-    return [
-      ...file.record(file.recordOfPoint[i]!),
-      county?.city ?? '',
-      county?.name ?? '',
-      county?.adcode ?? '',
-      Number.isNaN(time) ? '' : beijingDate(time),
-      String(analysis.fireId[i]! + 1),
-      String(analysis.clusterId[i]! + 1),
-    ];
-  });
-  const csv = toCsv([...file.header, ...OUTPUT_COLUMNS], rows);
+  const csv = toCsv([...file.header, ...FIRE_OUTPUT_COLUMNS], fireOutputRows(file, analysis, counties.map((f) => f.properties)));
   const out = options.get('out');
   if (out) writeFileSync(out, csv);
   else process.stdout.write(csv);

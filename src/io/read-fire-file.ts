@@ -140,14 +140,18 @@ const REGION_LAT = [40, 56] as const;
  *
  * @param bytes - File contents.
  * @param fileName - For messages.
- * @param options - `columns` overrides the detected mapping, field by field.
+ * @param options - `columns` overrides the detected mapping, field by field; `onProgress` hears every 20,000 rows.
  * @returns The {@link FireFile}.
  * @throws FireFileError when no row could ever be read (empty file, no coordinate columns).
  * @example
  * const file = readFireFile(bytes, 'fire_nrt_SV-C2.csv');
  * file.points.count; file.rejected; // [{ row: 12, field: 'latitude', reason: 'empty', value: '' }]
  */
-export function readFireFile(bytes: Uint8Array, fileName: string, options: { columns?: Partial<FireColumns> } = {}): FireFile {
+export function readFireFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: { columns?: Partial<FireColumns>; onProgress?: (done: number, total: number) => void } = {},
+): FireFile {
   if (bytes.length === 0) throw new FireFileError(`${fileName}: the file is empty`);
   const decoded = decodeText(bytes);
   const trimmed = decoded.text.trimStart();
@@ -175,6 +179,7 @@ export function readFireFile(bytes: Uint8Array, fileName: string, options: { col
   const dates = new Map<string, TimeResult>(); // FIRMS files repeat a few hundred dates a million times
   let n = 0;
   for (let r = 0; r < recordCount; r++) {
+    if (r % 20_000 === 0) options.onProgress?.(r, recordCount);
     const record = recordAt(r);
     const row = lines[r]!;
     const reject = (field: string, reason: string, value = '') => rejected.push({ row, field, reason, value });
@@ -272,6 +277,7 @@ export function readFireFile(bytes: Uint8Array, fileName: string, options: { col
     n++;
   }
   points.satellites = [...satelliteIndex.keys()];
+  options.onProgress?.(recordCount, recordCount);
   return {
     fileName,
     format,

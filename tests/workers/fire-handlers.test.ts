@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FIRE_ANALYSIS_DEFAULTS } from '../../src/core/analyze-fires.ts';
+import { parseDelimited } from '../../src/io/parse-delimited.ts';
+import { createFireHandlers } from '../../src/workers/fire-handlers.ts';
+
+const handlers = () => createFireHandlers(async (url) => readFileSync(url, 'utf8'));
+const sample = () => {
+  const bytes = readFileSync('public/data/sample-fires.csv');
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+};
+const params = (bytes: ArrayBuffer) => ({ bytes, fileName: 'sample-fires.csv', options: { ...FIRE_ANALYSIS_DEFAULTS }, boundariesUrl: 'public/data/boundaries.topo.json' });
+
+describe('fire worker handlers', () => {
+  it('imports the synthetic sample with progress, attributing nearly every point to Heilongjiang', async () => {
+    const reports: number[] = [];
+    const result = await handlers().import(params(sample()), { progress: (done) => reports.push(done) });
+    expect(result.format).toBe('firms-viirs');
+    expect(result.points.count).toBe(5000);
+    expect(result.rejectedCount).toBe(0);
+    expect(reports.at(-1)).toBe(5000);
+    const inside = result.analysis.county.filter((c) => c !== -1).length;
+    expect(inside / 5000).toBeGreaterThan(0.99);
+    // Same-fire merging: the sample's events are seen by 1–3 satellites, so fires < detections.
+    expect(new Set(result.analysis.fireId).size).toBeLessThan(5000 * 0.7);
+  });
+
+  it('gives the original fields of a point and exports attributed CSV and rejected rows', async () => {
+    const h = handlers();
+    const bytes = new TextEncoder().encode('latitude,longitude,acq_date,acq_time\n45.75,126.65,2024-04-05,517\n,126,2024-04-05,517\n');
+    await h.import(params(bytes.buffer as ArrayBuffer));
+    expect(await h.record({ index: 0 })).toEqual({ header: ['latitude', 'longitude', 'acq_date', 'acq_time'], fields: ['45.75', '126.65', '2024-04-05', '517'], line: 2 });
+    const exported = parseDelimited((await h.exportPoints({ indices: null })).replace(/^\uFEFF/, ''));
+    expect(exported.record(0).slice(4)).toEqual(['哈尔滨市', '南岗区', '230103', '2024-04-05', '1', '1']);
+    const rejected = parseDelimited((await h.exportRejected({})).replace(/^\uFEFF/, ''));
+    expect(rejected.record(0)).toEqual(['3', 'latitude', 'empty', '']);
+  });
+
+  it('re-analyses with new settings without re-reading', async () => {
+    const h = handlers();
+    await h.import(params(sample()));
+    const wide = await h.analyze({ options: { ...FIRE_ANALYSIS_DEFAULTS, clusterDistanceM: 20000, clusterWindowMs: 30 * 86400e3 } });
+    const narrow = await h.analyze({ options: { ...FIRE_ANALYSIS_DEFAULTS } });
+    expect(new Set(wide.clusterId).size).toBeLessThan(new Set(narrow.clusterId).size);
+  });
+
+  it('says what to do when asked for details before any import', async () => {
+    expect(() => handlers().record({ index: 0 })).toThrow('no fire-point file has been imported yet');
+  });
+});
