@@ -16,3 +16,23 @@ export function beijingDate(ms: number): string {
 export function beijingDay(ms: number): number {
   return Math.floor((ms + BEIJING_OFFSET_MS) / DAY_MS);
 }
+
+/**
+ * Beijing date and time to the minute, `YYYY-MM-DD HH:mm`.
+ *
+ * @example
+ * beijingDateTime(Date.UTC(2024, 3, 5, 17, 30)); // '2024-04-06 01:30'
+ */
+export function beijingDateTime(ms: number): string {
+  return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * The `YYYY-MM-DD` of a Beijing day number (see {@link beijingDay}).
+ *
+ * @example
+ * dayToDate(19818); // '2024-04-05'
+ */
+export function dayToDate(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}

@@ -34,7 +34,10 @@ export const BOUNDARY_TILE_MAX_ZOOM = 12;
 export const DECK_LAYER = {
   cityLabels: 'city-labels',
   countyLabels: 'county-labels',
+  firePoints: 'fire-points',
+  fireHeatmap: 'fire-heatmap',
+  fireHexbin: 'fire-hexbin',
 } as const;
 
 /** Keys of the user-facing layers in the layer panel (one entry may draw several map layers). */
-export type LayerKey = 'russia' | 'neighbours' | 'counties' | 'cities' | 'province' | 'labels';
+export type LayerKey = 'russia' | 'neighbours' | 'counties' | 'cities' | 'province' | 'fires' | 'labels';

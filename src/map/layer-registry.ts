@@ -1,14 +1,22 @@
 import type { Layer } from '@deck.gl/core';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { BoundarySummary } from '../core/boundary-summary.ts';
+import type { FireLayerData } from '../state/fire-selectors.ts';
 import type { LayerKey } from './ids.ts';
 import type { Language, Localized } from './localized.ts';
 import { boundaryLayers } from './layers/boundary-layers.ts';
+import { fireLayer } from './layers/fire-layers.ts';
 import { labelLayer } from './layers/label-layers.ts';
+
+/** Data handed to the map for layers that draw app data (set with `MapController.setLayerData`). */
+export interface LayerDataMap {
+  fires?: FireLayerData | null;
+}
 
 /** What a layer's drawing functions may read. */
 export interface LayerContext {
   summary: BoundarySummary;
+  data: LayerDataMap;
   language: Language;
   zoom: number;
   opacity: number;
@@ -30,7 +38,7 @@ export interface LayerDefinition {
   title: Localized;
   defaultVisible: boolean;
   defaultOpacity: number;
-  legend: (context: Omit<LayerContext, 'opacity' | 'zoom'>) => LegendItem[];
+  legend: (context: Pick<LayerContext, 'summary' | 'language'> & { data?: LayerDataMap }) => LegendItem[];
   /** maplibre layers on the boundary vector source (or others the controller adds); their opacity paint values are multiplied by the layer opacity. */
   mapLayers?: LayerSpecification[];
   /**
@@ -41,7 +49,7 @@ export interface LayerDefinition {
 }
 
 /** The layers in their default drawing order, bottom first. */
-export const LAYER_REGISTRY: readonly LayerDefinition[] = [...boundaryLayers, labelLayer];
+export const LAYER_REGISTRY: readonly LayerDefinition[] = [...boundaryLayers, fireLayer, labelLayer];
 
 /** The registry entry for a key. */
 export function layerDefinition(key: LayerKey): LayerDefinition {

@@ -5,7 +5,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { BoundarySummary } from '../core/boundary-summary.ts';
 import { basemapSources, type BasemapSettings } from './basemaps.ts';
 import { BOUNDARY_TILE_MAX_ZOOM, BOUNDARY_TILE_PROTOCOL, MAP_LAYER, SOURCE, type LayerKey } from './ids.ts';
-import { LAYER_REGISTRY, layerDefinition, type LayerContext } from './layer-registry.ts';
+import { LAYER_REGISTRY, layerDefinition, type LayerContext, type LayerDataMap } from './layer-registry.ts';
 import type { Language } from './localized.ts';
 import { COUNTY_LABEL_MIN_ZOOM } from './layers/label-layers.ts';
 
@@ -23,6 +23,8 @@ export interface MapControllerOptions {
   /** PBF bytes of boundary tile z/x/y (from the boundary worker). */
   loadTile: (z: number, x: number, y: number) => Promise<ArrayBuffer>;
   onClick: (lon: number, lat: number) => void;
+  /** A click on a pickable deck.gl object: the layer id and the object's index in that layer's data. */
+  onPick: (layerId: string, index: number) => void;
   onPointer: (position: { lon: number; lat: number } | null) => void;
   onReady: () => void;
 }
@@ -63,6 +65,7 @@ export class MapController {
   private overlay: MapboxOverlay | null = null;
   private readonly deckBuilders = new Map<LayerKey, (context: LayerContext) => Layer[]>();
   private deckLayers: Layer[] = [];
+  private layerData: LayerDataMap = {};
   private summary: BoundarySummary | null = null;
   private installed = false;
   private readyReported = false;
@@ -97,7 +100,12 @@ export class MapController {
     registerTileProtocol(options.loadTile);
     // The map starts while the worker is still fetching and tiling; tile requests wait for it there.
     this.map.on('load', () => this.install());
-    this.map.on('click', (event) => options.onClick(event.lngLat.lng, event.lngLat.lat));
+    this.map.on('click', (event) => {
+      // A picked deck.gl object (a fire point) wins over the county under it.
+      const picked = this.overlay?.pickObject({ x: event.point.x, y: event.point.y, radius: 4 });
+      if (picked?.layer && picked.index >= 0) options.onPick(picked.layer.id, picked.index);
+      else options.onClick(event.lngLat.lng, event.lngLat.lat);
+    });
     this.map.on('mousemove', (event) => {
       cancelAnimationFrame(this.pointerFrame);
       this.pointerFrame = requestAnimationFrame(() => options.onPointer({ lon: event.lngLat.lng, lat: event.lngLat.lat }));
@@ -161,6 +169,12 @@ export class MapController {
     if (this.installed) this.applyLayers();
   }
 
+  /** Hands over app data for the layers that draw it (fire points, later zones and boilers). */
+  setLayerData(data: LayerDataMap): void {
+    this.layerData = { ...this.layerData, ...data };
+    this.updateDeckLayers();
+  }
+
   setLanguage(language: Language): void {
     this.language = language;
     this.updateDeckLayers();
@@ -221,7 +235,7 @@ export class MapController {
       if (!build || !state.visible) return [];
       // Interleaved deck layers draw just below the first maplibre layer of the next entry above them.
       const above = this.layers.slice(position + 1).flatMap((s) => (layerDefinition(s.key).mapLayers ?? []).map((spec) => spec.id))[0];
-      const context: LayerContext = { summary, language: this.language, zoom, opacity: state.opacity };
+      const context: LayerContext = { summary, data: this.layerData, language: this.language, zoom, opacity: state.opacity };
       return build(context).map((layer) => layer.clone({ beforeId: above } as Record<string, unknown>));
     });
     this.deckLayers = deckLayers;
@@ -232,6 +246,11 @@ export class MapController {
   renderedCityAdcodes(): string[] {
     const features = this.map.queryRenderedFeatures({ layers: [MAP_LAYER.countyFill] });
     return [...new Set(features.map((f) => String(f.properties.cityAdcode)))].sort();
+  }
+
+  /** Id of the deck.gl layer with a pickable object at a canvas position, or null (tests and tools). */
+  pickDeck(x: number, y: number): string | null {
+    return this.overlay?.pickObject({ x, y, radius: 2 })?.layer?.id ?? null;
   }
 
   /** Ids of the deck.gl layers drawn now (empty until deck.gl has loaded). */

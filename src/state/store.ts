@@ -7,6 +7,7 @@ import { LAYER_REGISTRY } from '../map/layer-registry.ts';
 import type { LayerState } from '../map/map-controller.ts';
 import type { Language } from '../map/localized.ts';
 import { boundaryClient, loadBoundaries } from '../workers/boundary-client.ts';
+import { createFiresSlice, type FiresSlice } from './fires-slice.ts';
 
 export type BoundaryStatus =
   | { kind: 'loading' }
@@ -17,7 +18,7 @@ export type Selection = { kind: 'none' } | { kind: 'county'; county: CountyDetai
 
 export type Dialog = 'none' | 'settings' | 'data-sources';
 
-export interface AppState {
+export interface AppState extends FiresSlice {
   language: Language;
   boundaries: BoundaryStatus;
   layers: LayerState[];
@@ -52,7 +53,8 @@ const updateLayer = (layers: LayerState[], key: LayerKey, change: Partial<LayerS
 /** The one app store. Language, layers and basemap settings persist in this browser's localStorage. */
 export const useAppStore = create<AppState>()(
   persist(
-    (set, get) => ({
+    (set, get, api) => ({
+      ...createFiresSlice(set, get, api),
       language: 'zh',
       boundaries: { kind: 'loading' },
       layers: defaultLayers(),
@@ -92,7 +94,7 @@ export const useAppStore = create<AppState>()(
     {
       name: 'hlj-air-map.settings',
       version: 1,
-      partialize: (state) => ({ language: state.language, layers: state.layers, basemap: state.basemap }),
+      partialize: (state) => ({ language: state.language, layers: state.layers, basemap: state.basemap, patrolStatus: state.patrolStatus }),
       // A registry that gained or lost layers since the settings were saved keeps the saved order for known keys.
       merge: (saved, current) => {
         const persisted = (saved ?? {}) as Partial<AppState>;

@@ -1,7 +1,9 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useAppStore } from '../state/store.ts';
 import { CountyPanel } from './CountyPanel.tsx';
 import { DataSourcesDialog } from './DataSourcesDialog.tsx';
+import { FireDrawer } from './FireDrawer.tsx';
+import { FirePointDetails } from './FirePointDetails.tsx';
 import { useT } from './i18n.ts';
 import { LayerPanel } from './LayerPanel.tsx';
 import { MapView } from './MapView.tsx';
@@ -13,7 +15,8 @@ export function App() {
   const language = useAppStore((s) => s.language);
   const status = useAppStore((s) => s.boundaries);
   const dialog = useAppStore((s) => s.dialog);
-  const { setLanguage, openDialog } = useAppStore.getState();
+  const { setLanguage, openDialog, importFires } = useAppStore.getState();
+  const [firesOpen, setFiresOpen] = useState(false);
 
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
@@ -27,6 +30,9 @@ export function App() {
           {t('appTitle')} <small>{t('appSubtitle')}</small>
         </h1>
         <nav>
+          <button type="button" aria-pressed={firesOpen} onClick={() => setFiresOpen(!firesOpen)} data-testid="fires-toggle">
+            {t('fires')}
+          </button>
           <button type="button" onClick={() => openDialog('data-sources')}>
             {t('dataSources')}
           </button>
@@ -38,14 +44,29 @@ export function App() {
           </button>
         </nav>
       </header>
-      <main className="workspace">
+      <main
+        className="workspace"
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={(e) => {
+          // A dropped file opens the fire workspace and imports; nothing already loaded is touched until it succeeds.
+          e.preventDefault();
+          const file = e.dataTransfer.files[0];
+          if (!file) return;
+          setFiresOpen(true);
+          void importFires(file);
+        }}
+      >
         <MapView />
         {status.kind === 'ready' && (
           <>
             <aside className="sidebar">
               <LayerPanel summary={status.summary} />
             </aside>
-            <CountyPanel />
+            <div className="right-column">
+              <CountyPanel />
+              <FirePointDetails />
+              {firesOpen && <FireDrawer />}
+            </div>
           </>
         )}
         {status.kind === 'loading' && <p className="status">{t('loading')}</p>}

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { MapController } from '../map/map-controller.ts';
+import { DECK_LAYER } from '../map/ids.ts';
+import { selectFireLayerData, selectVisibleFires } from '../state/fire-selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { boundaryClient } from '../workers/boundary-client.ts';
 
@@ -19,6 +21,7 @@ export function MapView() {
   const basemap = useAppStore((s) => s.basemap);
   const selectedAdcode = useAppStore((s) => (s.selection.kind === 'county' ? s.selection.county.adcode : null));
   const status = useAppStore((s) => s.boundaries);
+  const fireLayerData = useAppStore((s) => selectFireLayerData(s.fireData, selectVisibleFires(s.fireData, s.fireFilter), s.fireStyle));
 
   useEffect(() => {
     const { selectAt, setPointer, language: initialLanguage, layers: initialLayers, basemap: initialBasemap } = useAppStore.getState();
@@ -29,6 +32,12 @@ export function MapView() {
       basemap: initialBasemap,
       loadTile: (z, x, y) => boundaryClient().call('tile', { z, x, y }),
       onClick: (lon, lat) => void selectAt(lon, lat),
+      onPick: (layerId, index) => {
+        if (layerId !== DECK_LAYER.firePoints) return;
+        const state = useAppStore.getState();
+        const point = selectVisibleFires(state.fireData, state.fireFilter)[index];
+        if (point !== undefined) void state.selectFire(point);
+      },
       onPointer: setPointer,
       onReady: () => {
         handle.ready = true;
@@ -50,6 +59,7 @@ export function MapView() {
   }, [status]);
 
   useEffect(() => controller.current?.setLayers(layers), [layers]);
+  useEffect(() => controller.current?.setLayerData({ fires: fireLayerData }), [fireLayerData]);
   useEffect(() => controller.current?.setLanguage(language), [language]);
   useEffect(() => controller.current?.setBasemap(basemap), [basemap]);
   useEffect(() => controller.current?.setSelectedCounty(selectedAdcode), [selectedAdcode]);

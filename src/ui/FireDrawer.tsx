@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { FireFilters } from './FireFilters.tsx';
+import { FireImport } from './FireImport.tsx';
+import { FireStats } from './FireStats.tsx';
+import { useT, type MessageKey } from './i18n.ts';
+import { PatrolList } from './PatrolList.tsx';
+
+type Tab = 'import' | 'patrol' | 'stats';
+const TABS: [Tab, MessageKey][] = [['import', 'fireImportTab'], ['patrol', 'patrolTab'], ['stats', 'statsTab']];
+
+/** The straw-burning workspace (clause 二十一): import and filters, patrol list, statistics. */
+export function FireDrawer() {
+  const t = useT();
+  const [tab, setTab] = useState<Tab>('import');
+  return (
+    <aside className="panel fire-drawer" aria-label={t('fires')} data-testid="fire-drawer">
+      <h2>{t('fires')}</h2>
+      <div role="tablist" className="tabs">
+        {TABS.map(([key, label]) => (
+          <button key={key} type="button" role="tab" aria-selected={tab === key} onClick={() => setTab(key)}>
+            {t(label)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel">
+        {tab === 'import' && (
+          <>
+            <FireImport />
+            <FireFilters />
+          </>
+        )}
+        {tab === 'patrol' && <PatrolList />}
+        {tab === 'stats' && <FireStats />}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { FIRE_FIELDS, type FireColumns, type FireField } from '../io/read-fire-file.ts';
+import { useAppStore } from '../state/store.ts';
+import { fireClient } from '../workers/fire-client.ts';
+import { downloadText } from './download.ts';
+import { useT } from './i18n.ts';
+
+const FIELD_LABELS: Record<FireField, string> = {
+  lon: '经度 lon', lat: '纬度 lat', date: '日期/时间 date', time: '时刻 acq_time', confidence: '置信度 confidence', frp: 'FRP',
+  satellite: '卫星 satellite', dayNight: '昼夜 daynight', province: '省', city: '市', county: '县', town: '乡镇', landType: '地类',
+};
+
+/** File picker, sample loader, progress with cancel, what was read and rejected, and the column mapping. */
+export function FireImport() {
+  const t = useT();
+  const status = useAppStore((s) => s.fireStatus);
+  const data = useAppStore((s) => s.fireData);
+  const { importFires, loadSampleFires, cancelFireImport } = useAppStore.getState();
+  return (
+    <section className="fire-import" aria-label={t('fires')}>
+      <div className="row">
+        <label className="button">
+          {t('chooseFile')}
+          <input
+            type="file"
+            accept=".csv,.txt,.geojson,.json"
+            className="visually-hidden"
+            data-testid="fire-file-input"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void importFires(file);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <button type="button" onClick={() => void loadSampleFires()} data-testid="load-sample-fires">
+          {t('loadSample')}
+        </button>
+      </div>
+      <p className="note">{t('dropHint')}</p>
+      {status.kind === 'importing' && (
+        <div className="progress" role="status" data-testid="fire-progress">
+          <span>
+            {t('importing')} {status.fileName}
+          </span>
+          <progress max={status.total || 1} value={status.done} />
+          <span>{status.total ? `${status.done.toLocaleString()} / ${status.total.toLocaleString()}` : ''}</span>
+          <button type="button" onClick={cancelFireImport}>
+            {t('cancel')}
+          </button>
+        </div>
+      )}
+      {status.kind === 'failed' && (
+        <p className="warning" role="alert" data-testid="fire-error">
+          {t('importFailed')}: {status.message}
+        </p>
+      )}
+      {data && <FileSummary key={data.fileName + data.recordCount} />}
+    </section>
+  );
+}
+
+function FileSummary() {
+  const t = useT();
+  const data = useAppStore((s) => s.fireData)!;
+  const [columns, setColumns] = useState<FireColumns>(data.columns);
+  return (
+    <div className="file-summary" data-testid="fire-summary">
+      {data.synthetic && (
+        <p className="badge synthetic" role="note">
+          {t('syntheticData')}
+        </p>
+      )}
+      <dl>
+        <dt>{t('format')}</dt>
+        <dd>
+          {data.fileName} · {data.format} · {data.encoding}
+        </dd>
+        <dt>{t('timeBasis')}</dt>
+        <dd>{data.timeZone === 'utc' ? t('utc') : t('beijing')}</dd>
+        <dt>{t('rowsRead')}</dt>
+        <dd data-field="rows">{data.recordCount.toLocaleString()}</dd>
+        <dt>{t('accepted')}</dt>
+        <dd data-field="accepted">{data.points.count.toLocaleString()}</dd>
+        <dt>{t('rejected')}</dt>
+        <dd data-field="rejected">
+          {data.rejectedCount.toLocaleString()}
+          {data.rejectedByReason.length > 0 && ` (${data.rejectedByReason.map(([reason, n]) => `${reason} × ${n}`).join('; ')})`}
+        </dd>
+      </dl>
+      {data.rejectedCount > 0 && (
+        <details>
+          <summary>
+            {t('rejected')} ({data.rejectedCount})
+          </summary>
+          <table className="compact" data-testid="rejected-rows">
+            <thead>
+              <tr>
+                <th>{t('row')}</th>
+                <th>{t('field')}</th>
+                <th>{t('reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rejected.slice(0, 50).map((r) => (
+                <tr key={`${r.row}-${r.field}`}>
+                  <td>{r.row}</td>
+                  <td>{r.field}</td>
+                  <td>
+                    {r.reason}
+                    {r.value ? ` (${r.value})` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button type="button" onClick={() => void fireClient().call('exportRejected', {}).then((csv) => downloadText(`${data.fileName}.rejected.csv`, csv))}>
+            {t('downloadRejected')}
+          </button>
+        </details>
+      )}
+      <details>
+        <summary>{t('columns')}</summary>
+        <div className="column-map">
+          {FIRE_FIELDS.map((field) => (
+            <label key={field}>
+              <span>{FIELD_LABELS[field]}</span>
+              <select value={columns[field]} onChange={(e) => setColumns({ ...columns, [field]: Number(e.target.value) })}>
+                <option value={-1}>{t('notMapped')}</option>
+                {data.header.map((name, i) => (
+                  <option key={`${i}-${name}`} value={i}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </div>
+        <button type="button" onClick={() => void useAppStore.getState().remapFireColumns(columns)}>
+          {t('rereadWithColumns')}
+        </button>
+      </details>
+    </div>
+  );
+}

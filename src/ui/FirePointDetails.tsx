@@ -1,0 +1,29 @@
+import { useAppStore } from '../state/store.ts';
+import { useT } from './i18n.ts';
+
+/** Every original field of the clicked fire point, rendered as text. */
+export function FirePointDetails() {
+  const t = useT();
+  const selected = useAppStore((s) => s.selectedFire);
+  if (!selected) return null;
+  return (
+    <section className="panel fire-point" aria-label={t('pointDetails')} data-testid="fire-point-details">
+      <header>
+        <h2>{t('pointDetails')}</h2>
+        <button type="button" aria-label={t('close')} onClick={() => void useAppStore.getState().selectFire(null)}>
+          ×
+        </button>
+      </header>
+      <dl>
+        <dt>{t('line')}</dt>
+        <dd>{selected.line}</dd>
+        {selected.header.map((name, i) => (
+          <div key={`${i}-${name}`} className="pair">
+            <dt>{name}</dt>
+            <dd>{selected.fields[i] ?? ''}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+import { dayToDate } from '../core/beijing-time.ts';
+import type { CountyDayCount } from '../core/fire-summaries.ts';
+import { toCsv } from '../io/write-csv.ts';
+import { selectCountyDayCounts, selectVisibleFires } from '../state/fire-selectors.ts';
+import { useAppStore } from '../state/store.ts';
+import { fireClient } from '../workers/fire-client.ts';
+import { downloadText } from './download.ts';
+import { useT } from './i18n.ts';
+
+interface Total {
+  county: number;
+  points: number;
+  fires: number;
+}
+
+function totalsBy<K>(rows: CountyDayCount[], key: (row: CountyDayCount) => K): Map<K, { points: number; fires: number }> {
+  const totals = new Map<K, { points: number; fires: number }>();
+  for (const row of rows) {
+    const entry = totals.get(key(row)) ?? { points: 0, fires: 0 };
+    entry.points += row.points;
+    entry.fires += row.fires; // fires of one county-day; a fire spanning two days counts on each
+    totals.set(key(row), entry);
+  }
+  return totals;
+}
+
+/** County ranking, a daily line chart, a county bar chart and the assessment table export. */
+export function FireStats() {
+  const t = useT();
+  const data = useAppStore((s) => s.fireData);
+  const rows = useAppStore((s) => selectCountyDayCounts(s.fireData, selectVisibleFires(s.fireData, s.fireFilter)));
+  const boundaries = useAppStore((s) => s.boundaries);
+  if (!data) return <p className="note">{t('noFires')}</p>;
+  const counties = boundaries.kind === 'ready' ? boundaries.summary.counties : [];
+  const byCounty: Total[] = [...totalsBy(rows, (r) => r.county)].map(([county, v]) => ({ county, ...v })).sort((a, b) => b.points - a.points);
+  const byDay = [...totalsBy(rows, (r) => r.day)].filter(([day]) => day >= 0).sort((a, b) => a[0] - b[0]);
+  const name = (county: number) => (county === -1 ? [t('notInHeilongjiang'), '', ''] : [counties[county]?.city ?? '', counties[county]?.name ?? '', counties[county]?.adcode ?? '']);
+
+  const exportAssessment = () =>
+    downloadText(
+      `火点考核表-${data.fileName}.csv`,
+      toCsv(['日期(北京时间)', '市', '区县', '行政区划代码', '检测数', '火点数(合并后)'], rows.map((r) => [r.day >= 0 ? dayToDate(r.day) : '', ...name(r.county), String(r.points), String(r.fires)])),
+    );
+  const exportPoints = () => {
+    const state = useAppStore.getState();
+    const visible = selectVisibleFires(state.fireData, state.fireFilter);
+    void fireClient().call('exportPoints', { indices: visible.slice() }).then((csv) => downloadText(`${data.fileName}.attributed.csv`, csv));
+  };
+
+  return (
+    <section className="fire-stats" aria-label={t('statsTab')}>
+      <div className="row">
+        <button type="button" onClick={exportAssessment} data-testid="export-assessment">
+          {t('assessmentTable')} · {t('exportCsv')}
+        </button>
+        <button type="button" onClick={exportPoints}>
+          {t('exportPoints')}
+        </button>
+      </div>
+      <h3>{t('dailyCounts')}</h3>
+      <DailyChart days={byDay} />
+      <h3>{t('countyChart')}</h3>
+      <BarChart bars={byCounty.filter((c) => c.county !== -1).slice(0, 12).map((c) => ({ label: name(c.county)[1]!, value: c.points }))} />
+      <h3>{t('ranking')}</h3>
+      <table className="compact" data-testid="county-ranking">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t('city')}</th>
+            <th>{t('county')}</th>
+            <th>{t('detections')}</th>
+            <th>{t('mergedFires')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {byCounty.slice(0, 50).map((c, i) => {
+            const [city, county] = name(c.county);
+            return (
+              <tr key={c.county}>
+                <td>{i + 1}</td>
+                <td>{city}</td>
+                <td>{county}</td>
+                <td>{c.points}</td>
+                <td>{c.fires}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Detections per Beijing day as an SVG polyline; labels are text nodes, never HTML. */
+function DailyChart({ days }: { days: [number, { points: number; fires: number }][] }) {
+  if (days.length === 0) return null;
+  const width = 340;
+  const height = 120;
+  const first = days[0]![0];
+  const span = Math.max(1, days[days.length - 1]![0] - first);
+  const max = Math.max(...days.map(([, v]) => v.points));
+  const x = (day: number) => 30 + ((day - first) / span) * (width - 40);
+  const y = (value: number) => height - 20 - (value / max) * (height - 30);
+  const line = (pick: (v: { points: number; fires: number }) => number) => days.map(([day, v]) => `${x(day).toFixed(1)},${y(pick(v)).toFixed(1)}`).join(' ');
+  return (
+    <svg width={width} height={height} role="img" aria-label="daily counts" className="chart">
+      <polyline points={line((v) => v.points)} fill="none" stroke="#d7301f" strokeWidth={1.5} />
+      <polyline points={line((v) => v.fires)} fill="none" stroke="#2b6cb0" strokeWidth={1} />
+      <text x={30} y={height - 4} fontSize={10}>
+        {dayToDate(first)}
+      </text>
+      <text x={width - 10} y={height - 4} fontSize={10} textAnchor="end">
+        {dayToDate(days[days.length - 1]![0])}
+      </text>
+      <text x={2} y={12} fontSize={10}>
+        {max}
+      </text>
+    </svg>
+  );
+}
+
+function BarChart({ bars }: { bars: { label: string; value: number }[] }) {
+  if (bars.length === 0) return null;
+  const max = Math.max(...bars.map((b) => b.value));
+  const rowHeight = 16;
+  return (
+    <svg width={340} height={bars.length * rowHeight + 4} role="img" aria-label="county bars" className="chart">
+      {bars.map((bar, i) => (
+        <g key={bar.label} transform={`translate(0,${i * rowHeight})`}>
+          <text x={90} y={12} fontSize={11} textAnchor="end">
+            {bar.label}
+          </text>
+          <rect x={95} y={2} height={rowHeight - 4} width={(bar.value / max) * 200} fill="#f03b20" />
+          <text x={100 + (bar.value / max) * 200} y={12} fontSize={10}>
+            {bar.value}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}

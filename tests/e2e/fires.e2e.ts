@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PreviewServer } from 'vite';
+import { launchChromium, startPreview, waitForMap } from '../helpers/browser.ts';
+
+let browser: Browser;
+let server: PreviewServer;
+let context: BrowserContext;
+let page: Page;
+const consoleErrors: string[] = [];
+const offOrigin: string[] = [];
+
+beforeAll(async () => {
+  let url: string;
+  ({ server, url } = await startPreview());
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  page.on('request', (request) => {
+    const target = request.url();
+    if (!target.startsWith('data:') && !target.startsWith('blob:') && new URL(target).origin !== new URL(url).origin) offOrigin.push(target);
+  });
+  await page.goto(url);
+  await waitForMap(page);
+  await page.getByTestId('fires-toggle').click();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const counts = async () => ({
+  points: Number((await page.getByTestId('fire-counts').locator('[data-field="points"]').textContent())!.replace(/,/g, '')),
+  fires: Number((await page.getByTestId('fire-counts').locator('[data-field="fires"]').textContent())!.replace(/,/g, '')),
+});
+
+describe('straw-burning fire points', () => {
+  it('loads the synthetic sample, says it is synthetic, counts raw and merged fires and draws them', async () => {
+    await page.getByTestId('load-sample-fires').click();
+    await expect.poll(() => page.getByTestId('fire-summary').isVisible(), { timeout: 60000 }).toBe(true);
+    expect(await page.getByTestId('fire-summary').textContent()).toContain('合成数据');
+    const all = await counts();
+    expect(all.points).toBe(5000);
+    expect(all.fires).toBeGreaterThan(2000);
+    expect(all.fires).toBeLessThan(all.points);
+    await expect.poll(() => page.evaluate(() => window.hljAirMap!.controller.deckLayerIds()), { timeout: 30000 }).toContain('fire-points');
+    await page.screenshot({ path: 'test-results/fires.png' });
+  });
+
+  it('filters by confidence and updates the counts', async () => {
+    const before = await counts();
+    await page.getByRole('checkbox', { name: '低' }).uncheck();
+    await expect.poll(async () => (await counts()).points).toBeLessThan(before.points);
+    await page.getByRole('checkbox', { name: '低' }).check();
+    await expect.poll(async () => (await counts()).points).toBe(before.points);
+  });
+
+  it('shows the original fields of a clicked fire point as text', async () => {
+    // The sample's first row is a point on the map: click where it is drawn.
+    const [, first] = readFileSync('public/data/sample-fires.csv', 'utf8').split('\n');
+    const [lat, lon] = first!.split(',').map(Number);
+    const target = await page.evaluate(([x, y]) => window.hljAirMap!.controller.project(x!, y!), [lon, lat]);
+    expect(await page.evaluate(({ x, y }) => window.hljAirMap!.controller.pickDeck(x, y), target)).toBe('fire-points');
+    const box = await page.locator('.maplibregl-canvas').boundingBox();
+    await page.mouse.click(box!.x + target.x, box!.y + target.y);
+    const details = page.getByTestId('fire-point-details');
+    await expect.poll(() => details.isVisible()).toBe(true);
+    const text = await details.textContent();
+    expect(text).toContain('acq_date');
+    expect(text).toContain('VIIRS');
+  });
+
+  it('keeps a patrol status across a reload', async () => {
+    await page.getByRole('tab', { name: '巡查清单' }).click();
+    const select = page.getByRole('combobox', { name: '状态 1', exact: true });
+    await select.selectOption('已派出');
+    await page.reload();
+    await waitForMap(page);
+    await page.getByTestId('fires-toggle').click();
+    await page.getByTestId('load-sample-fires').click();
+    await expect.poll(() => page.getByTestId('fire-summary').isVisible(), { timeout: 60000 }).toBe(true);
+    await page.getByRole('tab', { name: '巡查清单' }).click();
+    expect(await page.getByRole('combobox', { name: '状态 1', exact: true }).inputValue()).toBe('已派出');
+  });
+
+  it('exports the patrol list as CSV with coordinates in decimal and DMS', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-patrol').click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.startsWith('\uFEFF编号,经度,纬度,经度(度分秒)')).toBe(true);
+    // DMS holds a double quote, so the CSV field is quoted and the quote doubled.
+    expect(text).toMatch(/\r\n1,1\d\d\.\d{5},\d\d\.\d{5},"1\d\d°\d\d'\d\d\.\d\d""E",/);
+    expect(text).toContain('已派出');
+  });
+
+  it('imports a user file, lists rejected rows, and a bad file keeps what is loaded', async () => {
+    await page.getByRole('tab', { name: '导入与筛选' }).click();
+    const csv = 'latitude,longitude,acq_date,acq_time,confidence\n45.75,126.65,2024-04-05,517,h\n,126.1,2024-04-05,517,n\n126.2,46.5,2024-04-05,517,n\n';
+    await page.getByTestId('fire-file-input').setInputFiles({ name: 'patrol.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    // Each import runs in a fresh worker that first decodes the boundaries: allow it time.
+    await expect.poll(async () => (await page.getByTestId('fire-summary').locator('[data-field="rejected"]').textContent()) ?? '', { timeout: 30000 }).toContain('2');
+    expect(await page.getByTestId('fire-summary').locator('[data-field="accepted"]').textContent()).toBe('1');
+    const rejected = page.getByTestId('rejected-rows');
+    await page.getByText('被拒 (2)').click();
+    expect(await rejected.textContent()).toContain('swapped lat/lon');
+    // A file with no coordinate columns fails with a message; the loaded file stays.
+    await page.getByTestId('fire-file-input').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') });
+    await expect.poll(async () => (await page.getByTestId('fire-error').count()) && page.getByTestId('fire-error').textContent(), { timeout: 30000 }).toContain('bad.csv: no longitude');
+    expect(await page.getByTestId('fire-summary').locator('[data-field="accepted"]').textContent()).toBe('1');
+  });
+
+  it('made no request off its origin and logged no console error', () => {
+    expect(offOrigin).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
