@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --json] [-- --only startup|locate]`: every figure beside its baseline, measured in the same run.
+ * `npm run bench [-- --json] [-- --only startup|locate|fires]`: every figure beside its baseline, measured in the same run.
  * Human-readable lines go to stderr; with --json, stdout gets [{"name","value","unit"}].
  */
+import { benchFiresBrowser, benchFiresCore } from './fires.ts';
 import { benchLocatePoints } from './locate-points.ts';
 import type { Figure } from './measure.ts';
 import { benchStartup } from './startup.ts';
@@ -14,6 +15,11 @@ const log = (line: string) => console.error(line);
 const suites: Record<string, () => Figure[] | Promise<Figure[]>> = {
   locate: () => benchLocatePoints(log),
   startup: () => benchStartup(log),
+  fires: async () => {
+    const core = benchFiresCore(log);
+    const readMs = core.find((f) => f.name === 'fires.read_1m')!.value;
+    return [...core, ...(await benchFiresBrowser(log, readMs))];
+  },
 };
 
 const figures: Figure[] = [];

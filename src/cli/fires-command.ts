@@ -2,20 +2,21 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { analyzeFires, FIRE_ANALYSIS_DEFAULTS } from '../core/analyze-fires.ts';
 import { createLocator } from '../core/create-locator.ts';
 import { FIRE_OUTPUT_COLUMNS, fireOutputRows } from '../io/fire-output.ts';
-import { FireFileError, readFireFile } from '../io/read-fire-file.ts';
+import { loadFireFile } from '../io/load-fire-file.ts';
+import { FireFileError } from '../io/read-fire-file.ts';
 import { toCsv } from '../io/write-csv.ts';
 import { loadBoundariesFile } from './load-boundaries-file.ts';
 import { parseOptions } from './parse-options.ts';
 import { UsageError } from './usage-error.ts';
 
-const USAGE = `usage: npm run cli -- fires <file.csv|file.geojson> [--out result.csv] [--rejected rejected.csv]
+const USAGE = `usage: npm run cli -- fires <file.csv|file.xlsx|file.geojson> [--out result.csv] [--rejected rejected.csv]
        [--fire-distance-m 1000] [--fire-window-h 2] [--cluster-distance-m 3000] [--cluster-window-days 3]`;
 
 /**
  * `fires <file>`: reads a fire-point file, writes the input columns plus attribution, Beijing date,
  * same-fire id and patrol cluster id as CSV; a summary goes to stderr.
  */
-export function firesCommand(args: string[]): number {
+export async function firesCommand(args: string[]): Promise<number> {
   const { positional, options } = parseOptions(args, ['out', 'rejected', 'fire-distance-m', 'fire-window-h', 'cluster-distance-m', 'cluster-window-days'], USAGE);
   if (positional.length !== 1) throw new UsageError(`expected one input file, got ${positional.length}\n${USAGE}`);
   const path = positional[0]!;
@@ -41,7 +42,7 @@ export function firesCommand(args: string[]): number {
   }
   let file;
   try {
-    file = readFireFile(bytes, path);
+    file = await loadFireFile(bytes, path);
   } catch (error) {
     if (error instanceof FireFileError) throw new UsageError(error.message);
     throw error;

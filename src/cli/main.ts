@@ -7,7 +7,7 @@ import { UsageError } from './usage-error.ts';
 import { whereCommand } from './where-command.ts';
 
 /** Each command writes its own output and returns the exit code. */
-const COMMANDS: Record<string, (args: string[]) => number> = {
+const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
   where: whereCommand,
   fires: firesCommand,
 };
@@ -16,7 +16,7 @@ const HELP = `hlj-air-map command line
   where <lon> <lat>           province, city, county and adcode of a WGS84 point (JSON)
   fires <file> [--out f.csv]  fire points attributed to county, Beijing date, same-fire and patrol cluster ids (CSV)`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h') {
     console.log(HELP);
@@ -25,7 +25,7 @@ function main(argv: string[]): number {
   const command = COMMANDS[name];
   try {
     if (!command) throw new UsageError(`unknown command "${name}"\n${HELP}`);
-    return command(args);
+    return await command(args);
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`error: ${error.message}`);
@@ -35,4 +35,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

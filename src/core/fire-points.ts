@@ -28,6 +28,8 @@ export interface FirePoints {
 /**
  * Allocates empty columns for `count` points.
  *
+ * @param count - Number of points.
+ * @returns Zeroed columns (NaN for confidence and FRP).
  * @example
  * const points = createFirePoints(2);
  */
@@ -49,6 +51,8 @@ export function createFirePoints(count: number): FirePoints {
 /**
  * Confidence class of a MODIS/official percentage (FIRMS: low < 30 ≤ nominal < 80 ≤ high).
  *
+ * @param percent - 0–100, NaN when unknown.
+ * @returns A {@link CONFIDENCE_CLASS} value.
  * @example
  * confidenceClassOf(85); // CONFIDENCE_CLASS.high
  */

@@ -48,6 +48,10 @@ const allowed = (list: number[] | null) => {
  */
 export function filterFires(points: FirePoints, analysis: FireAnalysis, filter: FireFilter): Uint32Array {
   const out = new Uint32Array(points.count);
+  if (filter === NO_FIRE_FILTER) {
+    for (let i = 0; i < points.count; i++) out[i] = i;
+    return out;
+  }
   const confidence = allowed(filter.confidenceClasses);
   const satellites = filter.satellites ? new Set(filter.satellites) : null;
   const dayNight = allowed(filter.dayNight);
@@ -77,15 +81,27 @@ export function filterFires(points: FirePoints, analysis: FireAnalysis, filter: 
 }
 
 /**
- * Raw detections and distinct fires (after same-fire merging) among some points.
+ * Raw detections and distinct fires (after same-fire merging) among some points (null: all of them).
  *
+ * @param indices - Point indices, or null for every point.
+ * @param analysis - Their analysis (fire ids).
+ * @returns The two counts.
  * @example
  * countFires(visible, analysis); // { points: 5000, fires: 2700 }
  */
-export function countFires(indices: ArrayLike<number>, analysis: FireAnalysis): { points: number; fires: number } {
-  const seen = new Set<number>();
-  for (let k = 0; k < indices.length; k++) seen.add(analysis.fireId[indices[k]!]!);
-  return { points: indices.length, fires: seen.size };
+export function countFires(indices: ArrayLike<number> | null, analysis: FireAnalysis): { points: number; fires: number } {
+  // Fire ids are 0…n−1, so a byte per id marks the ones seen: no hashing in the loop.
+  const seen = new Uint8Array(analysis.fireId.length);
+  const count = indices ? indices.length : analysis.fireId.length;
+  let fires = 0;
+  for (let k = 0; k < count; k++) {
+    const id = analysis.fireId[indices ? indices[k]! : k]!;
+    if (seen[id] === 0) {
+      seen[id] = 1;
+      fires++;
+    }
+  }
+  return { points: count, fires };
 }
 
 /** One place to send a patrol: a cluster of fires. */
@@ -109,42 +125,73 @@ export interface PatrolCluster {
 /**
  * Patrol clusters among the given points, most detections first.
  *
+ * @param indices - Point indices (usually the filtered ones).
+ * @param points - The fire points.
+ * @param analysis - Their analysis.
+ * @returns One {@link PatrolCluster} per cluster.
  * @example
  * summarizeClusters(visible, points, analysis)[0]; // { cluster: 12, points: 30, fires: 11, lon: …, county: 57, … }
  */
 export function summarizeClusters(indices: ArrayLike<number>, points: FirePoints, analysis: FireAnalysis): PatrolCluster[] {
-  const byCluster = new Map<number, { points: number; fires: Set<number>; lon: number; lat: number; counties: Map<number, number>; first: number; last: number; maxFrp: number }>();
-  for (let k = 0; k < indices.length; k++) {
-    const i = indices[k]!;
-    const id = analysis.clusterId[i]!;
-    let entry = byCluster.get(id);
-    if (!entry) {
-      entry = { points: 0, fires: new Set(), lon: 0, lat: 0, counties: new Map(), first: Infinity, last: -Infinity, maxFrp: Number.NaN };
-      byCluster.set(id, entry);
-    }
-    entry.points++;
-    entry.fires.add(analysis.fireId[i]!);
-    entry.lon += points.lon[i]!;
-    entry.lat += points.lat[i]!;
-    const county = analysis.county[i]!;
-    entry.counties.set(county, (entry.counties.get(county) ?? 0) + 1);
+  // Typed accumulators indexed by cluster id (ids are dense, 0…k−1): no per-cluster objects in the loop.
+  let k = 0;
+  for (let j = 0; j < indices.length; j++) k = Math.max(k, analysis.clusterId[indices[j]!]! + 1);
+  const count = new Int32Array(k);
+  const sumLon = new Float64Array(k);
+  const sumLat = new Float64Array(k);
+  const first = new Float64Array(k).fill(Infinity);
+  const last = new Float64Array(k).fill(-Infinity);
+  const maxFrp = new Float64Array(k).fill(Number.NaN);
+  const n = analysis.fireId.length;
+  const fireKeys = new Float64Array(indices.length);
+  const countyKeys = new Float64Array(indices.length);
+  for (let j = 0; j < indices.length; j++) {
+    const i = indices[j]!;
+    const c = analysis.clusterId[i]!;
+    count[c]!++;
+    sumLon[c]! += points.lon[i]!;
+    sumLat[c]! += points.lat[i]!;
     const t = points.time[i]!;
-    if (t < entry.first) entry.first = t;
-    if (t > entry.last) entry.last = t;
+    if (t < first[c]!) first[c] = t;
+    if (t > last[c]!) last[c] = t;
     const frp = points.frp[i]!;
-    if (!Number.isNaN(frp) && !(frp <= entry.maxFrp)) entry.maxFrp = frp; // also replaces the initial NaN
+    if (!Number.isNaN(frp) && !(frp <= maxFrp[c]!)) maxFrp[c] = frp; // also replaces the initial NaN
+    fireKeys[j] = c * n + analysis.fireId[i]!;
+    countyKeys[j] = c * 1024 + (analysis.county[i]! + 1); // fewer than 1,023 counties
   }
-  return [...byCluster].map(([cluster, e]) => ({
-    cluster,
-    points: e.points,
-    fires: e.fires.size,
-    lon: e.lon / e.points,
-    lat: e.lat / e.points,
-    county: [...e.counties].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0],
-    first: e.first === Infinity ? Number.NaN : e.first,
-    last: e.last === -Infinity ? Number.NaN : e.last,
-    maxFrp: e.maxFrp,
-  })).sort((a, b) => b.points - a.points || a.cluster - b.cluster);
+  // Distinct fires per cluster, and the county most of a cluster's detections are in, from sorted keys.
+  fireKeys.sort();
+  const fires = new Int32Array(k);
+  for (let j = 0; j < fireKeys.length; j++) if (j === 0 || fireKeys[j] !== fireKeys[j - 1]) fires[Math.floor(fireKeys[j]! / n)]!++;
+  countyKeys.sort();
+  const county = new Int32Array(k).fill(-1);
+  const best = new Int32Array(k);
+  for (let j = 0; j < countyKeys.length; ) {
+    let end = j;
+    while (end < countyKeys.length && countyKeys[end] === countyKeys[j]) end++;
+    const c = Math.floor(countyKeys[j]! / 1024);
+    if (end - j > best[c]!) {
+      best[c] = end - j;
+      county[c] = (countyKeys[j]! % 1024) - 1;
+    }
+    j = end;
+  }
+  const result: PatrolCluster[] = [];
+  for (let c = 0; c < k; c++) {
+    if (count[c] === 0) continue;
+    result.push({
+      cluster: c,
+      points: count[c]!,
+      fires: fires[c]!,
+      lon: sumLon[c]! / count[c]!,
+      lat: sumLat[c]! / count[c]!,
+      county: county[c]!,
+      first: first[c] === Infinity ? Number.NaN : first[c]!,
+      last: last[c] === -Infinity ? Number.NaN : last[c]!,
+      maxFrp: maxFrp[c]!,
+    });
+  }
+  return result.sort((a, b) => b.points - a.points || a.cluster - b.cluster);
 }
 
 /** Detections and fires of one county on one Beijing day: a row of the assessment table. */
@@ -160,23 +207,32 @@ export interface CountyDayCount {
 /**
  * Counts per county per Beijing day (the assessment table), sorted by day then county.
  *
+ * @param indices - Point indices.
+ * @param analysis - Their analysis.
+ * @returns One row per county and day with detections.
  * @example
  * countByCountyDay(visible, analysis); // [{ day: 19818, county: 3, points: 12, fires: 7 }, …]
  */
 export function countByCountyDay(indices: ArrayLike<number>, analysis: FireAnalysis): CountyDayCount[] {
-  const rows = new Map<number, { points: number; fires: Set<number> }>();
-  for (let k = 0; k < indices.length; k++) {
-    const i = indices[k]!;
-    const key = (analysis.beijingDay[i]! + 1) * 1024 + (analysis.county[i]! + 1); // fewer than 1,023 counties
-    let row = rows.get(key);
-    if (!row) {
-      row = { points: 0, fires: new Set() };
-      rows.set(key, row);
-    }
-    row.points++;
-    row.fires.add(analysis.fireId[i]!);
+  // One sortable number per detection: (day, county, fire); runs of equal (day, county) make the rows.
+  const n = analysis.fireId.length;
+  const keys = new Float64Array(indices.length);
+  for (let j = 0; j < indices.length; j++) {
+    const i = indices[j]!;
+    const group = (analysis.beijingDay[i]! + 1) * 1024 + (analysis.county[i]! + 1); // fewer than 1,023 counties
+    keys[j] = group * n + analysis.fireId[i]!;
   }
-  return [...rows]
-    .map(([key, row]) => ({ day: Math.floor(key / 1024) - 1, county: (key % 1024) - 1, points: row.points, fires: row.fires.size }))
-    .sort((a, b) => a.day - b.day || a.county - b.county);
+  keys.sort();
+  const rows: CountyDayCount[] = [];
+  for (let j = 0; j < keys.length; ) {
+    const group = Math.floor(keys[j]! / n);
+    let points = 0;
+    let fires = 0;
+    for (; j < keys.length && Math.floor(keys[j]! / n) === group; j++) {
+      points++;
+      if (j === 0 || keys[j] !== keys[j - 1]) fires++;
+    }
+    rows.push({ day: Math.floor(group / 1024) - 1, county: (group % 1024) - 1, points, fires });
+  }
+  return rows;
 }

@@ -25,7 +25,7 @@ export type FireFormat = 'firms-viirs' | 'firms-modis' | 'official' | 'geojson' 
 export interface FireFile {
   fileName: string;
   format: FireFormat;
-  encoding: DecodedText['encoding'] | 'json';
+  encoding: DecodedText['encoding'] | 'json' | 'xlsx';
   header: string[];
   recordCount: number;
   /** The original fields of record i, as text (split on demand: a million rows stay cheap). */
@@ -147,21 +147,53 @@ const REGION_LAT = [40, 56] as const;
  * const file = readFireFile(bytes, 'fire_nrt_SV-C2.csv');
  * file.points.count; file.rejected; // [{ row: 12, field: 'latitude', reason: 'empty', value: '' }]
  */
-export function readFireFile(
-  bytes: Uint8Array,
-  fileName: string,
-  options: { columns?: Partial<FireColumns>; onProgress?: (done: number, total: number) => void } = {},
-): FireFile {
+export function readFireFile(bytes: Uint8Array, fileName: string, options: FireReadOptions = {}): FireFile {
   if (bytes.length === 0) throw new FireFileError(`${fileName}: the file is empty`);
+  if (isZip(bytes)) throw new FireFileError(`${fileName}: an XLSX workbook; read it with loadFireFile`);
   const decoded = decodeText(bytes);
   const trimmed = decoded.text.trimStart();
   const isJson = trimmed.startsWith('{');
   const table = isJson ? geojsonTable(trimmed, fileName) : parseDelimited(decoded.text);
   const decimalComma = !isJson && 'delimiter' in table && table.delimiter === ';';
+  return readFireTable(table, { fileName, encoding: isJson ? 'json' : decoded.encoding, geojson: isJson, decimalComma }, options);
+}
+
+/** Options of the fire-file readers. */
+export interface FireReadOptions {
+  /** Overrides the detected column mapping, field by field. */
+  columns?: Partial<FireColumns>;
+  /** Hears every 20,000 rows. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A table of text cells, from any file format. */
+export interface TextTable {
+  header: string[];
+  recordCount: number;
+  record(i: number): string[];
+  lines: ArrayLike<number>;
+}
+
+/** True for a ZIP container (XLSX workbooks are ZIP files). */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/**
+ * Turns a table of text cells (from CSV, GeoJSON or an XLSX sheet) into fire points: column detection,
+ * validation with a reason for every rejected row, and time-zone handling.
+ */
+export function readFireTable(
+  table: TextTable,
+  source: { fileName: string; encoding: FireFile['encoding']; geojson: boolean; decimalComma: boolean; format?: FireFormat },
+  options: FireReadOptions = {},
+): FireFile {
+  const { fileName, encoding, decimalComma } = source;
+  const isJson = source.geojson;
   const { header, recordCount, record: recordAt, lines } = table;
   if (header.length === 0 || header.every((h) => h === '')) throw new FireFileError(`${fileName}: no header row`);
   const columns = { ...detectFireColumns(header), ...options.columns };
-  const format = isJson ? 'geojson' : detectFormat(header, columns);
+  const format = source.format ?? (isJson ? 'geojson' : detectFormat(header, columns));
   if (columns.lon === -1 || columns.lat === -1) {
     throw new FireFileError(
       `${fileName}: no ${columns.lon === -1 ? 'longitude (经度/中心经度/longitude)' : 'latitude (纬度/中心纬度/latitude)'} column among: ${header.join(', ')}. Choose the column by hand.`,
@@ -281,7 +313,7 @@ export function readFireFile(
   return {
     fileName,
     format,
-    encoding: isJson ? 'json' : decoded.encoding,
+    encoding,
     header,
     recordCount,
     record: recordAt,

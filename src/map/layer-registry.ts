@@ -2,6 +2,7 @@ import type { Layer } from '@deck.gl/core';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { BoundarySummary } from '../core/boundary-summary.ts';
 import type { FireLayerData } from '../state/fire-selectors.ts';
+import type { FireStyle } from '../state/fires-slice.ts';
 import type { LayerKey } from './ids.ts';
 import type { Language, Localized } from './localized.ts';
 import { boundaryLayers } from './layers/boundary-layers.ts';
@@ -22,6 +23,14 @@ export interface LayerContext {
   opacity: number;
 }
 
+/** What a legend may depend on: cheap state only, never the layer's data. */
+export interface LegendContext {
+  summary: BoundarySummary;
+  language: Language;
+  /** How fire points are drawn, or null when none are loaded. */
+  fireStyle: FireStyle | null;
+}
+
 /** One swatch in the layer panel legend. */
 export interface LegendItem {
   kind: 'fill' | 'line';
@@ -38,7 +47,7 @@ export interface LayerDefinition {
   title: Localized;
   defaultVisible: boolean;
   defaultOpacity: number;
-  legend: (context: Pick<LayerContext, 'summary' | 'language'> & { data?: LayerDataMap }) => LegendItem[];
+  legend: (context: LegendContext) => LegendItem[];
   /** maplibre layers on the boundary vector source (or others the controller adds); their opacity paint values are multiplied by the layer opacity. */
   mapLayers?: LayerSpecification[];
   /**

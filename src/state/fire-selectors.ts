@@ -20,9 +20,26 @@ export const selectVisibleFires = memo((data: FireData | null, filter: FireFilte
   data ? filterFires(data.points, data.analysis, filter) : new Uint32Array(0),
 );
 
+const selectAllFireCounts = memo((data: FireData) => countFires(null, data.analysis));
+
 export const selectFireCounts = memo((data: FireData | null, visible: Uint32Array) =>
-  data ? { all: countFires(Uint32Array.from({ length: data.points.count }, (_, i) => i), data.analysis), visible: countFires(visible, data.analysis) } : null,
+  data ? { all: selectAllFireCounts(data), visible: countFires(visible, data.analysis) } : null,
 );
+
+/** First and last Beijing day with data, for the day slider; null when nothing is dated. */
+export const selectFireDayRange = memo((data: FireData | null): { first: number; last: number } | null => {
+  if (!data) return null;
+  let first = Infinity;
+  let last = -Infinity;
+  const days = data.analysis.beijingDay;
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i]!;
+    if (day < 0) continue;
+    if (day < first) first = day;
+    if (day > last) last = day;
+  }
+  return Number.isFinite(first) ? { first, last } : null;
+});
 
 export const selectPatrolClusters = memo((data: FireData | null, visible: Uint32Array): PatrolCluster[] =>
   data ? summarizeClusters(visible, data.points, data.analysis) : [],

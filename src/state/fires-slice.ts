@@ -26,7 +26,7 @@ export const PATROL_STATUSES: PatrolStatus[] = ['待核查', '已派出', '已�
 interface FireSource {
   name: string;
   synthetic: boolean;
-  read(): Promise<ArrayBuffer>;
+  read(): Promise<Blob>;
 }
 
 export interface FiresSlice {
@@ -57,9 +57,9 @@ export const createFiresSlice: StateCreator<FiresSlice, [], [], FiresSlice> = (s
   const load = async (source: FireSource, columns?: Partial<FireColumns>) => {
     set({ fireStatus: { kind: 'importing', fileName: source.name, done: 0, total: 0 } });
     try {
-      const bytes = await source.read();
+      const file = await source.read();
       const result = await importFireFile(
-        { bytes, fileName: source.name, columns, options: get().fireSettings, boundariesUrl: dataUrl('boundaries.topo.json') },
+        { file, fileName: source.name, columns, options: get().fireSettings, boundariesUrl: dataUrl('boundaries.topo.json') },
         (done, total) => set({ fireStatus: { kind: 'importing', fileName: source.name, done, total } }),
       );
       set({ fireData: { ...result, synthetic: source.synthetic }, fireSource: source, fireStatus: { kind: 'idle' }, selectedFire: null, fireFilter: NO_FIRE_FILTER });
@@ -78,7 +78,7 @@ export const createFiresSlice: StateCreator<FiresSlice, [], [], FiresSlice> = (s
     fireStyle: 'confidence',
     patrolStatus: {},
     selectedFire: null,
-    importFires: (file, columns) => load({ name: file.name, synthetic: false, read: () => file.arrayBuffer() }, columns),
+    importFires: (file, columns) => load({ name: file.name, synthetic: false, read: async () => file }, columns),
     loadSampleFires: () =>
       load({
         name: SAMPLE_FIRES_FILE,
@@ -86,7 +86,7 @@ export const createFiresSlice: StateCreator<FiresSlice, [], [], FiresSlice> = (s
         read: async () => {
           const response = await fetch(dataUrl(SAMPLE_FIRES_FILE));
           if (!response.ok) throw new Error(`${SAMPLE_FIRES_FILE}: HTTP ${response.status}`);
-          return response.arrayBuffer();
+          return response.blob();
         },
       }),
     remapFireColumns: async (columns) => {

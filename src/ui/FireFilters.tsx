@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { DAY_MS, beijingDay, dayToDate, BEIJING_OFFSET_MS } from '../core/beijing-time.ts';
 import { CONFIDENCE_CLASS, DAY_NIGHT } from '../core/fire-points.ts';
-import { selectFireCounts, selectVisibleFires } from '../state/fire-selectors.ts';
+import { selectFireCounts, selectFireDayRange, selectVisibleFires } from '../state/fire-selectors.ts';
 import type { FireStyle } from '../state/fires-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { useT, type MessageKey } from './i18n.ts';
@@ -27,11 +27,10 @@ export function FireFilters() {
   const { setFireFilter, setFireStyle, setFireSettings } = useAppStore.getState();
   const [playing, setPlaying] = useState(false);
 
-  // Beijing day range of the data, for the slider.
-  let firstDay = Infinity;
-  let lastDay = -Infinity;
-  if (data) for (const day of data.analysis.beijingDay) if (day >= 0) (firstDay = Math.min(firstDay, day)), (lastDay = Math.max(lastDay, day));
-  const hasDays = Number.isFinite(firstDay);
+  const dayRange = useAppStore((s) => selectFireDayRange(s.fireData));
+  const hasDays = dayRange !== null;
+  const firstDay = dayRange?.first ?? 0;
+  const lastDay = dayRange?.last ?? 0;
   const singleDay = !Number.isNaN(filter.from) && !Number.isNaN(filter.to) && filter.to - filter.from === DAY_MS - 1 ? beijingDay(filter.from) : null;
 
   useEffect(() => {

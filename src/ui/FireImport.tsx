@@ -23,7 +23,7 @@ export function FireImport() {
           {t('chooseFile')}
           <input
             type="file"
-            accept=".csv,.txt,.geojson,.json"
+            accept=".csv,.txt,.xlsx,.geojson,.json"
             className="visually-hidden"
             data-testid="fire-file-input"
             onChange={(e) => {

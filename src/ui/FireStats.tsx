@@ -1,10 +1,9 @@
 import { dayToDate } from '../core/beijing-time.ts';
 import type { CountyDayCount } from '../core/fire-summaries.ts';
-import { toCsv } from '../io/write-csv.ts';
 import { selectCountyDayCounts, selectVisibleFires } from '../state/fire-selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { fireClient } from '../workers/fire-client.ts';
-import { downloadText } from './download.ts';
+import { downloadTable, downloadText } from './download.ts';
 import { useT } from './i18n.ts';
 
 interface Total {
@@ -36,10 +35,12 @@ export function FireStats() {
   const byDay = [...totalsBy(rows, (r) => r.day)].filter(([day]) => day >= 0).sort((a, b) => a[0] - b[0]);
   const name = (county: number) => (county === -1 ? [t('notInHeilongjiang'), '', ''] : [counties[county]?.city ?? '', counties[county]?.name ?? '', counties[county]?.adcode ?? '']);
 
-  const exportAssessment = () =>
-    downloadText(
-      `火点考核表-${data.fileName}.csv`,
-      toCsv(['日期(北京时间)', '市', '区县', '行政区划代码', '检测数', '火点数(合并后)'], rows.map((r) => [r.day >= 0 ? dayToDate(r.day) : '', ...name(r.county), String(r.points), String(r.fires)])),
+  const exportAssessment = (format: 'csv' | 'xlsx') =>
+    void downloadTable(
+      `火点考核表-${data.fileName}`,
+      ['日期(北京时间)', '市', '区县', '行政区划代码', '检测数', '火点数(合并后)'],
+      rows.map((r) => [r.day >= 0 ? dayToDate(r.day) : '', ...name(r.county), String(r.points), String(r.fires)]),
+      format,
     );
   const exportPoints = () => {
     const state = useAppStore.getState();
@@ -50,8 +51,12 @@ export function FireStats() {
   return (
     <section className="fire-stats" aria-label={t('statsTab')}>
       <div className="row">
-        <button type="button" onClick={exportAssessment} data-testid="export-assessment">
-          {t('assessmentTable')} · {t('exportCsv')}
+        <span>{t('assessmentTable')}</span>
+        <button type="button" onClick={() => exportAssessment('csv')} data-testid="export-assessment">
+          {t('exportCsv')}
+        </button>
+        <button type="button" onClick={() => exportAssessment('xlsx')} data-testid="export-assessment-xlsx">
+          {t('exportXlsx')}
         </button>
         <button type="button" onClick={exportPoints}>
           {t('exportPoints')}

@@ -1,5 +1,4 @@
 import { layerDefinition } from '../map/layer-registry.ts';
-import { selectFireLayerData, selectVisibleFires } from '../state/fire-selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { useLocalized, useT } from './i18n.ts';
 import type { BoundarySummary } from '../core/boundary-summary.ts';
@@ -10,7 +9,7 @@ export function LayerPanel({ summary }: { summary: BoundarySummary }) {
   const localized = useLocalized();
   const layers = useAppStore((s) => s.layers);
   const language = useAppStore((s) => s.language);
-  const fires = useAppStore((s) => selectFireLayerData(s.fireData, selectVisibleFires(s.fireData, s.fireFilter), s.fireStyle));
+  const fireStyle = useAppStore((s) => (s.fireData ? s.fireStyle : null));
   const { setLayerVisible, setLayerOpacity, moveLayer } = useAppStore.getState();
   const topFirst = [...layers].reverse();
 
@@ -21,7 +20,7 @@ export function LayerPanel({ summary }: { summary: BoundarySummary }) {
         {topFirst.map((layer, i) => {
           const definition = layerDefinition(layer.key);
           const title = localized(definition.title);
-          const legend = definition.legend({ summary, language, data: { fires } });
+          const legend = definition.legend({ summary, language, fireStyle });
           return (
             <li key={layer.key} className="layer-item" data-layer={layer.key}>
               <div className="layer-row">

@@ -21,7 +21,10 @@ export function MapView() {
   const basemap = useAppStore((s) => s.basemap);
   const selectedAdcode = useAppStore((s) => (s.selection.kind === 'county' ? s.selection.county.adcode : null));
   const status = useAppStore((s) => s.boundaries);
-  const fireLayerData = useAppStore((s) => selectFireLayerData(s.fireData, selectVisibleFires(s.fireData, s.fireFilter), s.fireStyle));
+  // Nothing is built for a hidden fire layer: a million points cost a 1 M-long loop and an upload.
+  const fireLayerData = useAppStore((s) =>
+    s.layers.find((layer) => layer.key === 'fires')?.visible ? selectFireLayerData(s.fireData, selectVisibleFires(s.fireData, s.fireFilter), s.fireStyle) : null,
+  );
 
   useEffect(() => {
     const { selectAt, setPointer, language: initialLanguage, layers: initialLayers, basemap: initialBasemap } = useAppStore.getState();

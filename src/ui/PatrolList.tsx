@@ -1,10 +1,9 @@
 import { beijingDateTime } from '../core/beijing-time.ts';
 import { formatDms } from '../core/coordinates.ts';
-import { toCsv } from '../io/write-csv.ts';
 import { selectPatrolClusters, selectVisibleFires } from '../state/fire-selectors.ts';
 import { PATROL_STATUSES, patrolKey, type PatrolStatus } from '../state/fires-slice.ts';
 import { useAppStore } from '../state/store.ts';
-import { downloadText } from './download.ts';
+import { downloadTable } from './download.ts';
 import { useT } from './i18n.ts';
 
 const SHOWN = 200;
@@ -22,24 +21,26 @@ export function PatrolList() {
   const statusOf = (key: string): PatrolStatus => statuses[key] ?? '待核查';
   const rows = clusters.map((c, position) => ({ ...c, id: position + 1, key: patrolKey(data.fileName, c) }));
 
-  const exportCsv = () =>
-    downloadText(
-      `巡查清单-${data.fileName}.csv`,
-      toCsv(
-        ['编号', '经度', '纬度', '经度(度分秒)', '纬度(度分秒)', '区县', '检测数', '火点数', '首次发现(北京时间)', '最后发现(北京时间)', '最大FRP(MW)', '状态'],
-        rows.map((c) => [
+  const exportTable = (format: 'csv' | 'xlsx') =>
+    void downloadTable(
+      `巡查清单-${data.fileName}`,
+      ['编号', '经度', '纬度', '经度(度分秒)', '纬度(度分秒)', '区县', '检测数', '火点数', '首次发现(北京时间)', '最后发现(北京时间)', '最大FRP(MW)', '状态'],
+      rows.map((c) => [
           String(c.id), c.lon.toFixed(5), c.lat.toFixed(5), formatDms(c.lon, 'lon'), formatDms(c.lat, 'lat'), countyName(c.county), String(c.points), String(c.fires),
           Number.isNaN(c.first) ? '' : beijingDateTime(c.first), Number.isNaN(c.last) ? '' : beijingDateTime(c.last),
           Number.isNaN(c.maxFrp) ? '' : c.maxFrp.toFixed(2), statusOf(c.key),
         ]),
-      ),
+      format,
     );
 
   return (
     <section className="patrol-list" aria-label={t('patrolTab')}>
       <div className="row">
-        <button type="button" onClick={exportCsv} data-testid="export-patrol">
+        <button type="button" onClick={() => exportTable('csv')} data-testid="export-patrol">
           {t('exportCsv')}
+        </button>
+        <button type="button" onClick={() => exportTable('xlsx')} data-testid="export-patrol-xlsx">
+          {t('exportXlsx')}
         </button>
         <span className="note">
           {rows.length > SHOWN ? `${t('showingTop')} ${SHOWN} / ${rows.length}` : rows.length}

@@ -18,7 +18,7 @@ export async function importFireFile(params: FireWorkerApi['import']['params'], 
   const worker = startWorker();
   importing = worker;
   try {
-    const result = await worker.call('import', params, { onProgress, transfer: [params.bytes] });
+    const result = await worker.call('import', params, { onProgress });
     active?.terminate();
     active = worker;
     return result;

@@ -3,7 +3,8 @@ import { decodeBoundaries, type Boundaries, type BoundaryTopology } from '../cor
 import { createLocator, type Locator } from '../core/create-locator.ts';
 import type { FirePoints } from '../core/fire-points.ts';
 import { FIRE_OUTPUT_COLUMNS, fireOutputRows } from '../io/fire-output.ts';
-import { readFireFile, type FireFile } from '../io/read-fire-file.ts';
+import { loadFireFile } from '../io/load-fire-file.ts';
+import type { FireFile } from '../io/read-fire-file.ts';
 import { toCsv } from '../io/write-csv.ts';
 import type { FireWorkerApi } from './fire-messages.ts';
 import type { WorkerHandlers } from './worker-protocol.ts';
@@ -32,12 +33,12 @@ export function createFireHandlers(fetchText: (url: string) => Promise<string>):
     return current;
   };
   return {
-    async import({ bytes, fileName, columns, options, boundariesUrl }, context) {
+    async import({ file: blob, fileName, columns, options, boundariesUrl }, context) {
       boundaries ??= fetchText(boundariesUrl).then((text) => {
         const decoded = decodeBoundaries(JSON.parse(text) as BoundaryTopology);
         return { boundaries: decoded, locator: createLocator(decoded) };
       });
-      const file = readFireFile(new Uint8Array(bytes), fileName, { columns, onProgress: (done, total) => context?.progress(done, total) });
+      const file = await loadFireFile(new Uint8Array(await blob.arrayBuffer()), fileName, { columns, onProgress: (done, total) => context?.progress(done, total) });
       const { locator } = await boundaries;
       const analysis = analyzeFires(file.points, locator, options);
       current = { file, analysis };

@@ -23,7 +23,8 @@ export interface FireImportResult {
 export type FireWorkerApi = {
   /** Read a fire-point file and analyse it (attribution, Beijing dates, same-fire merging, patrol clusters). */
   import: {
-    params: { bytes: ArrayBuffer; fileName: string; columns?: Partial<FireColumns>; options: FireAnalysisOptions; boundariesUrl: string };
+    /** `file` is passed as a Blob, so the worker, not the main thread, reads its bytes. */
+    params: { file: Blob; fileName: string; columns?: Partial<FireColumns>; options: FireAnalysisOptions; boundariesUrl: string };
     result: FireImportResult;
   };
   /** Re-run merging and clustering with new settings on the imported file. */

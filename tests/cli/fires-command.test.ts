@@ -48,6 +48,18 @@ describe('npm run cli -- fires', () => {
     expect(rejectedRows[1]![3]).toBe("'=cmd|' /C calc'!A0"); // formula guard on the way out
   });
 
+  it('reads an official XLSX sheet', async () => {
+    const { toXlsx } = await import('../../src/io/write-xlsx.ts');
+    const workbook = path.join(dir, '火点.xlsx');
+    writeFileSync(workbook, new Uint8Array(await (await toXlsx(['时间', '中心经度', '中心纬度', '县'], [['2024-04-05 13:20', '126.65', '45.75', '南岗区']])).arrayBuffer()));
+    const out = path.join(dir, 'xlsx-out.csv');
+    const run = cli('fires', workbook, '--out', out);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('1 rows read (official, xlsx), 1 accepted, 0 rejected');
+    const table = parseDelimited(readFileSync(out, 'utf8').replace(/^\uFEFF/, ''));
+    expect(table.record(0).slice(-6)).toEqual(['哈尔滨市', '南岗区', '230103', '2024-04-05', '1', '1']);
+  });
+
   it('exits 2 with the file name on unreadable input', () => {
     const missing = cli('fires', path.join(dir, 'missing.csv'));
     expect(missing.status).toBe(2);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
+import { readXlsxTable } from '../../src/io/read-xlsx-table.ts';
 import { launchChromium, startPreview, waitForMap } from '../helpers/browser.ts';
 
 let browser: Browser;
@@ -96,6 +97,15 @@ describe('straw-burning fire points', () => {
     // DMS holds a double quote, so the CSV field is quoted and the quote doubled.
     expect(text).toMatch(/\r\n1,1\d\d\.\d{5},\d\d\.\d{5},"1\d\d°\d\d'\d\d\.\d\d""E",/);
     expect(text).toContain('已派出');
+  });
+
+  it('exports the patrol list as XLSX too', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-patrol-xlsx').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const table = await readXlsxTable(new Uint8Array(readFileSync((await download.path())!)), 'patrol.xlsx');
+    expect(table.header.slice(0, 3)).toEqual(['编号', '经度', '纬度']);
+    expect(table.record(0)[0]).toBe('1');
+    expect(table.record(0)[11]).toBe('已派出');
   });
 
   it('imports a user file, lists rejected rows, and a bad file keeps what is loaded', async () => {

@@ -5,11 +5,8 @@ import { parseDelimited } from '../../src/io/parse-delimited.ts';
 import { createFireHandlers } from '../../src/workers/fire-handlers.ts';
 
 const handlers = () => createFireHandlers(async (url) => readFileSync(url, 'utf8'));
-const sample = () => {
-  const bytes = readFileSync('public/data/sample-fires.csv');
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-};
-const params = (bytes: ArrayBuffer) => ({ bytes, fileName: 'sample-fires.csv', options: { ...FIRE_ANALYSIS_DEFAULTS }, boundariesUrl: 'public/data/boundaries.topo.json' });
+const sample = () => new Blob([readFileSync('public/data/sample-fires.csv')]);
+const params = (file: Blob) => ({ file, fileName: 'sample-fires.csv', options: { ...FIRE_ANALYSIS_DEFAULTS }, boundariesUrl: 'public/data/boundaries.topo.json' });
 
 describe('fire worker handlers', () => {
   it('imports the synthetic sample with progress, attributing nearly every point to Heilongjiang', async () => {
@@ -28,7 +25,7 @@ describe('fire worker handlers', () => {
   it('gives the original fields of a point and exports attributed CSV and rejected rows', async () => {
     const h = handlers();
     const bytes = new TextEncoder().encode('latitude,longitude,acq_date,acq_time\n45.75,126.65,2024-04-05,517\n,126,2024-04-05,517\n');
-    await h.import(params(bytes.buffer as ArrayBuffer));
+    await h.import(params(new Blob([bytes])));
     expect(await h.record({ index: 0 })).toEqual({ header: ['latitude', 'longitude', 'acq_date', 'acq_time'], fields: ['45.75', '126.65', '2024-04-05', '517'], line: 2 });
     const exported = parseDelimited((await h.exportPoints({ indices: null })).replace(/^\uFEFF/, ''));
     expect(exported.record(0).slice(4)).toEqual(['哈尔滨市', '南岗区', '230103', '2024-04-05', '1', '1']);

@@ -9,9 +9,8 @@ export const fireLayer: LayerDefinition = {
   title: { zh: '秸秆焚烧火点', en: 'Fire points' },
   defaultVisible: true,
   defaultOpacity: 1,
-  legend: ({ data }) => {
-    const style = data?.fires?.style;
-    if (!data?.fires) return [];
+  legend: ({ fireStyle: style }) => {
+    if (!style) return [];
     if (style === 'frp') {
       return FRP_STOPS.map(([mw, color]) => ({ kind: 'fill', color: hex(color), label: { zh: `FRP ≥ ${mw} MW`, en: `FRP ≥ ${mw} MW` } }) satisfies LegendItem);
     }
