@@ -1,14 +1,16 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useAppStore } from '../state/store.ts';
 import { CountyPanel } from './CountyPanel.tsx';
 import { DataSourcesDialog } from './DataSourcesDialog.tsx';
-import { FireDrawer } from './FireDrawer.tsx';
 import { FirePointDetails } from './FirePointDetails.tsx';
 import { useT } from './i18n.ts';
 import { LayerPanel } from './LayerPanel.tsx';
 import { MapView } from './MapView.tsx';
 import { PointerReadout } from './PointerReadout.tsx';
 import { SettingsDialog } from './SettingsDialog.tsx';
+
+// The fire workspace loads when first opened, keeping it off the start-up path.
+const FireDrawer = lazy(() => import('./FireDrawer.tsx').then((module) => ({ default: module.FireDrawer })));
 
 export function App() {
   const t = useT();
@@ -65,7 +67,11 @@ export function App() {
             <div className="right-column">
               <CountyPanel />
               <FirePointDetails />
-              {firesOpen && <FireDrawer />}
+              {firesOpen && (
+                <Suspense fallback={null}>
+                  <FireDrawer />
+                </Suspense>
+              )}
             </div>
           </>
         )}

@@ -66,6 +66,27 @@ export function FireStats() {
       <DailyChart days={byDay} />
       <h3>{t('countyChart')}</h3>
       <BarChart bars={byCounty.filter((c) => c.county !== -1).slice(0, 12).map((c) => ({ label: name(c.county)[1]!, value: c.points }))} />
+      <h3>{t('cityTotals')}</h3>
+      <table className="compact" data-testid="city-totals">
+        <thead>
+          <tr>
+            <th>{t('city')}</th>
+            <th>{t('detections')}</th>
+            <th>{t('mergedFires')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...totalsBy(rows, (r) => name(r.county)[0]!)]
+            .sort((a, b) => b[1].points - a[1].points)
+            .map(([city, v]) => (
+              <tr key={city}>
+                <td>{city}</td>
+                <td>{v.points}</td>
+                <td>{v.fires}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
       <h3>{t('ranking')}</h3>
       <table className="compact" data-testid="county-ranking">
         <thead>

@@ -107,6 +107,7 @@ const MESSAGES = {
   exportXlsx: { zh: '导出 XLSX', en: 'Export XLSX' },
   exportPoints: { zh: '导出筛选后的火点（含归属）', en: 'Export filtered points (with attribution)' },
   ranking: { zh: '区县排名', en: 'County ranking' },
+  cityTotals: { zh: '按市合计（火点数为各县逐日合并后之和）', en: 'By city (fires: sum of merged fires per county and day)' },
   dailyCounts: { zh: '逐日火点数（北京时间）', en: 'Daily counts (Beijing date)' },
   countyChart: { zh: '火点最多的区县', en: 'Counties with most fires' },
   assessmentTable: { zh: '考核表：各市县逐日火点数', en: 'Assessment table: points per city and county per day' },

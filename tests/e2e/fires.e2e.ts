@@ -1,33 +1,20 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
 import { readXlsxTable } from '../../src/io/read-xlsx-table.ts';
-import { launchChromium, startPreview, waitForMap } from '../helpers/browser.ts';
+import { launchChromium, openApp, startPreview, waitForMap, type PageWatch } from '../helpers/browser.ts';
 
 let browser: Browser;
 let server: PreviewServer;
-let context: BrowserContext;
 let page: Page;
-const consoleErrors: string[] = [];
-const offOrigin: string[] = [];
+let watch: PageWatch;
 
 beforeAll(async () => {
   let url: string;
   ({ server, url } = await startPreview());
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  page.on('request', (request) => {
-    const target = request.url();
-    if (!target.startsWith('data:') && !target.startsWith('blob:') && new URL(target).origin !== new URL(url).origin) offOrigin.push(target);
-  });
-  await page.goto(url);
-  await waitForMap(page);
+  ({ page, watch } = await openApp(browser, url, { viewport: { width: 1400, height: 900 }, acceptDownloads: true }));
   await page.getByTestId('fires-toggle').click();
 });
 
@@ -125,7 +112,7 @@ describe('straw-burning fire points', () => {
   });
 
   it('made no request off its origin and logged no console error', () => {
-    expect(offOrigin).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expect(watch.offOrigin).toEqual([]);
+    expect(watch.errors).toEqual([]);
   });
 });

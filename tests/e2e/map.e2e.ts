@@ -4,34 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
 import { loadBoundariesFile } from '../../src/cli/load-boundaries-file.ts';
 import { geodesicArea } from '../../src/core/geodesic-area.ts';
-import { launchChromium, startPreview, waitForMap } from '../helpers/browser.ts';
+import { launchChromium, openApp, startPreview, type PageWatch } from '../helpers/browser.ts';
 
 let browser: Browser;
 let server: PreviewServer;
-let url: string;
 let page: Page;
-const offOrigin: string[] = [];
-const consoleErrors: string[] = [];
+let watch: PageWatch;
 
 beforeAll(async () => {
+  let url: string;
   ({ server, url } = await startPreview());
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  const origin = new URL(url).origin;
-  page.on('request', (request) => {
-    const target = request.url();
-    if (!target.startsWith('data:') && !target.startsWith('blob:') && new URL(target).origin !== origin) offOrigin.push(target);
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  page.on('response', (response) => {
-    if (response.status() >= 400) consoleErrors.push(`HTTP ${response.status()} ${response.url()}`);
-  });
-  await page.goto(url);
-  await waitForMap(page);
+  ({ page, watch } = await openApp(browser, url));
 });
 
 afterAll(async () => {
@@ -115,8 +99,8 @@ describe('the offline map', () => {
 
   it('saves a screenshot, made no request off its origin and logged no console error', async () => {
     await page.screenshot({ path: 'test-results/map.png' });
-    expect(offOrigin).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expect(watch.offOrigin).toEqual([]);
+    expect(watch.errors).toEqual([]);
   });
 
   it('fetches basemap tiles only after the user turns a basemap on, and Tianditu only with a key', async () => {

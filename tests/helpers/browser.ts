@@ -32,3 +32,34 @@ export async function startPreview(): Promise<{ server: PreviewServer; url: stri
 export async function waitForMap(page: Page, timeout = 60000): Promise<void> {
   await page.waitForFunction(() => window.hljAirMap?.ready === true, null, { timeout, polling: 50 });
 }
+
+/** What a page did that a test must refuse: requests off the app's origin, console errors, failed responses. */
+export interface PageWatch {
+  offOrigin: string[];
+  errors: string[];
+}
+
+/**
+ * Opens the app in a fresh context and watches it: every request leaving the app's origin, every console
+ * error, page error and HTTP error response is recorded for the test to assert on.
+ */
+export async function openApp(browser: Browser, url: string, options: { viewport?: { width: number; height: number }; acceptDownloads?: boolean } = {}): Promise<{ page: Page; watch: PageWatch }> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, locale: 'zh-CN', acceptDownloads: options.acceptDownloads ?? false });
+  const page = await context.newPage();
+  const watch: PageWatch = { offOrigin: [], errors: [] };
+  const origin = new URL(url).origin;
+  page.on('request', (request) => {
+    const target = request.url();
+    if (!target.startsWith('data:') && !target.startsWith('blob:') && new URL(target).origin !== origin) watch.offOrigin.push(target);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') watch.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => watch.errors.push(String(error)));
+  page.on('response', (response) => {
+    if (response.status() >= 400) watch.errors.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  await page.goto(url);
+  await waitForMap(page);
+  return { page, watch };
+}
