@@ -8,6 +8,8 @@ export interface FireFilter {
   to: number;
   /** Allowed confidence classes (see CONFIDENCE_CLASS), or null for all. */
   confidenceClasses: number[] | null;
+  /** Minimum confidence percentage (MODIS, official sheets); points without a percentage are not affected. */
+  confidenceMin: number;
   frpMin: number;
   frpMax: number;
   /** Allowed satellite indices (into `points.satellites`), or null for all. */
@@ -22,6 +24,7 @@ export const NO_FIRE_FILTER: FireFilter = {
   from: Number.NaN,
   to: Number.NaN,
   confidenceClasses: null,
+  confidenceMin: Number.NaN,
   frpMin: Number.NaN,
   frpMax: Number.NaN,
   satellites: null,
@@ -58,6 +61,7 @@ export function filterFires(points: FirePoints, analysis: FireAnalysis, filter: 
   const from = Number.isNaN(filter.from) ? -Infinity : filter.from;
   const to = Number.isNaN(filter.to) ? Infinity : filter.to;
   const timeBounded = from !== -Infinity || to !== Infinity;
+  const confidenceMin = Number.isNaN(filter.confidenceMin) ? -Infinity : filter.confidenceMin;
   const frpMin = Number.isNaN(filter.frpMin) ? -Infinity : filter.frpMin;
   const frpMax = Number.isNaN(filter.frpMax) ? Infinity : filter.frpMax;
   const frpBounded = frpMin !== -Infinity || frpMax !== Infinity;
@@ -68,6 +72,7 @@ export function filterFires(points: FirePoints, analysis: FireAnalysis, filter: 
       if (!(t >= from && t <= to)) continue;
     }
     if (confidence && !confidence[points.confidenceClass[i]!]) continue;
+    if (points.confidence[i]! < confidenceMin) continue; // NaN (no percentage) compares false and passes
     if (frpBounded) {
       const frp = points.frp[i]!;
       if (!(frp >= frpMin && frp <= frpMax)) continue;

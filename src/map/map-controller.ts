@@ -72,7 +72,7 @@ export class MapController {
   private readonly onReady: () => void;
   private language: Language;
   private layers: LayerState[];
-  private basemap: BasemapSettings = { kind: 'none', tiandituKey: '' };
+  private basemap: BasemapSettings;
   private countyLabelsShown = false;
   private pointerFrame = 0;
 
@@ -80,6 +80,7 @@ export class MapController {
     this.onReady = options.onReady;
     this.language = options.language;
     this.layers = options.layers;
+    this.basemap = options.basemap;
     const hasView = /^#[\d.]+\/-?[\d.]+\/-?[\d.]+/.test(window.location.hash);
     this.map = new MaplibreMap({
       container,
@@ -96,7 +97,6 @@ export class MapController {
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
 
-    this.basemap = options.basemap;
     registerTileProtocol(options.loadTile);
     // The map starts while the worker is still fetching and tiling; tile requests wait for it there.
     this.map.on('load', () => this.install());

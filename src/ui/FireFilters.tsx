@@ -113,6 +113,18 @@ export function FireFilters() {
             {t(key)}
           </label>
         ))}
+        <label className="inline">
+          {t('confidenceMinPercent')}{' '}
+          <input
+            type="number"
+            min={0}
+            max={100}
+            step={1}
+            aria-label={t('confidenceMinPercent')}
+            value={Number.isNaN(filter.confidenceMin) ? '' : filter.confidenceMin}
+            onChange={(e) => setFireFilter({ confidenceMin: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
+          />
+        </label>
       </fieldset>
       <fieldset>
         <legend>{t('frpRange')}</legend>

@@ -80,6 +80,7 @@ const MESSAGES = {
   low: { zh: '低', en: 'Low' },
   unknown: { zh: '未注明', en: 'Not given' },
   frpRange: { zh: 'FRP（MW）范围', en: 'FRP (MW) range' },
+  confidenceMinPercent: { zh: '置信度百分比不低于', en: 'Confidence % at least' },
   satellite: { zh: '卫星', en: 'Satellite' },
   dayNight: { zh: '昼夜', en: 'Day/night' },
   dayTime: { zh: '白天', en: 'Day' },

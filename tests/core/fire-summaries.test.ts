@@ -46,6 +46,10 @@ describe('fire summaries', () => {
     expect(Array.from(filterFires(points, analysis, { ...NO_FIRE_FILTER, satellites: [2] }))).toEqual([1, 4]);
     expect(Array.from(filterFires(points, analysis, { ...NO_FIRE_FILTER, dayNight: [DAY_NIGHT.night] }))).toEqual([2]);
     expect(Array.from(filterFires(points, analysis, { ...NO_FIRE_FILTER, onlyHeilongjiang: true }))).toEqual([0, 1, 2, 3]);
+    points.confidence[0] = 85;
+    points.confidence[1] = 40;
+    // A percentage threshold drops the 40 % point and keeps points that carry no percentage.
+    expect(Array.from(filterFires(points, analysis, { ...NO_FIRE_FILTER, confidenceMin: 50 }))).toEqual([0, 2, 3, 4]);
   });
 
   it('counts raw detections and merged fires', () => {

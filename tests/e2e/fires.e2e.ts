@@ -111,6 +111,18 @@ describe('straw-burning fire points', () => {
     expect(await page.getByTestId('fire-summary').locator('[data-field="accepted"]').textContent()).toBe('1');
   });
 
+  it('cancels a large import and keeps the file already loaded', async () => {
+    const [header, ...rows] = readFileSync('public/data/sample-fires.csv', 'utf8').trim().split('\n');
+    const big = [header, ...Array.from({ length: 60 }, () => rows).flat()].join('\n'); // 300,000 rows
+    await page.getByTestId('fire-file-input').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(big) });
+    const progress = page.getByTestId('fire-progress');
+    await expect.poll(() => progress.isVisible(), { timeout: 30000 }).toBe(true);
+    await progress.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => progress.count()).toBe(0);
+    expect(await page.getByTestId('fire-error').count()).toBe(0);
+    expect(await page.getByTestId('fire-summary').locator('[data-field="accepted"]').textContent()).toBe('1');
+  });
+
   it('made no request off its origin and logged no console error', () => {
     expect(watch.offOrigin).toEqual([]);
     expect(watch.errors).toEqual([]);
