@@ -55,6 +55,17 @@ map.on('load', () => {
 });
 </script></body></html>`,
   );
+  // The floor: the same bare page with no data at all, i.e. what maplibre alone costs on this renderer.
+  writeFileSync(
+    path.join(dir, 'bare.html'),
+    `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="maplibre-gl.css">
+<style>html,body,#map{margin:0;height:100%}</style></head><body><div id="map"></div>
+<script src="maplibre-gl.js"></script><script>
+const map = new maplibregl.Map({ container: 'map', bounds: [[121.1, 43.4], [135.1, 53.6]],
+  style: { version: 8, sources: {}, layers: [{ id: 'bg', type: 'background', paint: { 'background-color': '#e9eef1' } }] } });
+map.once('idle', () => { window.naiveReadyAt = performance.now(); });
+</script></body></html>`,
+  );
   return { dataKb };
 }
 
@@ -109,12 +120,21 @@ export async function benchStartup(log: (line: string) => void): Promise<Figure[
         })
       ).map((run) => run.readyMs),
     );
+    const bare = summarize(
+      (
+        await coldStarts(browser, `${url}${NAIVE_DIR}/bare.html`, runs, async (page) => {
+          await page.waitForFunction(() => (window as unknown as { naiveReadyAt?: number }).naiveReadyAt, null, { timeout: 60000, polling: 50 });
+          return page.evaluate(() => (window as unknown as { naiveReadyAt: number }).naiveReadyAt);
+        })
+      ).map((run) => run.readyMs),
+    );
     // Everything fetched before the map was ready counts, lazy chunks and the worker included.
     const scripts = [...new Set(oursRuns.flatMap((run) => run.scriptsBeforeReady))].map((pathname) => path.join(DIST, pathname));
     const initialJsKb = scripts.reduce((sum, file) => sum + gzipKb(file), 0);
     log(`cold start to interactive map (headless Chromium, SwiftShader, ${runs} runs, empty cache):`);
     log(`  ours   min ${ours.min.toFixed(0)} ms, median ${ours.median.toFixed(0)} ms (target ≤ ${COLD_START_TARGET_MS} ms: ${(ours.median / COLD_START_TARGET_MS).toFixed(2)} of it)`);
     log(`  naive  min ${naiveStart.min.toFixed(0)} ms, median ${naiveStart.median.toFixed(0)} ms (plain GeoJSON by URL, bare maplibre, no labels or UI) → ours/naive ${(ours.median / naiveStart.median).toFixed(2)}`);
+    log(`  floor  min ${bare.min.toFixed(0)} ms, median ${bare.median.toFixed(0)} ms (bare maplibre page, no data: what this renderer costs before any data)`);
     log(`JS fetched before the map was ready, gzipped: ${initialJsKb.toFixed(0)} KB in ${scripts.length} file(s) (target ≤ ${INITIAL_JS_TARGET_KB} KB: ${(initialJsKb / INITIAL_JS_TARGET_KB).toFixed(2)} of it); entry alone ${entryJsKb.toFixed(1)} KB`);
     log(`default data gzipped: ${dataKb.toFixed(0)} KB TopoJSON vs ${naive.dataKb.toFixed(0)} KB as GeoJSON → ${(naive.dataKb / dataKb).toFixed(2)}× smaller (target ≤ ${DATA_TARGET_KB} KB)`);
     return [
@@ -122,6 +142,7 @@ export async function benchStartup(log: (line: string) => void): Promise<Figure[
       { name: 'startup.cold_start_min', value: ours.min, unit: 'ms' },
       { name: 'startup.naive_geojson_cold_start_median', value: naiveStart.median, unit: 'ms' },
       { name: 'startup.ratio_vs_naive', value: ours.median / naiveStart.median, unit: 'x' },
+      { name: 'startup.bare_maplibre_floor_median', value: bare.median, unit: 'ms' },
       { name: 'startup.initial_js_gzip', value: initialJsKb, unit: 'KB' },
       { name: 'startup.entry_js_gzip', value: entryJsKb, unit: 'KB' },
       { name: 'startup.default_data_gzip', value: dataKb, unit: 'KB' },
