@@ -241,3 +241,35 @@ export function countByCountyDay(indices: ArrayLike<number>, analysis: FireAnaly
   }
   return rows;
 }
+
+/** Detections and fires summed over the assessment rows that share a key (a county, a day, a city). */
+export interface CountTotal<K> {
+  key: K;
+  points: number;
+  /** Sum of each row's merged fires: a fire burning across two days or counties counts in each. */
+  fires: number;
+}
+
+/**
+ * Sums assessment rows by a key, largest detection count first.
+ *
+ * @param rows - From {@link countByCountyDay}.
+ * @param key - The grouping key of a row.
+ * @returns One total per key.
+ * @example
+ * totalsBy(rows, (row) => row.county); // county ranking
+ */
+export function totalsBy<K>(rows: readonly CountyDayCount[], key: (row: CountyDayCount) => K): CountTotal<K>[] {
+  const totals = new Map<K, CountTotal<K>>();
+  for (const row of rows) {
+    const k = key(row);
+    let entry = totals.get(k);
+    if (!entry) {
+      entry = { key: k, points: 0, fires: 0 };
+      totals.set(k, entry);
+    }
+    entry.points += row.points;
+    entry.fires += row.fires;
+  }
+  return [...totals.values()].sort((a, b) => b.points - a.points);
+}

@@ -1,4 +1,5 @@
-import { countByCountyDay, countFires, filterFires, summarizeClusters, type CountyDayCount, type FireFilter, type PatrolCluster } from '../core/fire-summaries.ts';
+import { countByCountyDay, countFires, filterFires, summarizeClusters, totalsBy, type CountTotal, type CountyDayCount, type FireFilter, type PatrolCluster } from '../core/fire-summaries.ts';
+import type { CountyProperties } from '../core/boundaries.ts';
 import { CONFIDENCE_CLASS } from '../core/fire-points.ts';
 import type { FireData, FireStyle } from './fires-slice.ts';
 
@@ -46,6 +47,15 @@ export const selectPatrolClusters = memo((data: FireData | null, visible: Uint32
 );
 
 export const selectCountyDayCounts = memo((data: FireData | null, visible: Uint32Array): CountyDayCount[] => (data ? countByCountyDay(visible, data.analysis) : []));
+
+/** Totals per county (ranking), per Beijing day (daily chart, in day order) and per city name. */
+export const selectFireTotals = memo(
+  (rows: CountyDayCount[], counties: readonly CountyProperties[], outside: string): { byCounty: CountTotal<number>[]; byDay: CountTotal<number>[]; byCity: CountTotal<string>[] } => ({
+    byCounty: totalsBy(rows, (row) => row.county),
+    byDay: totalsBy(rows, (row) => row.day).filter((total) => total.key >= 0).sort((a, b) => a.key - b.key),
+    byCity: totalsBy(rows, (row) => (row.county === -1 ? outside : (counties[row.county]?.city ?? outside))),
+  }),
+);
 
 /** What the fire layer draws: positions and colours of the visible points, ready for deck.gl binary attributes. */
 export interface FireLayerData {

@@ -1,27 +1,13 @@
 import { dayToDate } from '../core/beijing-time.ts';
-import type { CountyDayCount } from '../core/fire-summaries.ts';
-import { selectCountyDayCounts, selectVisibleFires } from '../state/fire-selectors.ts';
+import type { CountyProperties } from '../core/boundaries.ts';
+import type { CountTotal } from '../core/fire-summaries.ts';
+import { selectCountyDayCounts, selectFireTotals, selectVisibleFires } from '../state/fire-selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { fireClient } from '../workers/fire-client.ts';
 import { downloadTable, downloadText } from './download.ts';
 import { useT } from './i18n.ts';
 
-interface Total {
-  county: number;
-  points: number;
-  fires: number;
-}
-
-function totalsBy<K>(rows: CountyDayCount[], key: (row: CountyDayCount) => K): Map<K, { points: number; fires: number }> {
-  const totals = new Map<K, { points: number; fires: number }>();
-  for (const row of rows) {
-    const entry = totals.get(key(row)) ?? { points: 0, fires: 0 };
-    entry.points += row.points;
-    entry.fires += row.fires; // fires of one county-day; a fire spanning two days counts on each
-    totals.set(key(row), entry);
-  }
-  return totals;
-}
+const NO_COUNTIES: CountyProperties[] = [];
 
 /** County ranking, a daily line chart, a county bar chart and the assessment table export. */
 export function FireStats() {
@@ -30,10 +16,9 @@ export function FireStats() {
   const rows = useAppStore((s) => selectCountyDayCounts(s.fireData, selectVisibleFires(s.fireData, s.fireFilter)));
   const boundaries = useAppStore((s) => s.boundaries);
   if (!data) return <p className="note">{t('noFires')}</p>;
-  const counties = boundaries.kind === 'ready' ? boundaries.summary.counties : [];
-  const byCounty: Total[] = [...totalsBy(rows, (r) => r.county)].map(([county, v]) => ({ county, ...v })).sort((a, b) => b.points - a.points);
-  const byDay = [...totalsBy(rows, (r) => r.day)].filter(([day]) => day >= 0).sort((a, b) => a[0] - b[0]);
+  const counties = boundaries.kind === 'ready' ? boundaries.summary.counties : NO_COUNTIES;
   const name = (county: number) => (county === -1 ? [t('notInHeilongjiang'), '', ''] : [counties[county]?.city ?? '', counties[county]?.name ?? '', counties[county]?.adcode ?? '']);
+  const { byCounty, byDay, byCity } = selectFireTotals(rows, counties, t('notInHeilongjiang'));
 
   const exportAssessment = (format: 'csv' | 'xlsx') =>
     void downloadTable(
@@ -65,7 +50,7 @@ export function FireStats() {
       <h3>{t('dailyCounts')}</h3>
       <DailyChart days={byDay} />
       <h3>{t('countyChart')}</h3>
-      <BarChart bars={byCounty.filter((c) => c.county !== -1).slice(0, 12).map((c) => ({ label: name(c.county)[1]!, value: c.points }))} />
+      <BarChart bars={byCounty.filter((c) => c.key !== -1).slice(0, 12).map((c) => ({ label: name(c.key)[1]!, value: c.points }))} />
       <h3>{t('cityTotals')}</h3>
       <table className="compact" data-testid="city-totals">
         <thead>
@@ -76,15 +61,13 @@ export function FireStats() {
           </tr>
         </thead>
         <tbody>
-          {[...totalsBy(rows, (r) => name(r.county)[0]!)]
-            .sort((a, b) => b[1].points - a[1].points)
-            .map(([city, v]) => (
-              <tr key={city}>
-                <td>{city}</td>
-                <td>{v.points}</td>
-                <td>{v.fires}</td>
-              </tr>
-            ))}
+          {byCity.map((city) => (
+            <tr key={city.key}>
+              <td>{city.key}</td>
+              <td>{city.points}</td>
+              <td>{city.fires}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <h3>{t('ranking')}</h3>
@@ -100,9 +83,9 @@ export function FireStats() {
         </thead>
         <tbody>
           {byCounty.slice(0, 50).map((c, i) => {
-            const [city, county] = name(c.county);
+            const [city, county] = name(c.key);
             return (
-              <tr key={c.county}>
+              <tr key={c.key}>
                 <td>{i + 1}</td>
                 <td>{city}</td>
                 <td>{county}</td>
@@ -118,25 +101,25 @@ export function FireStats() {
 }
 
 /** Detections per Beijing day as an SVG polyline; labels are text nodes, never HTML. */
-function DailyChart({ days }: { days: [number, { points: number; fires: number }][] }) {
+function DailyChart({ days }: { days: CountTotal<number>[] }) {
   if (days.length === 0) return null;
   const width = 340;
   const height = 120;
-  const first = days[0]![0];
-  const span = Math.max(1, days[days.length - 1]![0] - first);
-  const max = Math.max(...days.map(([, v]) => v.points));
+  const first = days[0]!.key;
+  const span = Math.max(1, days[days.length - 1]!.key - first);
+  const max = Math.max(...days.map((d) => d.points));
   const x = (day: number) => 30 + ((day - first) / span) * (width - 40);
   const y = (value: number) => height - 20 - (value / max) * (height - 30);
-  const line = (pick: (v: { points: number; fires: number }) => number) => days.map(([day, v]) => `${x(day).toFixed(1)},${y(pick(v)).toFixed(1)}`).join(' ');
+  const line = (pick: (d: CountTotal<number>) => number) => days.map((d) => `${x(d.key).toFixed(1)},${y(pick(d)).toFixed(1)}`).join(' ');
   return (
     <svg width={width} height={height} role="img" aria-label="daily counts" className="chart">
-      <polyline points={line((v) => v.points)} fill="none" stroke="#d7301f" strokeWidth={1.5} />
-      <polyline points={line((v) => v.fires)} fill="none" stroke="#2b6cb0" strokeWidth={1} />
+      <polyline points={line((d) => d.points)} fill="none" stroke="#d7301f" strokeWidth={1.5} />
+      <polyline points={line((d) => d.fires)} fill="none" stroke="#2b6cb0" strokeWidth={1} />
       <text x={30} y={height - 4} fontSize={10}>
         {dayToDate(first)}
       </text>
       <text x={width - 10} y={height - 4} fontSize={10} textAnchor="end">
-        {dayToDate(days[days.length - 1]![0])}
+        {dayToDate(days[days.length - 1]!.key)}
       </text>
       <text x={2} y={12} fontSize={10}>
         {max}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FireAnalysis } from '../../src/core/analyze-fires.ts';
 import { CONFIDENCE_CLASS, DAY_NIGHT, createFirePoints } from '../../src/core/fire-points.ts';
-import { NO_FIRE_FILTER, countByCountyDay, countFires, filterFires, summarizeClusters } from '../../src/core/fire-summaries.ts';
+import { NO_FIRE_FILTER, countByCountyDay, countFires, filterFires, summarizeClusters, totalsBy } from '../../src/core/fire-summaries.ts';
 
 /** Five detections: two of one fire in county 3, one more fire in county 3 next day, one in county 7, one outside. */
 function fixture() {
@@ -71,6 +71,24 @@ describe('fire summaries', () => {
       { day, county: 3, points: 2, fires: 1 },
       { day, county: 7, points: 1, fires: 1 },
       { day: day + 1, county: 3, points: 1, fires: 1 },
+    ]);
+  });
+});
+
+describe('totalsBy', () => {
+  it('sums assessment rows by county and by day, largest first', () => {
+    const rows = [
+      { day: 10, county: 3, points: 2, fires: 1 },
+      { day: 10, county: 7, points: 5, fires: 4 },
+      { day: 11, county: 3, points: 4, fires: 2 },
+    ];
+    expect(totalsBy(rows, (r) => r.county)).toEqual([
+      { key: 3, points: 6, fires: 3 },
+      { key: 7, points: 5, fires: 4 },
+    ]);
+    expect(totalsBy(rows, (r) => r.day)).toEqual([
+      { key: 10, points: 7, fires: 5 },
+      { key: 11, points: 4, fires: 2 },
     ]);
   });
 });

@@ -64,6 +64,14 @@ describe('straw-burning fire points', () => {
     expect(text).toContain('VIIRS');
   });
 
+  it('shows the statistics: city totals and the county ranking of the loaded points', async () => {
+    await page.getByRole('tab', { name: '统计' }).click();
+    const ranking = page.getByTestId('county-ranking');
+    await expect.poll(() => ranking.locator('tbody tr').count()).toBeGreaterThan(10);
+    const cityRows = await page.getByTestId('city-totals').locator('tbody tr').allTextContents();
+    expect(cityRows.some((row) => row.startsWith('佳木斯市'))).toBe(true);
+  });
+
   it('keeps a patrol status across a reload', async () => {
     await page.getByRole('tab', { name: '巡查清单' }).click();
     const select = page.getByRole('combobox', { name: '状态 1', exact: true });
