@@ -1,0 +1,293 @@
+import { decodeText } from './decode-text.ts';
+import { parseDelimited } from './parse-delimited.ts';
+import { isZip, type TextTable } from './read-fire-file.ts';
+import { parseSiteLocation, type CoordinateSystem, type SiteLocation, type SiteLocationInput } from './parse-site-location.ts';
+import { readXlsxTable } from './read-xlsx-table.ts';
+
+/** One project site whose location was read: where it came from, what was read and the WGS84 result. */
+export interface SiteRow {
+  /** Index into the table's records. */
+  record: number;
+  /** File line (CSV) or sheet row (XLSX) for messages. */
+  row: number;
+  name: string;
+  input: SiteLocationInput;
+  location: Extract<SiteLocation, { ok: true }>;
+}
+
+/** The columns a sites table can map; -1 where absent. */
+export interface SiteColumns {
+  name: number;
+  lon: number;
+  lat: number;
+  pair: number;
+  x: number;
+  y: number;
+  system: number;
+  epsg: number;
+}
+
+/** A read sites table: the source cells, the detected columns, the sites ready for verdicts and every row refused. */
+export interface SitesTable {
+  fileName: string;
+  header: string[];
+  recordCount: number;
+  /** The original cells of record i, as text. */
+  record(i: number): string[];
+  columns: SiteColumns;
+  sites: SiteRow[];
+  /** One entry per refused row: its line or sheet row, the column header, the reason and the cell text. */
+  rejected: { row: number; field: string; reason: string; value: string }[];
+}
+
+const FIELDS = ['name', 'lon', 'lat', 'pair', 'x', 'y', 'system', 'epsg'] as const;
+type SiteField = (typeof FIELDS)[number];
+
+/** Header names, normalised (lowercase, no spaces, ASCII parentheses); the first listed wins. */
+const ALIASES: Record<SiteField, string[]> = {
+  name: ['名称', '项目名称', '建设项目名称', '单位名称', '站点', '站点名称', '项目', '企业名称', 'name', 'site', 'project'],
+  lon: ['经度', '中心经度', '东经', 'lon', 'lng', 'long', 'longitude'],
+  lat: ['纬度', '中心纬度', '北纬', 'lat', 'latitude'],
+  pair: ['坐标', '经纬度', '经纬度坐标', 'coordinates', 'coordinate'],
+  x: ['x', 'x坐标', '北坐标', 'northing'],
+  y: ['y', 'y坐标', '东坐标', 'easting'],
+  system: ['坐标系', 'crs', '坐标系统', '坐标系类型'],
+  epsg: ['epsg', 'epsg代码', 'epsgcode'],
+};
+
+const EXPECTED =
+  'expected columns 经度 and 纬度 (longitude, latitude), or one 坐标/经纬度 column holding both, or X and Y (Gauss-Krüger northing and easting), ' +
+  'optionally 名称 (name), 坐标系 (WGS84, CGCS2000, GCJ02, BD09 or an EPSG code) and EPSG';
+
+const UNIT_SUFFIX = /[([].*[)\]]$/;
+
+function normaliseHeader(name: string): string {
+  return name.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s（）]/g, (c) => (c === '（' ? '(' : c === '）' ? ')' : ''));
+}
+
+/** Finds each field's column by exact alias, then with a unit in parentheses dropped (`经度(°)`, `X坐标（m）`). */
+function detectSiteColumns(header: readonly string[]): SiteColumns {
+  const normalised = header.map(normaliseHeader);
+  const stripped = normalised.map((name) => name.replace(UNIT_SUFFIX, ''));
+  const columns = {} as SiteColumns;
+  for (const field of FIELDS) {
+    columns[field] = -1;
+    for (const names of [normalised, stripped]) {
+      for (const alias of ALIASES[field]) {
+        const index = names.indexOf(alias);
+        if (index !== -1) {
+          columns[field] = index;
+          break;
+        }
+      }
+      if (columns[field] !== -1) break;
+    }
+  }
+  return columns;
+}
+
+/** What a 坐标系 cell says: a system, perhaps an EPSG code, or why it cannot be used. */
+type SystemValue = { system: CoordinateSystem; epsg?: number } | { problem: string };
+
+const EPSG_ONLY = /^(?:epsg)?:?(\d{4,5})$/;
+const GK_EPSG_IN_TEXT = /(?<!\d)(449[1-9]|45[0-4]\d|455[0-4])(?!\d)/;
+const GAUSS_KRUGER_WORDS = /高斯|gauss|^gk|gk$|3度带|6度带|三度带|六度带|3°带|6°带|投影/;
+const BD_WORDS = /bd09|^bd|百度|baidu/;
+const GCJ_WORDS = /gcj|高德|火星|腾讯|amap|国测局/;
+const WGS_WORDS = /wgs|cgcs|2000|gps|天地图|4326|4490/;
+const SYSTEM_PUNCTUATION = /[\s\-_/]/g;
+/** Beijing 1954 and Xi'an 1980 differ from CGCS2000 by up to about 100 m: reading them as CGCS2000 would be silently wrong. */
+const LEGACY_DATUM = /北京|西安|beijing|xi'?an|bj54|xa80/;
+
+/**
+ * Reads a 坐标系 cell. `CGCS2000` counts as WGS84 (they agree within decimetres); a CGCS2000 EPSG code of the
+ * Gauss-Krüger series, `高斯`/`GK`, or a zone description means Gauss-Krüger.
+ */
+function parseSystem(text: string): SystemValue {
+  const value = text.trim().toLowerCase().replace(SYSTEM_PUNCTUATION, '');
+  if (LEGACY_DATUM.test(value)) {
+    return { problem: `"${text}" is Beijing 1954 or Xi'an 1980, which differ from CGCS2000 by up to about 100 m: convert the coordinates to CGCS2000 with your surveying software first` };
+  }
+  const code = EPSG_ONLY.exec(value);
+  if (code) {
+    const epsg = Number(code[1]);
+    return epsg === 4326 || epsg === 4490 ? { system: 'wgs84' } : { system: 'gauss-kruger', epsg };
+  }
+  const embedded = GK_EPSG_IN_TEXT.exec(value);
+  if (GAUSS_KRUGER_WORDS.test(value) || embedded) return embedded ? { system: 'gauss-kruger', epsg: Number(embedded[1]) } : { system: 'gauss-kruger' };
+  if (BD_WORDS.test(value)) return { system: 'bd09' };
+  if (GCJ_WORDS.test(value)) return { system: 'gcj02' };
+  if (WGS_WORDS.test(value)) return { system: 'wgs84' };
+  return { problem: `unknown coordinate system "${text}": write WGS84, CGCS2000, GCJ02 (高德), BD09 (百度) or a Gauss-Krüger EPSG code such as 4531` };
+}
+
+const EPSG_CELL = /^\s*(?:epsg\s*:?\s*)?(\d{4,5})\s*$/i;
+const DECIMAL_COMMA = /^\s*[+-]?\d+,\d+\s*$/;
+/** A Gauss-Krüger coordinate is metres: far beyond any angle. */
+const METRES = /^\s*[+-]?\d{4,}(\.\d*)?\s*$/;
+
+/**
+ * Reads a CSV (UTF-8 or GBK, `,` `;` or tab) or XLSX (first sheet) table of project sites into WGS84
+ * locations ready for border verdicts. Columns are found by their Chinese or English header: 名称/name,
+ * 经度 + 纬度, a 坐标/经纬度 pair, Gauss-Krüger X (northing) + Y (easting), 坐标系 and EPSG. A row's 坐标系 beats
+ * `options.system`; without either, rows are WGS84/CGCS2000, or Gauss-Krüger when the table only has X/Y.
+ * Each cell is read by `parseSiteLocation`; every row that cannot be used is listed in `rejected`.
+ *
+ * @param bytes - File contents.
+ * @param fileName - For messages.
+ * @param options - `system` for rows without a 坐标系 cell; `epsg` for Gauss-Krüger rows whose Y has no zone
+ *   prefix and that name no EPSG code of their own.
+ * @returns The {@link SitesTable}.
+ * @throws Error starting with the file name when the file is empty, an unreadable workbook, or has no coordinate columns.
+ * @example
+ * const table = await readSitesTable(bytes, '建设项目.csv', { system: 'gcj02' });
+ * table.sites[0].location; // { ok: true, lon: 126.63…, lat: 45.75…, system: 'gcj02', accuracyM: 2, … }
+ * table.rejected;          // [{ row: 7, field: '纬度', reason: 'Latitude is empty: …', value: '' }]
+ */
+export async function readSitesTable(bytes: Uint8Array, fileName: string, options: { system?: CoordinateSystem; epsg?: number } = {}): Promise<SitesTable> {
+  if (bytes.length === 0) throw new Error(`${fileName}: the file is empty; ${EXPECTED}`);
+  let table: TextTable;
+  let decimalComma = false;
+  if (isZip(bytes)) {
+    try {
+      table = await readXlsxTable(bytes, fileName);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; save it again as XLSX or CSV with ${EXPECTED.replace(/^expected /, '')}`);
+    }
+  } else {
+    const delimited = parseDelimited(decodeText(bytes).text);
+    decimalComma = delimited.delimiter === ';';
+    table = delimited;
+  }
+  const { header, recordCount, record, lines } = table;
+  if (header.length === 0 || header.every((name) => name === '')) throw new Error(`${fileName}: the file is empty; ${EXPECTED}`);
+  const columns = detectSiteColumns(header);
+  const hasGeographic = (columns.lon !== -1 && columns.lat !== -1) || columns.pair !== -1;
+  const hasGaussKruger = columns.x !== -1 && columns.y !== -1;
+  if (!hasGeographic && !hasGaussKruger) {
+    const partial = (['lon', 'lat', 'x', 'y'] as const).filter((field) => columns[field] !== -1).map((field) => `"${header[columns[field]]}"`);
+    throw new Error(
+      `${fileName}: no coordinate columns${partial.length > 0 ? ` (only ${partial.join(', ')} without its partner)` : ''} among: ${header.join(', ')}; ${EXPECTED}`,
+    );
+  }
+  if (recordCount === 0) throw new Error(`${fileName}: the header has no rows below it; add one row per site (${EXPECTED.replace(/^expected /, '')})`);
+
+  const defaultSystem: CoordinateSystem = options.system ?? (hasGeographic ? 'wgs84' : 'gauss-kruger');
+  const headerOf = (field: SiteField) => header[columns[field]] ?? field;
+  const cell = (cells: string[], field: SiteField) => (columns[field] === -1 ? '' : (cells[columns[field]] ?? ''));
+  const number = (text: string) => (decimalComma && DECIMAL_COMMA.test(text) ? text.replace(',', '.') : text);
+  const systems = new Map<string, SystemValue>(); // a 10,000-row table repeats a handful of 坐标系 values
+  const isHeader = (cells: string[]) => cells.length === header.length && cells.every((text, i) => text.trim() === header[i]);
+
+  const coordinateHeaders = (['lon', 'lat', 'pair', 'x', 'y'] as const)
+    .filter((field) => columns[field] !== -1)
+    .map((field) => header[columns[field]])
+    .join('/');
+  const sites: SiteRow[] = [];
+  const rejected: SitesTable['rejected'] = [];
+  for (let r = 0; r < recordCount; r++) {
+    const cells = record(r);
+    const row = lines[r]!;
+    const reject = (field: string, reason: string, value: string) => rejected.push({ row, field, reason, value });
+    if (cells.every((text) => text.trim() === '')) {
+      reject('(row)', 'empty row: fill it in or delete it', '');
+      continue;
+    }
+    if (cells[0]?.trim() === header[0] && isHeader(cells)) {
+      reject('(row)', 'a repeated header row: delete it', cells.join(', '));
+      continue;
+    }
+
+    let system = defaultSystem;
+    let epsg = options.epsg;
+    let epsgField = 'epsg';
+    let epsgValue = options.epsg === undefined ? '' : String(options.epsg);
+    const systemText = cell(cells, 'system').trim();
+    if (systemText !== '') {
+      let parsed = systems.get(systemText);
+      if (parsed === undefined) {
+        parsed = parseSystem(systemText);
+        systems.set(systemText, parsed);
+      }
+      if ('problem' in parsed) {
+        reject(headerOf('system'), parsed.problem, systemText);
+        continue;
+      }
+      system = parsed.system;
+      if (parsed.epsg !== undefined) {
+        epsg = parsed.epsg;
+        epsgField = headerOf('system');
+        epsgValue = systemText;
+      }
+    }
+    const epsgText = cell(cells, 'epsg').trim();
+    if (epsgText !== '') {
+      const code = EPSG_CELL.exec(epsgText);
+      if (!code) {
+        reject(headerOf('epsg'), `EPSG code "${epsgText}" is not a number: write the code, e.g. 4531`, epsgText);
+        continue;
+      }
+      epsg = Number(code[1]);
+      epsgField = headerOf('epsg');
+      epsgValue = epsgText;
+      if (epsg === 4326 || epsg === 4490) {
+        epsg = undefined; // geographic WGS84 / CGCS2000
+        if (systemText === '' && !options.system) system = 'wgs84';
+      } else if (systemText === '' && !options.system) system = 'gauss-kruger'; // a projected EPSG code says where the row is
+    }
+
+    // Which cells hold the location, and the header to blame for each input field.
+    let input: SiteLocationInput;
+    let fieldHeader: Record<'lon' | 'lat' | 'x' | 'y' | 'text' | 'epsg', string>;
+    const lonText = number(cell(cells, 'lon'));
+    const latText = number(cell(cells, 'lat'));
+    const pairText = cell(cells, 'pair');
+    const xText = number(cell(cells, 'x'));
+    const yText = number(cell(cells, 'y'));
+    const hasLonLat = columns.lon !== -1 && columns.lat !== -1 && (lonText.trim() !== '' || latText.trim() !== '');
+    const hasPair = columns.pair !== -1 && pairText.trim() !== '';
+    const hasXY = hasGaussKruger && (xText.trim() !== '' || yText.trim() !== '');
+    const base = { lon: headerOf('lon'), lat: headerOf('lat'), x: headerOf('x'), y: headerOf('y'), text: headerOf('pair'), epsg: epsgField };
+    if (!hasLonLat && !hasPair && !hasXY) {
+      reject(coordinateHeaders, `no coordinates in this row: fill in ${coordinateHeaders}`, '');
+      continue;
+    }
+    if (system !== 'gauss-kruger' && (hasLonLat || hasPair)) {
+      input = hasLonLat ? { system, lon: lonText, lat: latText } : { system, text: pairText };
+      fieldHeader = base;
+    } else if (system !== 'gauss-kruger' && !(system === 'wgs84' && (METRES.test(xText) || METRES.test(yText)))) {
+      // X/Y in degrees: the GIS order, X = longitude.
+      input = { system, lon: xText, lat: yText };
+      fieldHeader = { ...base, lon: headerOf('x'), lat: headerOf('y') };
+    } else if (hasGaussKruger) {
+      // Also CGCS2000 rows whose X/Y are metres: CGCS2000 Gauss-Krüger. A zone prefix in Y beats options.epsg,
+      // as a row's own 坐标系 beats options.system; a code the row names itself is checked against the prefix.
+      if (epsgField === 'epsg' && Number(yText) >= 1e7) epsg = undefined;
+      input = epsg === undefined ? { system: 'gauss-kruger', x: xText, y: yText } : { system: 'gauss-kruger', x: xText, y: yText, epsg };
+      fieldHeader = base;
+    } else {
+      reject(headerOf('system'), `the row is in Gauss-Krüger ("${systemText}") but the table has no X and Y columns: add X (northing) and Y (easting) columns or correct the coordinate system`, systemText);
+      continue;
+    }
+
+    const location = parseSiteLocation(input);
+    if (!location.ok) {
+      const inputText = (field: keyof typeof fieldHeader): string => {
+        if (field === 'epsg') return epsgValue;
+        if ('text' in input) return input.text;
+        if ('x' in input) return field === 'x' ? input.x : field === 'y' ? input.y : '';
+        return field === 'lon' ? input.lon : field === 'lat' ? input.lat : '';
+      };
+      if (location.code === 'swapped' && !('text' in input)) {
+        const [first, second] = 'x' in input ? (['x', 'y'] as const) : (['lon', 'lat'] as const);
+        reject(`${fieldHeader[first]}/${fieldHeader[second]}`, location.message, `${inputText(first)}, ${inputText(second)}`);
+      } else {
+        reject(fieldHeader[location.field], location.message, inputText(location.field));
+      }
+      continue;
+    }
+    const name = cell(cells, 'name').trim();
+    sites.push({ record: r, row, name: name === '' ? `row ${row}` : name, input, location });
+  }
+  return { fileName, header, recordCount, record, columns, sites, rejected };
+}
