@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const outputs = ['public/data/boundaries.topo.json', 'public/data/sample-fires.csv', 'public/data/provenance.json'];
+const outputs = ['public/data/boundaries.topo.json', 'public/data/provincial-border.geojson', 'public/data/sample-fires.csv', 'public/data/provenance.json'];
 const digest = (file: string) => createHash('sha256').update(readFileSync(path.join(root, file))).digest('hex');
 
 const before = outputs.map(digest);

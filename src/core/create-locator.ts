@@ -2,7 +2,7 @@ import type { Boundaries } from './boundaries.ts';
 import { createNearestRegionFinder } from './nearest-region.ts';
 import { createPolygonGridIndex } from './polygon-grid-index.ts';
 
-/** Where a WGS84 point lies: province, and for Heilongjiang also city, county and the county's adcode. */
+/** Where a WGS84 point lies: province; for Heilongjiang also city, county and the county's adcode; for Jilin and Inner Mongolia the prefecture and its adcode. */
 export interface Location {
   province: string | null;
   city: string | null;
@@ -52,6 +52,9 @@ export function createLocator(boundaries: Boundaries): Locator {
   // Provinces answer only the province name: a coarse grid is plenty and keeps the index small.
   const provinceIndex = createPolygonGridIndex(provinces.map((f) => f.geometry), { cellDegrees: 0.05 });
   const home = boundaries.province.features[0]?.properties.name;
+  const neighbourCities = boundaries.neighbourCities.features;
+  // Built on the first point across the border: fire attribution never needs it.
+  let neighbourCityIndex: ReturnType<typeof createPolygonGridIndex> | null = null;
 
   const countyIndexAt = (lon: number, lat: number): number => {
     const i = countyIndex.locate(lon, lat);
@@ -78,7 +81,12 @@ export function createLocator(boundaries: Boundaries): Locator {
         return { province: home ?? null, city, county: name, adcode };
       }
       const p = provinceIndex.locate(lon, lat);
-      return { province: p === -1 ? null : provinces[p]!.properties.name, city: null, county: null, adcode: null };
+      if (p === -1) return { province: null, city: null, county: null, adcode: null };
+      const province = provinces[p]!.properties.name;
+      if (province === home) return { province, city: null, county: null, adcode: null };
+      neighbourCityIndex ??= createPolygonGridIndex(neighbourCities.map((f) => f.geometry), { cellDegrees: 0.05 });
+      const n = neighbourCityIndex.locate(lon, lat);
+      return { province, city: n === -1 ? null : neighbourCities[n]!.properties.name, county: null, adcode: n === -1 ? null : neighbourCities[n]!.properties.adcode };
     },
   };
 }

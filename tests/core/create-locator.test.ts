@@ -14,9 +14,9 @@ describe('createLocator', () => {
     expect(locator.where(124.12, 50.42)).toMatchObject({ province: '黑龙江省', city: '大兴安岭地区', county: '加格达奇区' });
   });
 
-  it('names the neighbouring province and leaves city and county empty outside Heilongjiang', () => {
-    expect(locator.where(125.32, 43.88)).toEqual({ province: '吉林省', city: null, county: null, adcode: null });
-    expect(locator.where(119.76, 49.21)).toEqual({ province: '内蒙古自治区', city: null, county: null, adcode: null });
+  it('names the neighbouring province and its prefecture, with no county, outside Heilongjiang', () => {
+    expect(locator.where(125.32, 43.88)).toEqual({ province: '吉林省', city: '长春市', county: null, adcode: '220100' });
+    expect(locator.where(119.76, 49.21)).toEqual({ province: '内蒙古自治区', city: '呼伦贝尔市', county: null, adcode: '150700' });
   });
 
   it('answers null everywhere else, Russia and Beijing included', () => {

