@@ -32,6 +32,12 @@ describe('XLSX', () => {
     expect(table.record(1)).toEqual(['宾县', '12']);
   });
 
+  it('keeps codes that only look like numbers as text: leading zeros and 18-digit ids survive', async () => {
+    const rows = [['007', '230103199001011234', '12.50', '45.75']];
+    const table = await readXlsxTable(await bytesOf(await toXlsx(['编号', '身份证号', '金额', '纬度'], rows)), 'codes.xlsx');
+    expect(table.record(0)).toEqual(['007', '230103199001011234', '12.50', '45.75']);
+  });
+
   it('says which file is not a readable workbook', async () => {
     const broken = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
     await expect(loadFireFile(broken, 'broken.xlsx')).rejects.toThrow(FireFileError);
