@@ -28,7 +28,7 @@ export function buildBorder(): void {
   const topology = JSON.parse(readFileSync(path.join(root, 'public/data/boundaries.topo.json'), 'utf8')) as BoundaryTopology;
   const border = deriveProvincialBorder(topology);
   // One feature per line keeps diffs readable and the file small.
-  const { repairs } = border;
+  const repairs = border.repairs!;
   const text = `{"type":"FeatureCollection","features":[\n${border.features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
   const out = path.join(root, 'public/data/provincial-border.geojson');
   writeFileSync(out, text);

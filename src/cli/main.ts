@@ -2,6 +2,8 @@
  * `npm run cli -- <command> …`: the command-line face of the same src/core the app uses.
  * Exit codes: 0 done, 2 bad arguments or unreadable input, 1 anything unexpected.
  */
+import { borderCommand } from './border-command.ts';
+import { eiaCommand } from './eia-command.ts';
 import { firesCommand } from './fires-command.ts';
 import { UsageError } from './usage-error.ts';
 import { whereCommand } from './where-command.ts';
@@ -10,11 +12,20 @@ import { whereCommand } from './where-command.ts';
 const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
   where: whereCommand,
   fires: firesCommand,
+  border: borderCommand,
+  eia: eiaCommand,
 };
 
 const HELP = `hlj-air-map command line
   where <lon> <lat>           province, city, county and adcode of a WGS84 point (JSON)
-  fires <file> [--out f.csv]  fire points attributed to county, Beijing date, same-fire and patrol cluster ids (CSV)`;
+  fires <file> [--out f.csv]  fire points attributed to county, Beijing date, same-fire and patrol cluster ids (CSV)
+  border [--buffer <km>] [--out f.geojson]
+                              the Jilin / Inner Mongolia provincial border lines, or their buffer polygon (GeoJSON)
+  eia --lon <lon> --lat <lat> | --dms "<pair>" | --gk <X> <Y> [--epsg N] | --site <outline file>
+                              clause 二十七: within 20 km of the provincial border? exact geodesic distance, whom to consult (JSON)
+  eia <sites.csv|xlsx> [--out verdicts.csv|.xlsx]
+                              the same verdict for every site of a table (CSV or XLSX)
+  border --help, eia --help   every form and option of those commands`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
@@ -35,4 +46,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `… | head` closes the pipe early: stop quietly, as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 process.exitCode = await main(process.argv.slice(2));

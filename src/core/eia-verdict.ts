@@ -62,11 +62,11 @@ export interface DownwindSector {
   reaches: string[];
 }
 
-/** Distance from a site to one neighbouring province's border. */
+/** Distance from a site to one neighbouring province's border; null beyond the threshold (not searched further). */
 export interface NeighborDistance {
   neighbor: string;
-  distanceM: number;
-  borderPoint: [number, number];
+  distanceM: number | null;
+  borderPoint: [number, number] | null;
 }
 
 /** The verdict of clause 二十七 for one site. */
@@ -85,7 +85,7 @@ export interface EiaVerdict {
   neighborProvinces: string[];
   /** Who consults whom: for a Heilongjiang site the neighbours in range, for a site across the border Heilongjiang. */
   consultProvinces: string[];
-  /** Distance to each neighbouring province's border. */
+  /** Distance to each neighbouring province's border: exact for the nearest one, and for the others when within the threshold. */
   byNeighbor: NeighborDistance[];
   /** Where the site is (a polygon: its representative point), from the boundary data. */
   province: string | null;
@@ -346,12 +346,14 @@ export function eiaVerdict(site: EiaSite, border: BorderIndex, locator: Locator,
 
   const overall = nearest();
   if (!overall) throw new Error('the provincial border data holds no lines');
-  const byNeighbor: NeighborDistance[] = border.neighbors.map((neighbor) => {
-    const own = border.pieces[border.index.lineOfSegment[overall.segment]!]!.neighbor === neighbor ? overall : nearest((line) => border.pieces[line]!.neighbor === neighbor);
-    return { neighbor, distanceM: own?.distance ?? Infinity, borderPoint: own?.border ?? [Number.NaN, Number.NaN] };
-  });
   const within = overall.distance <= thresholdM;
-  const neighborProvinces = within ? byNeighbor.filter((n) => n.distanceM <= thresholdM).map((n) => n.neighbor) : [];
+  const byNeighbor: NeighborDistance[] = border.neighbors.map((neighbor) => {
+    if (border.pieces[border.index.lineOfSegment[overall.segment]!]!.neighbor === neighbor) return { neighbor, distanceM: overall.distance, borderPoint: overall.border };
+    // Another neighbour matters only within the threshold: outside the zone it is not searched (half the cost of a batch).
+    const own = within ? nearest((line) => border.pieces[line]!.neighbor === neighbor) : null;
+    return own && own.distance <= thresholdM ? { neighbor, distanceM: own.distance, borderPoint: own.border } : { neighbor, distanceM: null, borderPoint: null };
+  });
+  const neighborProvinces = within ? byNeighbor.filter((n) => n.distanceM !== null && n.distanceM <= thresholdM).map((n) => n.neighbor) : [];
   const [lon, lat] = polygons ? representativePoint(polygons) : [(site as { lon: number }).lon, (site as { lat: number }).lat];
   const place = locator.where(lon, lat);
   const consultProvinces = !within ? [] : place.province === border.home ? neighborProvinces : border.neighbors.includes(place.province ?? '') ? [border.home] : neighborProvinces;

@@ -19,8 +19,8 @@ export interface BorderProperties {
 
 /** The provincial border lines: LineStrings in WGS84 degrees, one per run of the same city pair. */
 export type ProvincialBorder = FeatureCollection<LineString, BorderProperties> & {
-  /** What the derivation had to do beyond reading shared arcs, for provenance. */
-  repairs: { bridgedGaps: number; bridgedMetres: number; untaggedSegments: number };
+  /** What the derivation had to do beyond reading shared arcs, for provenance (not in the shipped file). */
+  repairs?: { bridgedGaps: number; bridgedMetres: number; untaggedSegments: number };
 };
 
 /** Line ends closer than this (metres, rough) are the same point with a source gap between them. */
@@ -37,7 +37,7 @@ const roughMetres = (a: Position, b: Position) => Math.hypot((a[0]! - b[0]!) * 1
  * Joins lines whose ends lie within {@link GAP_METRES}: where the two provinces' source outlines do not
  * share a stretch of vertices the shared-arc mesh breaks, and a straight segment closes the gap.
  */
-function bridgeGaps(lines: Position[][], repairs: ProvincialBorder['repairs']): Position[][] {
+function bridgeGaps(lines: Position[][], repairs: NonNullable<ProvincialBorder['repairs']>): Position[][] {
   const open = lines.filter((l) => roughMetres(l[0]!, l.at(-1)!) > 0);
   const closed = lines.filter((l) => roughMetres(l[0]!, l.at(-1)!) === 0);
   for (let merged = true; merged; ) {

@@ -34,6 +34,8 @@ export interface SitesTable {
   recordCount: number;
   /** The original cells of record i, as text. */
   record(i: number): string[];
+  /** File line (CSV) or sheet row (XLSX) of each record. */
+  lines: ArrayLike<number>;
   columns: SiteColumns;
   sites: SiteRow[];
   /** One entry per refused row: its line or sheet row, the column header, the reason and the cell text. */
@@ -289,5 +291,5 @@ export async function readSitesTable(bytes: Uint8Array, fileName: string, option
     const name = cell(cells, 'name').trim();
     sites.push({ record: r, row, name: name === '' ? `row ${row}` : name, input, location });
   }
-  return { fileName, header, recordCount, record, columns, sites, rejected };
+  return { fileName, header, recordCount, record, lines, columns, sites, rejected };
 }
