@@ -37,7 +37,14 @@ export const DECK_LAYER = {
   firePoints: 'fire-points',
   fireHeatmap: 'fire-heatmap',
   fireHexbin: 'fire-hexbin',
+  eiaBuffer: 'eia-buffer',
+  eiaBorder: 'eia-border',
+  eiaSector: 'eia-sector',
+  eiaSite: 'eia-site',
+  eiaNearest: 'eia-nearest',
+  eiaDraft: 'eia-draft',
+  eiaBatch: 'eia-batch',
 } as const;
 
 /** Keys of the user-facing layers in the layer panel (one entry may draw several map layers). */
-export type LayerKey = 'russia' | 'neighbours' | 'counties' | 'cities' | 'province' | 'fires' | 'labels';
+export type LayerKey = 'russia' | 'neighbours' | 'counties' | 'cities' | 'province' | 'eia' | 'fires' | 'labels';

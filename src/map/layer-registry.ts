@@ -1,17 +1,20 @@
 import type { Layer } from '@deck.gl/core';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { BoundarySummary } from '../core/boundary-summary.ts';
+import type { EiaLayerData } from '../state/eia-selectors.ts';
 import type { FireLayerData } from '../state/fire-selectors.ts';
 import type { FireStyle } from '../state/fires-slice.ts';
 import type { LayerKey } from './ids.ts';
 import type { Language, Localized } from './localized.ts';
 import { boundaryLayers } from './layers/boundary-layers.ts';
+import { eiaLayer } from './layers/eia-layers.ts';
 import { fireLayer } from './layers/fire-layers.ts';
 import { labelLayer } from './layers/label-layers.ts';
 
 /** Data handed to the map for layers that draw app data (set with `MapController.setLayerData`). */
 export interface LayerDataMap {
   fires?: FireLayerData | null;
+  eia?: EiaLayerData | null;
 }
 
 /** What a layer's drawing functions may read. */
@@ -58,7 +61,7 @@ export interface LayerDefinition {
 }
 
 /** The layers in their default drawing order, bottom first. */
-export const LAYER_REGISTRY: readonly LayerDefinition[] = [...boundaryLayers, fireLayer, labelLayer];
+export const LAYER_REGISTRY: readonly LayerDefinition[] = [...boundaryLayers, eiaLayer, fireLayer, labelLayer];
 
 /** The registry entry for a key. */
 export function layerDefinition(key: LayerKey): LayerDefinition {

@@ -180,6 +180,13 @@ export class MapController {
     this.updateDeckLayers();
   }
 
+  /** Picking or drawing a site: a crosshair, and no double-click zoom while corners are being placed. */
+  setSiteMode(mode: 'none' | 'pick' | 'draw'): void {
+    this.map.getCanvas().style.cursor = mode === 'none' ? '' : 'crosshair';
+    if (mode === 'draw') this.map.doubleClickZoom.disable();
+    else this.map.doubleClickZoom.enable();
+  }
+
   /** Outlines the county with this adcode, or nothing. */
   setSelectedCounty(adcode: string | null): void {
     if (!this.map.getLayer(MAP_LAYER.countySelected)) return;

@@ -11,6 +11,8 @@ import { SettingsDialog } from './SettingsDialog.tsx';
 
 // The fire workspace loads when first opened, keeping it off the start-up path.
 const FireDrawer = lazy(() => import('./FireDrawer.tsx').then((module) => ({ default: module.FireDrawer })));
+const EiaDrawer = lazy(() => import('./EiaDrawer.tsx').then((module) => ({ default: module.EiaDrawer })));
+const EiaReport = lazy(() => import('./EiaReport.tsx').then((module) => ({ default: module.EiaReport })));
 
 export function App() {
   const t = useT();
@@ -19,6 +21,7 @@ export function App() {
   const dialog = useAppStore((s) => s.dialog);
   const { setLanguage, openDialog, importFires } = useAppStore.getState();
   const [firesOpen, setFiresOpen] = useState(false);
+  const [eiaOpen, setEiaOpen] = useState(false);
 
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
@@ -26,6 +29,7 @@ export function App() {
   }, [language, t]);
 
   return (
+    <>
     <div className="app">
       <header className="topbar">
         <h1>
@@ -34,6 +38,9 @@ export function App() {
         <nav>
           <button type="button" aria-pressed={firesOpen} onClick={() => setFiresOpen(!firesOpen)} data-testid="fires-toggle">
             {t('fires')}
+          </button>
+          <button type="button" aria-pressed={eiaOpen} onClick={() => setEiaOpen(!eiaOpen)} data-testid="eia-toggle">
+            {t('eia')}
           </button>
           <button type="button" onClick={() => openDialog('data-sources')}>
             {t('dataSources')}
@@ -67,6 +74,11 @@ export function App() {
             <div className="right-column">
               <CountyPanel />
               <FirePointDetails />
+              {eiaOpen && (
+                <Suspense fallback={null}>
+                  <EiaDrawer />
+                </Suspense>
+              )}
               {firesOpen && (
                 <Suspense fallback={null}>
                   <FireDrawer />
@@ -88,5 +100,12 @@ export function App() {
       {dialog === 'settings' && <SettingsDialog />}
       {dialog === 'data-sources' && <DataSourcesDialog />}
     </div>
+    {/* Outside .app: printing hides the app and shows only the report. */}
+    {eiaOpen && (
+      <Suspense fallback={null}>
+        <EiaReport />
+      </Suspense>
+    )}
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { MapController } from '../map/map-controller.ts';
 import { DECK_LAYER } from '../map/ids.ts';
+import { selectEiaLayerData } from '../state/eia-selectors.ts';
 import { selectFireLayerData, selectVisibleFires } from '../state/fire-selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { boundaryClient } from '../workers/boundary-client.ts';
@@ -26,6 +27,9 @@ export function MapView() {
     s.layers.find((layer) => layer.key === 'fires')?.visible ? selectFireLayerData(s.fireData, selectVisibleFires(s.fireData, s.fireFilter), s.fireStyle) : null,
   );
 
+  const eiaLayerData = useAppStore(selectEiaLayerData);
+  const eiaMode = useAppStore((s) => s.eiaMode);
+
   useEffect(() => {
     const { selectAt, setPointer, language: initialLanguage, layers: initialLayers, basemap: initialBasemap } = useAppStore.getState();
     const handle: NonNullable<Window['hljAirMap']> = { controller: null as unknown as MapController, ready: false };
@@ -34,7 +38,8 @@ export function MapView() {
       layers: initialLayers,
       basemap: initialBasemap,
       loadTile: (z, x, y) => boundaryClient().call('tile', { z, x, y }),
-      onClick: (lon, lat) => void selectAt(lon, lat),
+      // While the EIA form picks or draws a site, clicks belong to it, not to county selection.
+      onClick: (lon, lat) => void (useAppStore.getState().eiaMode === 'none' ? selectAt(lon, lat) : useAppStore.getState().eiaMapClick(lon, lat)),
       onPick: (layerId, index) => {
         if (layerId !== DECK_LAYER.firePoints) return;
         const state = useAppStore.getState();
@@ -63,6 +68,8 @@ export function MapView() {
 
   useEffect(() => controller.current?.setLayers(layers), [layers]);
   useEffect(() => controller.current?.setLayerData({ fires: fireLayerData }), [fireLayerData]);
+  useEffect(() => controller.current?.setLayerData({ eia: eiaLayerData }), [eiaLayerData]);
+  useEffect(() => controller.current?.setSiteMode(eiaMode), [eiaMode]);
   useEffect(() => controller.current?.setLanguage(language), [language]);
   useEffect(() => controller.current?.setBasemap(basemap), [basemap]);
   useEffect(() => controller.current?.setSelectedCounty(selectedAdcode), [selectedAdcode]);

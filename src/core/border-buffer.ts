@@ -1,0 +1,413 @@
+import type { MultiPolygon, Position } from 'geojson';
+import geographiclib from 'geographiclib-geodesic';
+import type { GeodesicPolylineIndex } from './geodesic-polyline-index.ts';
+
+const { Geodesic } = geographiclib;
+const WGS84 = Geodesic.WGS84;
+const RADIANS = Math.PI / 180;
+/** Upper bound of metres per degree (latitude, or longitude before cos φ) on WGS84: cells never measure more. */
+const MAX_METRES_PER_DEGREE = 111_700;
+
+/** Options of {@link bufferBorder}. */
+export interface BorderBufferOptions {
+  /** Buffer distance on each side, km (1–100). */
+  distanceKm: number;
+  /** Largest gap allowed between a straight polygon edge and the true distance curve, metres (default 8). */
+  toleranceM?: number;
+  /** Snap every vertex with exact geodesics (GeographicLib) as well; default above 40 km, where the fast distance drifts by metres. */
+  exact?: boolean;
+  onProgress?: (stage: 'field' | 'contour' | 'snap', done: number, total: number) => void;
+}
+
+/** A buffer polygon and what it took to make. */
+export interface BorderBuffer {
+  polygon: MultiPolygon;
+  distanceKm: number;
+  vertices: number;
+  /** Edge of the sampling grid's cells, metres. */
+  cellMetres: number;
+  /** Distance evaluations spent on the sampling grid. */
+  fieldEvaluations: number;
+  exact: boolean;
+}
+
+interface Vertex {
+  lon: number;
+  lat: number;
+  /** Segments that can be nearest to this vertex and its surroundings. */
+  candidates: Int32Array;
+}
+
+/**
+ * The two-sided buffer of a set of lines at a geodesic distance: the outline of every point within
+ * `distanceKm` of the lines, as a MultiPolygon in WGS84 degrees (outer rings counter-clockwise, holes clockwise).
+ *
+ * How: the distance to the lines is sampled on a lon/lat grid, but only where the outline can pass (a
+ * quadtree prunes blocks whose centre is farther than half their diagonal from the buffer distance, and
+ * hands each block the few segments that can be nearest inside it). Marching squares traces the outline
+ * through those cells; each vertex is then moved along its nearest-point direction onto the exact
+ * distance, and edges are split until their midpoint lies within the tolerance. Distances come from the
+ * index's fast ellipsoidal distance (within a metre up to 30 km, ~10 m at 100 km) and, from 40 km or
+ * when `exact` is set, a final GeographicLib step per vertex.
+ *
+ * @param index - The lines (the provincial border), from createGeodesicPolylineIndex.
+ * @param options - Distance, tolerance, progress.
+ * @returns The buffer polygon and counts.
+ * @example
+ * const buffer = bufferBorder(borderIndex.index, { distanceKm: 20 });
+ * buffer.polygon.coordinates.length; // outer rings with their holes
+ */
+export function bufferBorder(index: GeodesicPolylineIndex, options: BorderBufferOptions): BorderBuffer {
+  const { distanceKm } = options;
+  if (!(distanceKm > 0) || !Number.isFinite(distanceKm)) throw new Error(`buffer distance must be a positive number of km, got ${distanceKm}`);
+  const r = distanceKm * 1000;
+  const tolerance = options.toleranceM ?? 8;
+  const exact = options.exact ?? distanceKm > 40;
+  const cell = Math.min(2500, Math.max(150, r / 6));
+
+  // The grid: lon/lat lattice over the lines' box, padded by the distance and a few cells.
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  for (const coords of [index.starts, index.ends]) {
+    for (let i = 0; i < coords.length; i += 2) {
+      west = Math.min(west, coords[i]!);
+      east = Math.max(east, coords[i]!);
+      south = Math.min(south, coords[i + 1]!);
+      north = Math.max(north, coords[i + 1]!);
+    }
+  }
+  if (!Number.isFinite(west)) return { polygon: { type: 'MultiPolygon', coordinates: [] }, distanceKm, vertices: 0, cellMetres: cell, fieldEvaluations: 0, exact };
+  const pad = r + 4 * cell;
+  const padLat = pad / 110_574;
+  const padLon = pad / (111_319 * Math.cos(Math.min(89, Math.max(Math.abs(north), Math.abs(south)) + padLat) * RADIANS) * 0.993);
+  west -= padLon;
+  east += padLon;
+  south -= padLat;
+  north += padLat;
+  const dLat = cell / 110_900;
+  const dLon = cell / (111_320 * Math.cos(((south + north) / 2) * RADIANS));
+  const rawNx = Math.ceil((east - west) / dLon);
+  const rawNy = Math.ceil((north - south) / dLat);
+  const block = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(rawNx, rawNy) / 24)));
+  const blocksX = Math.ceil(rawNx / block);
+  const blocksY = Math.ceil(rawNy / block);
+  const nx = blocksX * block;
+  const ny = blocksY * block;
+  const stride = nx + 1;
+  const lonAt = (i: number) => west + i * dLon;
+  const latAt = (j: number) => south + j * dLat;
+  const halfDiagonal = (j0: number, size: number) => {
+    const width = size * dLon * MAX_METRES_PER_DEGREE * Math.cos(Math.min(Math.abs(latAt(j0)), Math.abs(latAt(j0 + size))) * RADIANS);
+    return 0.5 * Math.hypot(width, size * dLat * MAX_METRES_PER_DEGREE);
+  };
+
+  // Quadtree over the grid: keep only cells the outline can pass through, each with its candidate segments.
+  let fieldEvaluations = 0;
+  const activeCells: number[] = []; // j * stride + i
+  const cellCandidates = new Map<number, Int32Array>();
+  const visit = (i0: number, j0: number, size: number, candidates: Int32Array | null) => {
+    if (i0 >= nx || j0 >= ny) return;
+    const lon = lonAt(i0 + size / 2);
+    const lat = latAt(j0 + size / 2);
+    fieldEvaluations++;
+    const d = candidates ? (candidates.length ? index.approximateNearestAmong(lon, lat, candidates).distance : Infinity) : index.approximateDistance(lon, lat);
+    const h = halfDiagonal(j0, size) * 1.01 + 1;
+    if (Math.abs(d - r) > h) return; // the whole block is inside or outside
+    // Any point of the block has its nearest segment within d + 2h of the centre; the margin covers vertices snapped just outside.
+    const reach = d + 2 * h + 2 * cell;
+    const own = candidates ? index.segmentsWithin(lon, lat, reach, candidates) : index.segmentsWithin(lon, lat, reach);
+    if (size === 1) {
+      activeCells.push(j0 * stride + i0);
+      cellCandidates.set(j0 * stride + i0, own);
+      return;
+    }
+    const half = size / 2;
+    visit(i0, j0, half, own);
+    visit(i0 + half, j0, half, own);
+    visit(i0, j0 + half, half, own);
+    visit(i0 + half, j0 + half, half, own);
+  };
+  for (let by = 0; by < blocksY; by++) {
+    for (let bx = 0; bx < blocksX; bx++) visit(bx * block, by * block, block, null);
+    options.onProgress?.('field', by + 1, blocksY);
+  }
+
+  // Field values at grid nodes (distance − r; negative inside), from the cell's candidates.
+  const nodeValues = new Map<number, number>();
+  const nodeValue = (i: number, j: number, candidates: Int32Array) => {
+    const key = j * stride + i;
+    let value = nodeValues.get(key);
+    if (value === undefined) {
+      fieldEvaluations++;
+      value = (candidates.length ? index.approximateNearestAmong(lonAt(i), latAt(j), candidates).distance : Infinity) - r;
+      nodeValues.set(key, value);
+    }
+    return value;
+  };
+  const candidatesOf = (i: number, j: number): Int32Array => {
+    const key = j * stride + i;
+    let list = cellCandidates.get(key);
+    if (!list) {
+      // A cell the quadtree ruled out but the outline enters after all: give it a full search.
+      const lon = lonAt(i + 0.5);
+      const lat = latAt(j + 0.5);
+      const d = index.approximateDistance(lon, lat);
+      list = index.segmentsWithin(lon, lat, d + 2 * halfDiagonal(j, 1) + 2 * cell);
+      cellCandidates.set(key, list);
+    }
+    return list;
+  };
+
+  // Marching squares. Edge ids: horizontal edge from node (i, j) = 2·key, vertical = 2·key + 1.
+  const crossings = new Map<number, Vertex>();
+  const next = new Map<number, number>();
+  const crossingOn = (edge: number, candidates: Int32Array): Vertex => {
+    let vertex = crossings.get(edge);
+    if (!vertex) {
+      const key = edge >> 1;
+      const i = key % stride;
+      const j = (key - i) / stride;
+      const [i2, j2] = edge & 1 ? [i, j + 1] : [i + 1, j];
+      const a = nodeValue(i, j, candidates);
+      const b = nodeValue(i2, j2, candidates);
+      const t = a / (a - b);
+      vertex = { lon: lonAt(i + t * (i2 - i)), lat: latAt(j + t * (j2 - j)), candidates };
+      crossings.set(edge, vertex);
+    }
+    return vertex;
+  };
+  const pending: number[] = [];
+  const traced = new Set<number>();
+  const trace = (i: number, j: number) => {
+    const key = j * stride + i;
+    if (traced.has(key) || i < 0 || j < 0 || i >= nx || j >= ny) return;
+    traced.add(key);
+    const candidates = candidatesOf(i, j);
+    const v = [nodeValue(i, j, candidates), nodeValue(i + 1, j, candidates), nodeValue(i + 1, j + 1, candidates), nodeValue(i, j + 1, candidates)];
+    const inside = v.map((x) => x < 0);
+    // Edges around the cell: 0 bottom (corner 0→1), 1 right (1→2), 2 top (3→2), 3 left (0→3).
+    const edgeIds = [2 * key, 2 * (key + 1) + 1, 2 * (key + stride), 2 * key + 1];
+    const cornerEdges = [
+      [3, 0],
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ] as const;
+    const cuts: { corner: number; edges: readonly [number, number] }[] = [];
+    const count = inside.filter(Boolean).length;
+    if (count === 0 || count === 4) return;
+    if (count === 1 || count === 3) {
+      const corner = inside.findIndex((x) => (count === 1 ? x : !x));
+      cuts.push({ corner, edges: cornerEdges[corner]! });
+    } else if (inside[0] === inside[2]) {
+      // Saddle: the centre decides whether the inside corners are joined.
+      const centre = index.approximateNearestAmong(lonAt(i + 0.5), latAt(j + 0.5), candidates).distance - r;
+      const cutInside = centre >= 0;
+      for (let corner = 0; corner < 4; corner++) if (inside[corner] === cutInside) cuts.push({ corner, edges: cornerEdges[corner]! });
+    } else {
+      // Two neighbouring corners inside: one line between the two edges whose ends differ.
+      const changed = [0, 1, 2, 3].filter((e) => {
+        const [p, q] = [
+          [0, 1],
+          [1, 2],
+          [3, 2],
+          [0, 3],
+        ][e]!;
+        return inside[p!] !== inside[q!];
+      });
+      cuts.push({ corner: inside.indexOf(true), edges: [changed[0]!, changed[1]!] });
+    }
+    const cornerXY = [
+      [i, j],
+      [i + 1, j],
+      [i + 1, j + 1],
+      [i, j + 1],
+    ];
+    for (const { corner, edges } of cuts) {
+      let [from, to] = [edgeIds[edges[0]]!, edgeIds[edges[1]]!];
+      const a = crossingOn(from, candidates);
+      const b = crossingOn(to, candidates);
+      // Inside must lie to the left of the directed piece (outer rings counter-clockwise).
+      const [cx, cy] = cornerXY[corner]!;
+      const ax = (a.lon - west) / dLon;
+      const ay = (a.lat - south) / dLat;
+      const bx = (b.lon - west) / dLon;
+      const by = (b.lat - south) / dLat;
+      const cross = (bx - ax) * (cy! - ay) - (by - ay) * (cx! - ax);
+      if ((cross > 0) !== inside[corner]) [from, to] = [to, from];
+      next.set(from, to);
+      // The outline continues into the neighbouring cells across both edges.
+      for (const edge of [from, to]) pending.push(edge);
+    }
+  };
+  activeCells.forEach((key) => trace(key % stride, Math.floor(key / stride)));
+  while (pending.length) {
+    const edge = pending.pop()!;
+    const key = edge >> 1;
+    const i = key % stride;
+    const j = (key - i) / stride;
+    // The two cells sharing this edge: below/above a horizontal edge, left/right of a vertical one.
+    if (edge & 1) {
+      trace(i - 1, j);
+      trace(i, j);
+    } else {
+      trace(i, j - 1);
+      trace(i, j);
+    }
+  }
+  options.onProgress?.('contour', 1, 1);
+
+  // Chain the pieces into rings.
+  const rings: Vertex[][] = [];
+  const used = new Set<number>();
+  for (const start of next.keys()) {
+    if (used.has(start)) continue;
+    const ring: Vertex[] = [];
+    for (let edge: number | undefined = start; edge !== undefined && !used.has(edge); edge = next.get(edge)) {
+      used.add(edge);
+      ring.push(crossings.get(edge)!);
+    }
+    if (ring.length >= 3) rings.push(ring);
+  }
+
+  // Move each vertex onto the distance, then split edges whose midpoint strays beyond the tolerance.
+  const { starts, ends } = index;
+  const snap = (vertex: Vertex): Vertex => {
+    let { lon, lat } = vertex;
+    for (let step = 0; step < 3; step++) {
+      const near = index.approximateNearestAmong(lon, lat, vertex.candidates);
+      if (near.segment < 0 || near.distance === 0) break;
+      const k = near.segment;
+      const footLon = starts[2 * k]! + near.fraction * (ends[2 * k]! - starts[2 * k]!);
+      const footLat = starts[2 * k + 1]! + near.fraction * (ends[2 * k + 1]! - starts[2 * k + 1]!);
+      const scale = r / near.distance;
+      lon = footLon + (lon - footLon) * scale;
+      lat = footLat + (lat - footLat) * scale;
+      if (Math.abs(near.distance - r) < 0.01) break;
+    }
+    if (exact) {
+      const foot = index.nearest(lon, lat, { maxDistance: r + 4 * cell });
+      if (foot && foot.distance > 0) {
+        const { azi1 } = WGS84.Inverse(foot.lat, foot.lon, lat, lon, Geodesic.AZIMUTH);
+        const moved = WGS84.Direct(foot.lat, foot.lon, azi1!, r);
+        lon = moved.lon2!;
+        lat = moved.lat2!;
+      }
+    }
+    return { lon, lat, candidates: vertex.candidates };
+  };
+  const footOf = (lon: number, lat: number, candidates: Int32Array): [number, number] => {
+    const near = index.approximateNearestAmong(lon, lat, candidates);
+    const k = near.segment;
+    return [starts[2 * k]! + near.fraction * (ends[2 * k]! - starts[2 * k]!), starts[2 * k + 1]! + near.fraction * (ends[2 * k + 1]! - starts[2 * k + 1]!)];
+  };
+  const degreeMetres = (lat: number) => [111_320 * Math.cos(lat * RADIANS), 110_900] as const;
+  /**
+   * Where the outline turns a corner between p and q (arcs around two different parts of the lines
+   * meet): the point at the distance from both parts, found by Newton's method on the two distances.
+   * Null when p and q are on one smooth arc, or when the iteration does not settle.
+   */
+  const corner = (p: Vertex, q: Vertex): Vertex | null => {
+    const [mx, my] = degreeMetres(p.lat);
+    const fp = footOf(p.lon, p.lat, p.candidates);
+    const fq = footOf(q.lon, q.lat, p.candidates);
+    const chord = Math.hypot((q.lon - p.lon) * mx, (q.lat - p.lat) * my);
+    const apart = Math.hypot((fq[0] - fp[0]) * mx, (fq[1] - fp[1]) * my);
+    if (apart <= 1.5 * chord) return null;
+    // Each part: the candidate segments near its foot.
+    const sideP = index.segmentsWithin(fp[0], fp[1], apart / 2, p.candidates);
+    const sideQ = index.segmentsWithin(fq[0], fq[1], apart / 2, p.candidates);
+    if (!sideP.length || !sideQ.length) return null;
+    let lon = (p.lon + q.lon) / 2;
+    let lat = (p.lat + q.lat) / 2;
+    for (let step = 0; step < 12; step++) {
+      const a = index.approximateNearestAmong(lon, lat, sideP);
+      const b = index.approximateNearestAmong(lon, lat, sideQ);
+      const [fa, fb] = [footOf(lon, lat, sideP), footOf(lon, lat, sideQ)];
+      // Unit gradients of the two distances, in metres east and north.
+      const ax = ((lon - fa[0]) * mx) / a.distance;
+      const ay = ((lat - fa[1]) * my) / a.distance;
+      const bx = ((lon - fb[0]) * mx) / b.distance;
+      const by = ((lat - fb[1]) * my) / b.distance;
+      const determinant = ax * by - ay * bx;
+      if (Math.abs(determinant) < 1e-6) return null;
+      const ra = r - a.distance;
+      const rb = r - b.distance;
+      const east = (ra * by - rb * ay) / determinant;
+      const north = (ax * rb - bx * ra) / determinant;
+      lon += east / mx;
+      lat += north / my;
+      if (Math.hypot(east, north) < 0.01) break;
+    }
+    const found = index.approximateNearestAmong(lon, lat, p.candidates).distance;
+    // A corner only if it lies on the outline and between p and q, not on some other branch.
+    const fromP = Math.hypot((lon - p.lon) * mx, (lat - p.lat) * my);
+    const fromQ = Math.hypot((lon - q.lon) * mx, (lat - q.lat) * my);
+    if (Math.abs(found - r) > 1 || fromP > 2 * chord || fromP < 1 || fromQ < 1) return null;
+    return { lon, lat, candidates: p.candidates };
+  };
+  const deviates = (a: Vertex, b: Vertex, t: number) =>
+    Math.abs(index.approximateNearestAmong(a.lon + t * (b.lon - a.lon), a.lat + t * (b.lat - a.lat), a.candidates).distance - r) > tolerance;
+  /** Whether edge a→b strays from the distance: its midpoint, and where a corner may hide (feet far apart), six more points. */
+  const strays = (a: Vertex, b: Vertex) => {
+    if (deviates(a, b, 0.5)) return true;
+    const [mx, my] = degreeMetres(a.lat);
+    const fa = footOf(a.lon, a.lat, a.candidates);
+    const fb = footOf(b.lon, b.lat, a.candidates);
+    const chord = Math.hypot((b.lon - a.lon) * mx, (b.lat - a.lat) * my);
+    if (Math.hypot((fb[0] - fa[0]) * mx, (fb[1] - fa[1]) * my) <= 1.5 * chord) return false;
+    return [0.125, 0.25, 0.375, 0.625, 0.75, 0.875].some((t) => deviates(a, b, t));
+  };
+  const polygonsOut: { ring: Position[]; area: number }[] = [];
+  let vertices = 0;
+  rings.forEach((raw, ringIndex) => {
+    const snapped = raw.map(snap);
+    const out: Position[] = [];
+    for (let n = 0; n < snapped.length; n++) {
+      const a = snapped[n]!;
+      const b = snapped[(n + 1) % snapped.length]!;
+      out.push([a.lon, a.lat]);
+      // Depth-first splitting of edge a→b.
+      const stack: [Vertex, Vertex, number][] = [[a, b, 0]];
+      const inserted: Vertex[] = [];
+      while (stack.length) {
+        const [p, q, depth] = stack.pop()!;
+        if (depth >= 12 || !strays(p, q)) {
+          if (p !== a) inserted.push(p);
+          continue;
+        }
+        const mid = corner(p, q) ?? snap({ lon: (p.lon + q.lon) / 2, lat: (p.lat + q.lat) / 2, candidates: p.candidates });
+        stack.push([mid, q, depth + 1], [p, mid, depth + 1]);
+      }
+      for (const vertex of inserted) out.push([vertex.lon, vertex.lat]);
+    }
+    out.push([out[0]![0]!, out[0]![1]!]);
+    vertices += out.length;
+    let area = 0;
+    for (let n = 1; n < out.length; n++) area += out[n - 1]![0]! * out[n]![1]! - out[n]![0]! * out[n - 1]![1]!;
+    polygonsOut.push({ ring: out, area: area / 2 });
+    options.onProgress?.('snap', ringIndex + 1, rings.length);
+  });
+
+  // Counter-clockwise rings are shells; each clockwise ring is a hole of the smallest shell around it.
+  const shells = polygonsOut.filter((p) => p.area > 0).sort((a, b) => a.area - b.area);
+  const coordinates: Position[][][] = shells.map((shell) => [shell.ring]);
+  for (const hole of polygonsOut.filter((p) => p.area < 0)) {
+    const [lon, lat] = hole.ring[0] as [number, number];
+    const owner = shells.findIndex((shell) => ringContains(shell.ring, lon, lat));
+    if (owner !== -1) coordinates[owner]!.push(hole.ring);
+  }
+  return { polygon: { type: 'MultiPolygon', coordinates }, distanceKm, vertices, cellMetres: cell, fieldEvaluations, exact };
+}
+
+function ringContains(ring: Position[], lon: number, lat: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i] as [number, number];
+    const [xj, yj] = ring[j] as [number, number];
+    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}

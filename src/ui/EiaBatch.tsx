@@ -1,0 +1,166 @@
+import { useMemo, useState } from 'react';
+import type { CoordinateSystem } from '../io/parse-site-location.ts';
+import { gaussKrugerEpsgCodes } from '../io/parse-site-location.ts';
+import { useAppStore } from '../state/store.ts';
+import type { BatchSite } from '../workers/eia-messages.ts';
+import { downloadTable } from './download.ts';
+import { useT, type MessageKey } from './i18n.ts';
+
+const SHOWN = 500;
+type Filter = 'all' | 'within' | 'outside' | 'errors';
+type SortKey = 'row' | 'name' | 'distance' | 'within';
+const FILTERS: [Filter, MessageKey][] = [
+  ['all', 'filterAll'],
+  ['within', 'filterWithin'],
+  ['outside', 'filterOutside'],
+  ['errors', 'filterErrors'],
+];
+
+const keep = (filter: Filter, site: BatchSite) =>
+  filter === 'all' || (filter === 'errors' ? site.error !== null : site.verdict !== null && site.verdict.withinConsultationZone === (filter === 'within'));
+
+/** Batch check of a sites table: sortable, filterable verdict table and CSV/XLSX export of the filtered rows. */
+export function EiaBatch() {
+  const t = useT();
+  const batch = useAppStore((s) => s.eiaBatch);
+  const status = useAppStore((s) => s.eiaBatchStatus);
+  const { runBatch } = useAppStore.getState();
+  const [system, setSystem] = useState<CoordinateSystem>('wgs84');
+  const [epsg, setEpsg] = useState('');
+  const [filter, setFilter] = useState<Filter>('all');
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'row', descending: false });
+
+  const order = useMemo(() => {
+    if (!batch) return [];
+    const text = query.trim().toLowerCase();
+    const indices = batch.sites.map((_, i) => i).filter((i) => keep(filter, batch.sites[i]!) && (!text || batch.rows[i]!.some((cell) => cell.toLowerCase().includes(text))));
+    const value = (site: BatchSite): number | string =>
+      sort.key === 'row' ? site.row : sort.key === 'name' ? site.name : sort.key === 'distance' ? site.verdict?.distanceM ?? Infinity : site.verdict?.withinConsultationZone ? 0 : 1;
+    indices.sort((a, b) => {
+      const [x, y] = [value(batch.sites[a]!), value(batch.sites[b]!)];
+      const compared = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN');
+      return sort.descending ? -compared : compared;
+    });
+    return indices;
+  }, [batch, filter, query, sort]);
+
+  const header = (key: SortKey, label: MessageKey) => (
+    <th aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+      <button type="button" className="link" onClick={() => setSort({ key, descending: sort.key === key ? !sort.descending : false })}>
+        {t(label)}
+        {sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+      </button>
+    </th>
+  );
+  const exportTable = (format: 'csv' | 'xlsx') => batch && void downloadTable(`环评会商核查-${batch.fileName.replace(/\.[^.]+$/, '')}`, batch.header, order.map((i) => batch.rows[i]!), format);
+
+  return (
+    <section className="eia-batch" aria-label={t('eiaBatchTab')}>
+      <label>
+        {t('batchFile')}
+        <input
+          type="file"
+          accept=".csv,.txt,.xlsx"
+          data-testid="eia-batch-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void runBatch(file, system, system === 'gauss-kruger' && epsg ? Number(epsg) : undefined);
+            e.target.value = '';
+          }}
+        />
+      </label>
+      <div className="row">
+        <label>
+          {t('defaultSystem')}
+          <select value={system} onChange={(e) => setSystem(e.target.value as CoordinateSystem)}>
+            <option value="wgs84">WGS84 / CGCS2000</option>
+            <option value="gcj02">GCJ-02</option>
+            <option value="bd09">BD-09</option>
+            <option value="gauss-kruger">Gauss-Krüger</option>
+          </select>
+        </label>
+        {system === 'gauss-kruger' && (
+          <select value={epsg} onChange={(e) => setEpsg(e.target.value)} aria-label={t('epsgPick')}>
+            <option value="">{t('epsgFromPrefix')}</option>
+            {gaussKrugerEpsgCodes().map((code) => (
+              <option key={code.epsg} value={code.epsg}>
+                {code.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      {status.kind === 'running' && (
+        <p role="status">
+          {t('batchRunning')} {status.fileName} <progress value={status.done} max={status.total || 1} />
+        </p>
+      )}
+      {status.kind === 'failed' && (
+        <p className="warning" role="alert" data-testid="eia-batch-error">
+          {status.fileName}: {status.message}
+        </p>
+      )}
+      {batch && (
+        <>
+          <p data-testid="eia-batch-summary">
+            {batch.fileName}: {batch.sites.length} {t('sites')}，{batch.withinCount} {t('withinZone')}，{batch.rejectedCount} {t('refusedRows')}（{Math.round(batch.milliseconds)} ms）
+          </p>
+          <div className="row">
+            <div role="radiogroup" className="segmented">
+              {FILTERS.map(([key, label]) => (
+                <label key={key}>
+                  <input type="radio" name="eia-filter" checked={filter === key} onChange={() => setFilter(key)} />
+                  {t(label)}
+                </label>
+              ))}
+            </div>
+            <input type="search" placeholder={t('search')} aria-label={t('search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+          </div>
+          <div className="row">
+            <button type="button" onClick={() => exportTable('csv')} data-testid="eia-export-csv">
+              {t('exportCsv')}
+            </button>
+            <button type="button" onClick={() => exportTable('xlsx')} data-testid="eia-export-xlsx">
+              {t('exportXlsx')}
+            </button>
+            <span className="note">
+              {order.length > SHOWN ? `${t('showingTop')} ${SHOWN} / ${order.length}；` : `${order.length}；`}
+              {t('exportsAllRows')}
+            </span>
+          </div>
+          <table className="compact" data-testid="eia-batch-table">
+            <thead>
+              <tr>
+                {header('row', 'row')}
+                {header('name', 'name')}
+                {header('within', 'withinZone')}
+                {header('distance', 'distanceKm')}
+                <th>{t('consultWith')}</th>
+                <th>{t('siteLocation')}</th>
+                <th>{t('error')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {order.slice(0, SHOWN).map((i) => {
+                const site = batch.sites[i]!;
+                const v = site.verdict;
+                return (
+                  <tr key={i} className={v ? (v.withinConsultationZone ? 'within' : '') : 'error'}>
+                    <td>{site.row}</td>
+                    <td>{site.name}</td>
+                    <td>{v ? (v.withinConsultationZone ? '是' : '否') : ''}</td>
+                    <td>{v ? (v.distanceM / 1000).toFixed(3) : ''}</td>
+                    <td>{v?.consultProvinces.join('、') ?? ''}</td>
+                    <td>{v ? [v.province, v.city, v.county].filter(Boolean).join(' ') : ''}</td>
+                    <td>{site.error ?? ''}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+import type { MultiPolygon, Polygon } from 'geojson';
+import geographiclib from 'geographiclib-geodesic';
+import { decodeBoundaries, type BoundaryTopology } from '../core/boundaries.ts';
+import { bufferBorder } from '../core/border-buffer.ts';
+import { createLocator, type Locator } from '../core/create-locator.ts';
+import { createBorderIndex, eiaVerdict, type BorderIndex, type EiaVerdict } from '../core/eia-verdict.ts';
+import type { ProvincialBorder } from '../core/provincial-border.ts';
+import { eiaOutputCells, EIA_OUTPUT_COLUMNS } from '../io/eia-output.ts';
+import { readSitesTable } from '../io/read-sites-table.ts';
+import { readVectorFile } from '../io/read-vector-file.ts';
+import type { BatchSite, EiaWorkerApi } from './eia-messages.ts';
+import type { WorkerHandlers } from './worker-protocol.ts';
+
+interface Loaded {
+  border: ProvincialBorder;
+  borderIndex: BorderIndex;
+  locator: Locator;
+}
+
+const bytesOf = async (file: Blob) => new Uint8Array(await file.arrayBuffer());
+
+function lengthsKm(border: ProvincialBorder): Record<string, number> {
+  const geodesic = geographiclib.Geodesic.WGS84;
+  const lengths: Record<string, number> = {};
+  for (const feature of border.features) {
+    const line = feature.geometry.coordinates;
+    let metres = 0;
+    for (let i = 1; i < line.length; i++) metres += geodesic.Inverse(line[i - 1]![1]!, line[i - 1]![0]!, line[i]![1]!, line[i]![0]!, geographiclib.Geodesic.DISTANCE).s12!;
+    lengths[feature.properties.neighbor] = (lengths[feature.properties.neighbor] ?? 0) + metres / 1000;
+  }
+  return lengths;
+}
+
+/**
+ * The EIA worker's handlers (clause 二十七): border, buffer, verdicts and batch checks. Kept apart from
+ * the worker entry so Node tests call them directly.
+ */
+export function createEiaHandlers(fetchText: (url: string) => Promise<string>): WorkerHandlers<EiaWorkerApi> {
+  let loading: Promise<Loaded> | null = null;
+  const loaded = () => {
+    if (!loading) throw new Error('EIA data was not loaded: send "load" first');
+    return loading;
+  };
+  const judge = (data: Loaded, site: Parameters<typeof eiaVerdict>[0], thresholdKm: number, downwind?: Parameters<typeof eiaVerdict>[3]['downwind']): EiaVerdict =>
+    eiaVerdict(site, data.borderIndex, data.locator, { thresholdKm, downwind });
+  return {
+    async load({ borderUrl, boundariesUrl }) {
+      loading ??= Promise.all([fetchText(borderUrl), fetchText(boundariesUrl)]).then(([borderText, boundariesText]) => {
+        const border = JSON.parse(borderText) as ProvincialBorder;
+        return { border, borderIndex: createBorderIndex(border), locator: createLocator(decodeBoundaries(JSON.parse(boundariesText) as BoundaryTopology)) };
+      });
+      const { border } = await loading;
+      return { border, lengthKm: lengthsKm(border) };
+    },
+    async buffer({ distanceKm }, context) {
+      if (!(distanceKm >= 1 && distanceKm <= 100)) throw new Error(`buffer distance ${distanceKm} km is outside 1–100 km`);
+      const data = await loaded();
+      const start = performance.now();
+      const stages = { field: 0, contour: 1, snap: 2 } as const;
+      const result = bufferBorder(data.borderIndex.index, {
+        distanceKm,
+        onProgress: (stage, done, total) => context?.progress(stages[stage] * 100 + Math.round((100 * done) / Math.max(1, total)), 300),
+      });
+      return { polygon: result.polygon, vertices: result.vertices, milliseconds: performance.now() - start };
+    },
+    async verdict({ site, thresholdKm, downwind }) {
+      return judge(await loaded(), site, thresholdKm, downwind);
+    },
+    async readOutline({ file, fileName }) {
+      const vector = await readVectorFile(await bytesOf(file), fileName);
+      const polygons = vector.features.filter((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon');
+      const first = polygons[0];
+      if (!first) {
+        const kinds = [...new Set(vector.features.map((f) => f.geometry.type))].join(', ') || 'none';
+        throw new Error(`${fileName}: no polygon among ${vector.features.length} feature(s) (geometry types: ${kinds}); a site outline must be a Polygon or MultiPolygon`);
+      }
+      const name = first.properties.name ?? first.properties.名称 ?? first.properties.NAME ?? `${fileName} #${first.number}`;
+      return { geometry: first.geometry as Polygon | MultiPolygon, name, crs: vector.crs, polygonCount: polygons.length, rejectedCount: vector.rejected.length };
+    },
+    async batch({ file, fileName, system, epsg, thresholdKm }, context) {
+      const data = await loaded();
+      const start = performance.now();
+      const table = await readSitesTable(await bytesOf(file), fileName, { system, epsg });
+      // Every input row keeps its place: refused rows carry their reason instead of a verdict.
+      const errors = new Map<number, string>();
+      for (const r of table.rejected) if (!errors.has(r.row)) errors.set(r.row, `row ${r.row}, ${r.field}: ${r.reason}`);
+      const rowOf = (record: number) => table.lines[record]!;
+      const siteByRecord = new Map(table.sites.map((s) => [s.record, s]));
+      const sites: BatchSite[] = [];
+      const rows: string[][] = [];
+      let withinCount = 0;
+      for (let record = 0; record < table.recordCount; record++) {
+        if (record % 500 === 0) context?.progress(record, table.recordCount);
+        const site = siteByRecord.get(record);
+        const cells = table.record(record);
+        let verdict: EiaVerdict | null = null;
+        let error = '';
+        if (site) {
+          try {
+            verdict = judge(data, { kind: 'point', lon: site.location.lon, lat: site.location.lat }, thresholdKm);
+            if (verdict.withinConsultationZone) withinCount++;
+          } catch (failure) {
+            error = `row ${site.row}: ${(failure as Error).message}`;
+          }
+        } else {
+          error = errors.get(rowOf(record)) ?? `row ${rowOf(record)}: not read`;
+        }
+        sites.push({
+          row: site?.row ?? rowOf(record),
+          name: site?.name ?? '',
+          lon: site?.location.lon ?? null,
+          lat: site?.location.lat ?? null,
+          system: site?.location.system ?? null,
+          verdict,
+          error: error || null,
+        });
+        rows.push([...table.header.map((_, i) => cells[i] ?? ''), ...eiaOutputCells(verdict, error)]);
+      }
+      return {
+        fileName,
+        sites,
+        header: [...table.header, ...EIA_OUTPUT_COLUMNS],
+        rows,
+        rejectedCount: table.recordCount - table.sites.length,
+        withinCount,
+        milliseconds: performance.now() - start,
+      };
+    },
+  };
+}
