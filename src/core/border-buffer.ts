@@ -7,6 +7,8 @@ const WGS84 = Geodesic.WGS84;
 const RADIANS = Math.PI / 180;
 /** Upper bound of metres per degree (latitude, or longitude before cos φ) on WGS84: cells never measure more. */
 const MAX_METRES_PER_DEGREE = 111_700;
+/** Longest polygon edge, metres: bounds the miss at the outline's shallow corners (measured: ≤ 20 m at 20 km). */
+const MAX_EDGE_METRES = 1000;
 
 /** Options of {@link bufferBorder}. */
 export interface BorderBufferOptions {
@@ -115,8 +117,8 @@ export function bufferBorder(index: GeodesicPolylineIndex, options: BorderBuffer
     const d = candidates ? (candidates.length ? index.approximateNearestAmong(lon, lat, candidates).distance : Infinity) : index.approximateDistance(lon, lat);
     const h = halfDiagonal(j0, size) * 1.01 + 1;
     if (Math.abs(d - r) > h) return; // the whole block is inside or outside
-    // Any point of the block has its nearest segment within d + 2h of the centre; the margin covers vertices snapped just outside.
-    const reach = d + 2 * h + 2 * cell;
+    // Any point of the block has its nearest segment within d + 2h of the centre; the margin covers vertices snapped just outside it.
+    const reach = d + 2 * h + cell;
     const own = candidates ? index.segmentsWithin(lon, lat, reach, candidates) : index.segmentsWithin(lon, lat, reach);
     if (size === 1) {
       activeCells.push(j0 * stride + i0);
@@ -154,7 +156,7 @@ export function bufferBorder(index: GeodesicPolylineIndex, options: BorderBuffer
       const lon = lonAt(i + 0.5);
       const lat = latAt(j + 0.5);
       const d = index.approximateDistance(lon, lat);
-      list = index.segmentsWithin(lon, lat, d + 2 * halfDiagonal(j, 1) + 2 * cell);
+      list = index.segmentsWithin(lon, lat, d + 2 * halfDiagonal(j, 1) + cell);
       cellCandidates.set(key, list);
     }
     return list;
@@ -352,13 +354,17 @@ export function bufferBorder(index: GeodesicPolylineIndex, options: BorderBuffer
     Math.abs(index.approximateNearestAmong(a.lon + t * (b.lon - a.lon), a.lat + t * (b.lat - a.lat), a.candidates).distance - r) > tolerance;
   /** Whether edge a→b strays from the distance: its midpoint, and where a corner may hide (feet far apart), six more points. */
   const strays = (a: Vertex, b: Vertex) => {
-    if (deviates(a, b, 0.5)) return true;
     const [mx, my] = degreeMetres(a.lat);
+    const chord = Math.hypot((b.lon - a.lon) * mx, (b.lat - a.lat) * my);
+    // Where the lines zigzag, the outline has shallow corners a midpoint test misses: edges stay under MAX_EDGE.
+    if (chord > MAX_EDGE_METRES || deviates(a, b, 0.5)) return true;
     const fa = footOf(a.lon, a.lat, a.candidates);
     const fb = footOf(b.lon, b.lat, a.candidates);
-    const chord = Math.hypot((b.lon - a.lon) * mx, (b.lat - a.lat) * my);
-    if (Math.hypot((fb[0] - fa[0]) * mx, (fb[1] - fa[1]) * my) <= 1.5 * chord) return false;
-    return [0.125, 0.25, 0.375, 0.625, 0.75, 0.875].some((t) => deviates(a, b, t));
+    const ex = (fb[0] - fa[0]) * mx;
+    const ey = (fb[1] - fa[1]) * my;
+    if (Math.sqrt(ex * ex + ey * ey) <= 1.5 * chord) return false;
+    // The feet jump: a corner may hide between the samples, so such edges are also kept short.
+    return chord > 40 * tolerance || [0.125, 0.25, 0.375, 0.625, 0.75, 0.875].some((t) => deviates(a, b, t));
   };
   const polygonsOut: { ring: Position[]; area: number }[] = [];
   let vertices = 0;

@@ -97,7 +97,7 @@ function radii(phi: number): [number, number] {
  * @returns A {@link GeodesicPolylineIndex}.
  * @example
  * const index = createGeodesicPolylineIndex([[[126, 45], [127, 45]]]);
- * index.nearest(126.5, 45.2)!.distance; // ≈ 22,240 m (exact geodesic)
+ * index.nearest(126.5, 45.2)!.distance; // 22,105.11 m: the geodesic bows ~135 m north of the parallel
  */
 export function createGeodesicPolylineIndex(lines: ReadonlyArray<ReadonlyArray<Position>>): GeodesicPolylineIndex {
   let segmentCount = 0;
@@ -181,7 +181,10 @@ export function createGeodesicPolylineIndex(lines: ReadonlyArray<ReadonlyArray<P
     const length2 = dx * dx + dy * dy;
     const t = length2 === 0 ? 0 : Math.min(1, Math.max(0, -(ax * dx + ay * dy) / length2));
     footFraction = t;
-    return Math.hypot(ax + t * dx, ay + t * dy);
+    const ex = ax + t * dx;
+    const ey = ay + t * dy;
+    return Math.sqrt(ex * ex + ey * ey); // Math.hypot is several times slower in V8, and this is the hot loop
+
   };
 
   /** Exact geodesic foot of (lon, lat) on segment k, starting from a fraction along it. */
@@ -243,7 +246,9 @@ export function createGeodesicPolylineIndex(lines: ReadonlyArray<ReadonlyArray<P
     for (const c of chunks) {
       const dx = Math.max(chunkBoxes[4 * c]! - x, 0, x - chunkBoxes[4 * c + 2]!) / X_SCALE;
       const dy = Math.max(chunkBoxes[4 * c + 1]! - lat, 0, lat - chunkBoxes[4 * c + 3]!);
-      if (Math.hypot(dx * qParallel * Math.min(qCos, chunkMinCos[c]!), dy * qMeridian) > slack(best)) continue;
+      const ex = dx * qParallel * Math.min(qCos, chunkMinCos[c]!);
+      const ey = dy * qMeridian;
+      if (Math.sqrt(ex * ex + ey * ey) > slack(best)) continue;
       near.push(c);
       scan(c);
     }

@@ -7,7 +7,14 @@ export interface RingCrossing {
   edges: [number, number];
 }
 
-/** Intersection point of segments p1p2 and p3p4 in the plane, or null when they do not meet. */
+/**
+ * Intersection point of segments p1p2 and p3p4 in the plane, or null when they do not meet (parallel ones never do).
+ *
+ * @param p1 - Start of the first segment; p2 its end; p3, p4 the second segment.
+ * @returns [x, y] of the crossing, or null.
+ * @example
+ * segmentIntersection([0, 0], [2, 2], [0, 2], [2, 0]); // [1, 1]
+ */
 export function segmentIntersection(p1: Position, p2: Position, p3: Position, p4: Position): [number, number] | null {
   const d1x = p2[0]! - p1[0]!;
   const d1y = p2[1]! - p1[1]!;
@@ -25,7 +32,8 @@ export function segmentIntersection(p1: Position, p2: Position, p3: Position, p4
 
 /**
  * Finds where a closed ring crosses or touches itself (a bow-tie, a loop), in lon/lat treated as a plane,
- * which is what GeoJSON renderers and area formulas assume. Adjacent edges sharing their vertex do not count.
+ * which is what GeoJSON renderers and area formulas assume. Adjacent edges sharing their vertex do not count,
+ * nor do repeated consecutive positions; edge numbers count edges after dropping those repeats.
  *
  * @param ring - A closed ring (first position = last) of [lon, lat].
  * @param limit - Stop after this many crossings.
@@ -33,7 +41,9 @@ export function segmentIntersection(p1: Position, p2: Position, p3: Position, p4
  * @example
  * findRingSelfIntersections([[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]); // [{ lon: 0.5, lat: 0.5, edges: [0, 2] }]
  */
-export function findRingSelfIntersections(ring: ReadonlyArray<Position>, limit = 10): RingCrossing[] {
+export function findRingSelfIntersections(input: ReadonlyArray<Position>, limit = 10): RingCrossing[] {
+  // Repeated consecutive positions are valid GeoJSON: a zero-length edge must not make its neighbours non-adjacent.
+  const ring = input.filter((p, i) => i === 0 || p[0] !== input[i - 1]![0] || p[1] !== input[i - 1]![1]);
   const crossings: RingCrossing[] = [];
   const edges = ring.length - 1;
   // Edge boxes first: small site outlines are checked pairwise, which is fine up to a few thousand vertices.
