@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import type { MultiPolygon, Position } from 'geojson';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bufferBorder } from '../../src/core/border-buffer.ts';
+import { createGeodesicPolylineIndex, type GeodesicPolylineIndex } from '../../src/core/geodesic-polyline-index.ts';
+import { geodesicArea } from '../../src/core/geodesic-area.ts';
+import type { ProvincialBorder } from '../../src/core/provincial-border.ts';
+import { seededRandom } from '../../src/core/seeded-random.ts';
+import { geodesicDestination } from '../helpers/brute-force-geodesic.ts';
+
+let border: GeodesicPolylineIndex;
+
+beforeAll(() => {
+  const file = JSON.parse(readFileSync(new URL('../../public/data/provincial-border.geojson', import.meta.url), 'utf8')) as ProvincialBorder;
+  border = createGeodesicPolylineIndex(file.features.map((f) => f.geometry.coordinates));
+});
+
+/** Points along the polygon's edges: every vertex, and seeded random fractions of a seeded sample of edges. */
+function edgeSamples(polygon: MultiPolygon, count: number, seed: number): Position[] {
+  const random = seededRandom(seed);
+  const edges = polygon.coordinates.flat().flatMap((ring) => ring.slice(1).map((b, i) => [ring[i]!, b] as const));
+  const samples: Position[] = [];
+  for (let n = 0; n < count; n++) {
+    const [a, b] = edges[Math.floor(random() * edges.length)]!;
+    const t = random();
+    samples.push([a[0]! + t * (b[0]! - a[0]!), a[1]! + t * (b[1]! - a[1]!)]);
+  }
+  return samples;
+}
+
+function ringContains(ring: Position[], [lon, lat]: Position): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i] as [number, number];
+    const [xj, yj] = ring[j] as [number, number];
+    if (yi > lat! !== yj > lat! && lon! < ((xj - xi) * (lat! - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+const polygonContains = (polygon: MultiPolygon, point: Position) => polygon.coordinates.some((rings) => ringContains(rings[0]!, point) && !rings.slice(1).some((hole) => ringContains(hole, point)));
+
+describe('bufferBorder', () => {
+  it('draws the 20 km two-sided buffer of the provincial border with its edge within 20 m of the exact geodesic distance', () => {
+    const buffer = bufferBorder(border, { distanceKm: 20 });
+    const errors = edgeSamples(buffer.polygon, 3000, 27).map(([lon, lat]) => border.nearest(lon!, lat!)!.distance - 20_000);
+    expect(Math.max(...errors.map(Math.abs))).toBeLessThanOrEqual(20);
+    // Both sides: a point 10 km off the border on either side is inside, 30 km off is outside.
+    const vertex: Position = [border.starts[2 * 4000]!, border.starts[2 * 4000 + 1]!];
+    const azimuth = 90 + Math.atan2(border.ends[2 * 4000]! - vertex[0]!, border.ends[2 * 4000 + 1]! - vertex[1]!) * (180 / Math.PI);
+    for (const side of [0, 180]) {
+      const near = geodesicDestination(vertex, azimuth + side, 10_000);
+      const far = geodesicDestination(vertex, azimuth + side, 30_000);
+      expect(polygonContains(buffer.polygon, near)).toBe(border.nearest(near[0], near[1])!.distance < 20_000);
+      expect(polygonContains(buffer.polygon, far)).toBe(border.nearest(far[0], far[1])!.distance < 20_000);
+    }
+  });
+
+  it('keeps the edge within 20 m at 100 km as well, using the exact GeographicLib step', () => {
+    const buffer = bufferBorder(border, { distanceKm: 100 });
+    expect(buffer.exact).toBe(true);
+    const errors = edgeSamples(buffer.polygon, 1500, 5).map(([lon, lat]) => border.nearest(lon!, lat!)!.distance - 100_000);
+    expect(Math.max(...errors.map(Math.abs))).toBeLessThanOrEqual(20);
+  });
+
+  it('buffers one straight segment into a capsule of the right geodesic area', () => {
+    const line = [[126, 46], [126.5, 46]];
+    const index = createGeodesicPolylineIndex([line]);
+    const length = 38_731.586; // geodesic length of the segment (GeographicLib Inverse), metres
+    const buffer = bufferBorder(index, { distanceKm: 5 });
+    expect(buffer.polygon.coordinates).toHaveLength(1);
+    expect(buffer.polygon.coordinates[0]).toHaveLength(1); // no hole
+    const expected = 2 * 5_000 * length + Math.PI * 5_000 ** 2;
+    expect(Math.abs(geodesicArea(buffer.polygon) - expected) / expected).toBeLessThan(0.002);
+  });
+
+  it('refuses a distance that is not a positive number of km', () => {
+    expect(() => bufferBorder(border, { distanceKm: 0 })).toThrow(/positive number of km/);
+    expect(() => bufferBorder(border, { distanceKm: Number.NaN })).toThrow(/positive number of km/);
+  });
+});
