@@ -38,6 +38,8 @@ interface Vertex {
   lat: number;
   /** Segments that can be nearest to this vertex and its surroundings. */
   candidates: Int32Array;
+  /** Its nearest point on the lines, once known. */
+  foot?: [number, number];
 }
 
 /**
@@ -278,33 +280,37 @@ export function bufferBorder(index: GeodesicPolylineIndex, options: BorderBuffer
   const { starts, ends } = index;
   const snap = (vertex: Vertex): Vertex => {
     let { lon, lat } = vertex;
+    let foot: [number, number] | undefined;
     for (let step = 0; step < 3; step++) {
       const near = index.approximateNearestAmong(lon, lat, vertex.candidates);
       if (near.segment < 0 || near.distance === 0) break;
       const k = near.segment;
       const footLon = starts[2 * k]! + near.fraction * (ends[2 * k]! - starts[2 * k]!);
       const footLat = starts[2 * k + 1]! + near.fraction * (ends[2 * k + 1]! - starts[2 * k + 1]!);
+      foot = [footLon, footLat];
       const scale = r / near.distance;
       lon = footLon + (lon - footLon) * scale;
       lat = footLat + (lat - footLat) * scale;
       if (Math.abs(near.distance - r) < 0.01) break;
     }
     if (exact) {
-      const foot = index.nearest(lon, lat, { maxDistance: r + 4 * cell });
-      if (foot && foot.distance > 0) {
-        const { azi1 } = WGS84.Inverse(foot.lat, foot.lon, lat, lon, Geodesic.AZIMUTH);
-        const moved = WGS84.Direct(foot.lat, foot.lon, azi1!, r);
+      const exactFoot = index.nearest(lon, lat, { maxDistance: r + 4 * cell });
+      if (exactFoot && exactFoot.distance > 0) {
+        const { azi1 } = WGS84.Inverse(exactFoot.lat, exactFoot.lon, lat, lon, Geodesic.AZIMUTH);
+        const moved = WGS84.Direct(exactFoot.lat, exactFoot.lon, azi1!, r);
         lon = moved.lon2!;
         lat = moved.lat2!;
+        foot = [exactFoot.lon, exactFoot.lat];
       }
     }
-    return { lon, lat, candidates: vertex.candidates };
+    return { lon, lat, candidates: vertex.candidates, foot };
   };
-  const footOf = (lon: number, lat: number, candidates: Int32Array): [number, number] => {
-    const near = index.approximateNearestAmong(lon, lat, candidates);
+  const footAt = (near: { segment: number; fraction: number }): [number, number] => {
     const k = near.segment;
     return [starts[2 * k]! + near.fraction * (ends[2 * k]! - starts[2 * k]!), starts[2 * k + 1]! + near.fraction * (ends[2 * k + 1]! - starts[2 * k + 1]!)];
   };
+  /** A vertex's nearest point, kept on the vertex once computed. */
+  const footOf = (vertex: Vertex): [number, number] => (vertex.foot ??= footAt(index.approximateNearestAmong(vertex.lon, vertex.lat, vertex.candidates)));
   const degreeMetres = (lat: number) => [111_320 * Math.cos(lat * RADIANS), 110_900] as const;
   /**
    * Where the outline turns a corner between p and q (arcs around two different parts of the lines
@@ -313,8 +319,8 @@ export function bufferBorder(index: GeodesicPolylineIndex, options: BorderBuffer
    */
   const corner = (p: Vertex, q: Vertex): Vertex | null => {
     const [mx, my] = degreeMetres(p.lat);
-    const fp = footOf(p.lon, p.lat, p.candidates);
-    const fq = footOf(q.lon, q.lat, p.candidates);
+    const fp = footOf(p);
+    const fq = footOf(q);
     const chord = Math.hypot((q.lon - p.lon) * mx, (q.lat - p.lat) * my);
     const apart = Math.hypot((fq[0] - fp[0]) * mx, (fq[1] - fp[1]) * my);
     if (apart <= 1.5 * chord) return null;
@@ -327,7 +333,7 @@ export function bufferBorder(index: GeodesicPolylineIndex, options: BorderBuffer
     for (let step = 0; step < 12; step++) {
       const a = index.approximateNearestAmong(lon, lat, sideP);
       const b = index.approximateNearestAmong(lon, lat, sideQ);
-      const [fa, fb] = [footOf(lon, lat, sideP), footOf(lon, lat, sideQ)];
+      const [fa, fb] = [footAt(a), footAt(b)];
       // Unit gradients of the two distances, in metres east and north.
       const ax = ((lon - fa[0]) * mx) / a.distance;
       const ay = ((lat - fa[1]) * my) / a.distance;
@@ -358,8 +364,8 @@ export function bufferBorder(index: GeodesicPolylineIndex, options: BorderBuffer
     const chord = Math.hypot((b.lon - a.lon) * mx, (b.lat - a.lat) * my);
     // Where the lines zigzag, the outline has shallow corners a midpoint test misses: edges stay under MAX_EDGE.
     if (chord > MAX_EDGE_METRES || deviates(a, b, 0.5)) return true;
-    const fa = footOf(a.lon, a.lat, a.candidates);
-    const fb = footOf(b.lon, b.lat, a.candidates);
+    const fa = footOf(a);
+    const fb = footOf(b);
     const ex = (fb[0] - fa[0]) * mx;
     const ey = (fb[1] - fa[1]) * my;
     if (Math.sqrt(ex * ex + ey * ey) <= 1.5 * chord) return false;

@@ -240,8 +240,12 @@ export function createGeodesicPolylineIndex(lines: ReadonlyArray<ReadonlyArray<P
       bound = best;
     }
     const slack = (d: number) => d * (1 + APPROXIMATE_RELATIVE) + APPROXIMATE_ABSOLUTE;
-    const chunks = tree.neighbors(x, lat, Infinity, slack(bound) / metresPerUnit(lat, slack(bound)), chunkFilter);
-    // Chunks come nearest box first; a chunk whose box lies farther (in metres, a lower bound) than the best so far is skipped.
+    // Every chunk whose box can lie within reach (a box search: no heap), each first checked against a metric lower bound.
+    const reach = slack(bound);
+    const dLat = reach / MIN_METRES_PER_DEGREE_LAT;
+    const dX = (reach / metresPerUnit(lat, reach)) * 1.0001;
+    const chunks = tree.search(x - dX, lat - dLat, x + dX, lat + dLat, chunkFilter);
+    // A chunk whose box lies farther (in metres, a lower bound) than the best so far is skipped.
     const near: number[] = [];
     for (const c of chunks) {
       const dx = Math.max(chunkBoxes[4 * c]! - x, 0, x - chunkBoxes[4 * c + 2]!) / X_SCALE;
@@ -298,7 +302,9 @@ export function createGeodesicPolylineIndex(lines: ReadonlyArray<ReadonlyArray<P
       }
       const x = lon * X_SCALE;
       const found: number[] = [];
-      for (const c of tree.neighbors(x, lat, Infinity, reach / metresPerUnit(lat, reach))) {
+      const dLat = reach / MIN_METRES_PER_DEGREE_LAT;
+      const dX = (reach / metresPerUnit(lat, reach)) * 1.0001;
+      for (const c of tree.search(x - dX, lat - dLat, x + dX, lat + dLat)) {
         for (let k = chunkStarts[c]!; k < chunkStarts[c + 1]!; k++) if (approximateToSegment(k) <= reach) found.push(k);
       }
       return Int32Array.from(found);
