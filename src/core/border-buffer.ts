@@ -1,6 +1,7 @@
 import type { MultiPolygon, Position } from 'geojson';
 import geographiclib from 'geographiclib-geodesic';
 import type { GeodesicPolylineIndex } from './geodesic-polyline-index.ts';
+import { pointInRing } from './point-in-ring.ts';
 
 const { Geodesic } = geographiclib;
 const WGS84 = Geodesic.WGS84;
@@ -408,18 +409,8 @@ export function bufferBorder(index: GeodesicPolylineIndex, options: BorderBuffer
   const coordinates: Position[][][] = shells.map((shell) => [shell.ring]);
   for (const hole of polygonsOut.filter((p) => p.area < 0)) {
     const [lon, lat] = hole.ring[0] as [number, number];
-    const owner = shells.findIndex((shell) => ringContains(shell.ring, lon, lat));
+    const owner = shells.findIndex((shell) => pointInRing(lon, lat, shell.ring));
     if (owner !== -1) coordinates[owner]!.push(hole.ring);
   }
   return { polygon: { type: 'MultiPolygon', coordinates }, distanceKm, vertices, cellMetres: cell, fieldEvaluations, exact };
-}
-
-function ringContains(ring: Position[], lon: number, lat: number): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i] as [number, number];
-    const [xj, yj] = ring[j] as [number, number];
-    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }

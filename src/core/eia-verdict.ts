@@ -3,6 +3,7 @@ import geographiclib from 'geographiclib-geodesic';
 import type { Locator } from './create-locator.ts';
 import { createGeodesicPolylineIndex, type GeodesicPolylineIndex, type NearestOnPolyline } from './geodesic-polyline-index.ts';
 import type { BorderProperties, ProvincialBorder } from './provincial-border.ts';
+import { pointInRing } from './point-in-ring.ts';
 import { findRingSelfIntersections, segmentIntersection } from './ring-self-intersections.ts';
 import type { RuleBook } from './rules.ts';
 import { findRule } from './rules.ts';
@@ -164,16 +165,6 @@ export function validateSitePolygon(geometry: Polygon | MultiPolygon): void {
       }
     });
   });
-}
-
-function pointInRing(lon: number, lat: number, ring: Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i] as [number, number];
-    const [xj, yj] = ring[j] as [number, number];
-    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 function pointInPolygons(lon: number, lat: number, polygons: Position[][][]): boolean {

@@ -5,6 +5,7 @@ import { EiaBatch } from './EiaBatch.tsx';
 import { EiaSiteForm } from './EiaSiteForm.tsx';
 import { EiaVerdictCard } from './EiaVerdictCard.tsx';
 import { useT, type MessageKey } from './i18n.ts';
+import { Tabs } from './Tabs.tsx';
 
 type Tab = 'site' | 'batch';
 const TABS: [Tab, MessageKey][] = [['site', 'eiaSiteTab'], ['batch', 'eiaBatchTab']];
@@ -59,13 +60,7 @@ export function EiaDrawer() {
         {busy ? t('eiaBufferBusy') : buffer ? `${t('eiaBufferBuilt')}: ${buffer.distanceKm} km, ${buffer.vertices} ${t('vertices')}, ${Math.round(buffer.milliseconds)} ms` : ''}
         {bufferKm !== CONSULTATION_KM ? ` ${t('eiaBufferNote')}` : ''}
       </p>
-      <div role="tablist" className="tabs">
-        {TABS.map(([key, label]) => (
-          <button key={key} type="button" role="tab" aria-selected={tab === key} onClick={() => setTab(key)}>
-            {t(label)}
-          </button>
-        ))}
-      </div>
+      <Tabs tabs={TABS} selected={tab} onSelect={setTab} />
       <div role="tabpanel">
         {tab === 'site' && (
           <>

@@ -3,6 +3,7 @@ import { FireFilters } from './FireFilters.tsx';
 import { FireImport } from './FireImport.tsx';
 import { FireStats } from './FireStats.tsx';
 import { useT, type MessageKey } from './i18n.ts';
+import { Tabs } from './Tabs.tsx';
 import { PatrolList } from './PatrolList.tsx';
 
 type Tab = 'import' | 'patrol' | 'stats';
@@ -15,13 +16,7 @@ export function FireDrawer() {
   return (
     <aside className="panel fire-drawer" aria-label={t('fires')} data-testid="fire-drawer">
       <h2>{t('fires')}</h2>
-      <div role="tablist" className="tabs">
-        {TABS.map(([key, label]) => (
-          <button key={key} type="button" role="tab" aria-selected={tab === key} onClick={() => setTab(key)}>
-            {t(label)}
-          </button>
-        ))}
-      </div>
+      <Tabs tabs={TABS} selected={tab} onSelect={setTab} />
       <div role="tabpanel">
         {tab === 'import' && (
           <>

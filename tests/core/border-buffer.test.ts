@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bufferBorder } from '../../src/core/border-buffer.ts';
 import { createGeodesicPolylineIndex, type GeodesicPolylineIndex } from '../../src/core/geodesic-polyline-index.ts';
 import { geodesicArea } from '../../src/core/geodesic-area.ts';
+import { pointInRing } from '../../src/core/point-in-ring.ts';
 import type { ProvincialBorder } from '../../src/core/provincial-border.ts';
 import { seededRandom } from '../../src/core/seeded-random.ts';
 import { geodesicDestination } from '../helpers/brute-force-geodesic.ts';
@@ -28,16 +29,8 @@ function edgeSamples(polygon: MultiPolygon, count: number, seed: number): Positi
   return samples;
 }
 
-function ringContains(ring: Position[], [lon, lat]: Position): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i] as [number, number];
-    const [xj, yj] = ring[j] as [number, number];
-    if (yi > lat! !== yj > lat! && lon! < ((xj - xi) * (lat! - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-const polygonContains = (polygon: MultiPolygon, point: Position) => polygon.coordinates.some((rings) => ringContains(rings[0]!, point) && !rings.slice(1).some((hole) => ringContains(hole, point)));
+const polygonContains = (polygon: MultiPolygon, [lon, lat]: Position) =>
+  polygon.coordinates.some((rings) => pointInRing(lon!, lat!, rings[0]!) && !rings.slice(1).some((hole) => pointInRing(lon!, lat!, hole)));
 
 describe('bufferBorder', () => {
   it('draws the 20 km two-sided buffer of the provincial border with its edge within 20 m of the exact geodesic distance', () => {
