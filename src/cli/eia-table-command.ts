@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { eiaVerdict, SiteGeometryError, type EiaVerdict } from '../core/eia-verdict.ts';
-import { EIA_OUTPUT_COLUMNS, eiaOutputCells } from '../io/eia-output.ts';
+import { eiaVerdict } from '../core/eia-verdict.ts';
+import type { EIA_OUTPUT_COLUMNS } from '../io/eia-output.ts';
+import { judgeSitesTable } from '../io/judge-sites-table.ts';
 import type { CoordinateSystem } from '../io/parse-site-location.ts';
-import { readSitesTable, type SiteRow } from '../io/read-sites-table.ts';
+import { readSitesTable } from '../io/read-sites-table.ts';
 import { toCsv } from '../io/write-csv.ts';
 import { toXlsx } from '../io/write-xlsx.ts';
 import { loadEiaContext } from './eia-context.ts';
@@ -46,51 +47,13 @@ export async function eiaTableCommand(file: string, settings: EiaTableSettings):
   const context = loadEiaContext();
   const thresholdKm = settings.thresholdKm ?? context.thresholdKm;
 
-  // Each record became either one site or one rejection, both in record order: that pairs rejections with records.
-  if (table.sites.length + table.rejected.length !== table.recordCount) {
-    throw new Error(`${file}: ${table.recordCount} records but ${table.sites.length} sites and ${table.rejected.length} rejections`);
-  }
-  const siteOfRecord: (SiteRow | undefined)[] = new Array(table.recordCount);
-  for (const site of table.sites) siteOfRecord[site.record] = site;
-
-  // Ragged rows are padded so the verdict columns always line up under their header.
-  let width = table.header.length;
-  for (let r = 0; r < table.recordCount; r++) width = Math.max(width, table.record(r).length);
-  const header = [...table.header, ...Array.from({ length: width - table.header.length }, (_, k) => `column_${table.header.length + k + 1}`)];
-
-  const refused: { row: number; field: string; reason: string; value: string }[] = [];
+  const { header: outputHeader, rows, records, refused, within } = judgeSitesTable(table, (lon, lat) =>
+    eiaVerdict({ kind: 'point', lon, lat }, context.borderIndex, context.locator, { thresholdKm }),
+  );
+  const judged = records.filter((r) => r.verdict).length;
   const consulted = new Map<string, number>();
-  let judged = 0;
-  let within = 0;
-  let nextRejection = 0;
-  const rows: string[][] = [];
-  for (let r = 0; r < table.recordCount; r++) {
-    const cells = table.record(r);
-    while (cells.length < width) cells.push('');
-    const site = siteOfRecord[r];
-    if (!site) {
-      const rejection = table.rejected[nextRejection++]!;
-      refused.push(rejection);
-      rows.push([...cells, ...eiaOutputCells(null, `${rejection.field}: ${rejection.reason}`)]);
-      continue;
-    }
-    let verdict: EiaVerdict;
-    try {
-      verdict = eiaVerdict({ kind: 'point', lon: site.location.lon, lat: site.location.lat }, context.borderIndex, context.locator, { thresholdKm });
-    } catch (error) {
-      if (!(error instanceof SiteGeometryError)) throw error;
-      refused.push({ row: site.row, field: '(location)', reason: error.message, value: '' });
-      rows.push([...cells, ...eiaOutputCells(null, `(location): ${error.message}`)]);
-      continue;
-    }
-    judged++;
-    if (verdict.withinConsultationZone) within++;
-    for (const province of verdict.consultProvinces) consulted.set(province, (consulted.get(province) ?? 0) + 1);
-    rows.push([...cells, ...eiaOutputCells(verdict)]);
-  }
-  refused.sort((a, b) => a.row - b.row);
+  for (const { verdict } of records) for (const province of verdict?.consultProvinces ?? []) consulted.set(province, (consulted.get(province) ?? 0) + 1);
 
-  const outputHeader = [...header, ...EIA_OUTPUT_COLUMNS];
   const out = settings.out;
   if (out && /\.xlsx$/i.test(out)) writeOutputFile(out, new Uint8Array(await (await toXlsx(outputHeader, rows)).arrayBuffer()));
   else if (out) writeOutputFile(out, toCsv(outputHeader, rows));

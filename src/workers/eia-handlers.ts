@@ -5,10 +5,10 @@ import { bufferBorder } from '../core/border-buffer.ts';
 import { createLocator, type Locator } from '../core/create-locator.ts';
 import { createBorderIndex, eiaVerdict, type BorderIndex, type EiaVerdict } from '../core/eia-verdict.ts';
 import type { ProvincialBorder } from '../core/provincial-border.ts';
-import { eiaOutputCells, EIA_OUTPUT_COLUMNS } from '../io/eia-output.ts';
+import { judgeSitesTable } from '../io/judge-sites-table.ts';
 import { readSitesTable } from '../io/read-sites-table.ts';
 import { readVectorFile } from '../io/read-vector-file.ts';
-import type { BatchSite, EiaWorkerApi } from './eia-messages.ts';
+import type { EiaWorkerApi } from './eia-messages.ts';
 import type { WorkerHandlers } from './worker-protocol.ts';
 
 interface Loaded {
@@ -81,48 +81,14 @@ export function createEiaHandlers(fetchText: (url: string) => Promise<string>): 
       const data = await loaded();
       const start = performance.now();
       const table = await readSitesTable(await bytesOf(file), fileName, { system, epsg });
-      // Every input row keeps its place: refused rows carry their reason instead of a verdict.
-      const errors = new Map<number, string>();
-      for (const r of table.rejected) if (!errors.has(r.row)) errors.set(r.row, `row ${r.row}, ${r.field}: ${r.reason}`);
-      const rowOf = (record: number) => table.lines[record]!;
-      const siteByRecord = new Map(table.sites.map((s) => [s.record, s]));
-      const sites: BatchSite[] = [];
-      const rows: string[][] = [];
-      let withinCount = 0;
-      for (let record = 0; record < table.recordCount; record++) {
-        if (record % 500 === 0) context?.progress(record, table.recordCount);
-        const site = siteByRecord.get(record);
-        const cells = table.record(record);
-        let verdict: EiaVerdict | null = null;
-        let error = '';
-        if (site) {
-          try {
-            verdict = judge(data, { kind: 'point', lon: site.location.lon, lat: site.location.lat }, thresholdKm);
-            if (verdict.withinConsultationZone) withinCount++;
-          } catch (failure) {
-            error = `row ${site.row}: ${(failure as Error).message}`;
-          }
-        } else {
-          error = errors.get(rowOf(record)) ?? `row ${rowOf(record)}: not read`;
-        }
-        sites.push({
-          row: site?.row ?? rowOf(record),
-          name: site?.name ?? '',
-          lon: site?.location.lon ?? null,
-          lat: site?.location.lat ?? null,
-          system: site?.location.system ?? null,
-          verdict,
-          error: error || null,
-        });
-        rows.push([...table.header.map((_, i) => cells[i] ?? ''), ...eiaOutputCells(verdict, error)]);
-      }
+      const judged = judgeSitesTable(table, (lon, lat) => judge(data, { kind: 'point', lon, lat }, thresholdKm), (done, total) => context?.progress(done, total));
       return {
         fileName,
-        sites,
-        header: [...table.header, ...EIA_OUTPUT_COLUMNS],
-        rows,
-        rejectedCount: table.recordCount - table.sites.length,
-        withinCount,
+        sites: judged.records,
+        header: judged.header,
+        rows: judged.rows,
+        rejectedCount: judged.refused.length,
+        withinCount: judged.within,
         milliseconds: performance.now() - start,
       };
     },

@@ -1,19 +1,11 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { DownwindSectorInput, EiaSite, EiaVerdict } from '../core/eia-verdict.ts';
 import type { ProvincialBorder } from '../core/provincial-border.ts';
+import type { JudgedRecord } from '../io/judge-sites-table.ts';
 import type { CoordinateSystem } from '../io/parse-site-location.ts';
 
-/** One row of a batch check: the site as read and its verdict, or why it has none. */
-export interface BatchSite {
-  /** File line (CSV) or sheet row (XLSX). */
-  row: number;
-  name: string;
-  lon: number | null;
-  lat: number | null;
-  system: CoordinateSystem | null;
-  verdict: EiaVerdict | null;
-  error: string | null;
-}
+/** One row of a batch check (see judgeSitesTable). */
+export type BatchSite = JudgedRecord;
 
 /** A batch check: every input row in file order with its verdict, and the export table (input columns + verdict columns). */
 export interface BatchResult {

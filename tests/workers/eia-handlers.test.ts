@@ -42,8 +42,8 @@ describe('EIA worker handlers', () => {
     expect(Math.abs(result.sites[0]!.verdict!.distanceM - reference)).toBeLessThan(0.01);
     expect(result.rows[0]!.slice(3, 6)).toEqual(['true', reference.toFixed(2), '吉林省']);
     expect(result.sites[1]!.verdict!.withinConsultationZone).toBe(false);
-    expect(result.sites[2]!.error).toMatch(/^row 4, 纬度: /);
-    expect(result.sites[3]!.error).toMatch(/^row 5, .*swap/i);
+    expect(result.sites[2]!.error).toMatch(/^纬度: /);
+    expect(result.sites[3]!.error).toMatch(/swap/i);
     expect(result.rows[2]!.at(-1)).toBe(result.sites[2]!.error);
   });
 
