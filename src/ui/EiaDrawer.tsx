@@ -24,6 +24,8 @@ export function EiaDrawer() {
   const [draftKm, setDraftKm] = useState(String(bufferKm));
 
   useEffect(() => void openEia(), [openEia]);
+  // Closing the workspace ends picking or drawing, so map clicks select counties again.
+  useEffect(() => () => useAppStore.getState().setEiaMode('none'), []);
   useEffect(() => setDraftKm(String(bufferKm)), [bufferKm]);
   const commitKm = (text: string) => {
     const km = Number(text);
@@ -43,7 +45,18 @@ export function EiaDrawer() {
       <div className="row">
         <label>
           {t('eiaBufferKm')}
-          <input type="range" min={1} max={100} step={1} value={bufferKm} onChange={(e) => setDraftKm(e.target.value)} onMouseUp={(e) => commitKm(e.currentTarget.value)} onKeyUp={(e) => commitKm(e.currentTarget.value)} aria-valuetext={`${bufferKm} km`} />
+          <input
+            type="range"
+            min={1}
+            max={100}
+            step={1}
+            value={Number.isFinite(Number(draftKm)) ? Number(draftKm) : bufferKm}
+            onChange={(e) => setDraftKm(e.target.value)}
+            onMouseUp={(e) => commitKm(e.currentTarget.value)}
+            onKeyUp={(e) => commitKm(e.currentTarget.value)}
+            aria-valuetext={`${draftKm} km`}
+            data-testid="eia-buffer-slider"
+          />
         </label>
         <input
           className="narrow"

@@ -33,6 +33,7 @@ function useBorderVersion(): string {
 export function EiaReport() {
   const t = useT();
   const check = useAppStore((s) => s.eiaCheck);
+  const language = useAppStore((s) => s.language);
   const data = useAppStore(selectEiaLayerData);
   const version = useBorderVersion();
   if (!check || !data) return null;
@@ -69,7 +70,7 @@ export function EiaReport() {
       <EiaVerdictCard check={check} />
       <dl className="report-facts">
         <dt>{t('inputAsEntered')}</dt>
-        <dd>{describeSource(check.source)}</dd>
+        <dd>{describeSource(check.source, language)}</dd>
         <dt>{t('nearestBorderPoint')}</dt>
         <dd>
           {formatDms(check.verdict.nearestBorderPoint[0], 'lon')} {formatDms(check.verdict.nearestBorderPoint[1], 'lat')}

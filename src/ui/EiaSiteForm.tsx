@@ -26,8 +26,11 @@ export function EiaSiteForm() {
   useEffect(() => {
     if (mode === 'none') return;
     const onKey = (event: KeyboardEvent) => {
-      if ((event.target as HTMLElement | null)?.closest('input, select, textarea')) return;
+      // Keys typed into a field are the field's; Enter and Backspace on a button are the button's.
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, select, textarea')) return;
       if (event.key === 'Escape') setEiaMode('none');
+      else if (target?.closest('button')) return;
       else if (mode === 'draw' && event.key === 'Enter') void finishDraft();
       else if (mode === 'draw' && event.key === 'Backspace') {
         event.preventDefault();

@@ -1,22 +1,24 @@
 import { formatDms, toGaussKruger3 } from '../core/coordinates.ts';
+import type { Language } from '../map/localized.ts';
 import type { EiaCheck, SiteSource } from '../state/eia-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { useT } from './i18n.ts';
 
 const metres = (m: number) => `${m.toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} m`;
 
-/** The input as the reviewer gave it, as text (for the card and the printed report). */
-export function describeSource(source: SiteSource): string {
+/** The input as the reviewer gave it, as text in the UI language (for the card and the printed report). */
+export function describeSource(source: SiteSource, language: Language): string {
+  const zh = language === 'zh';
   switch (source.kind) {
     case 'typed': {
       const { form } = source;
-      if (form.system === 'gauss-kruger') return `X=${form.x} Y=${form.y}${form.epsg ? ` EPSG:${form.epsg}` : ''} (CGCS2000 Gauss-Krüger)`;
+      if (form.system === 'gauss-kruger') return `X=${form.x} Y=${form.y}${form.epsg ? ` EPSG:${form.epsg}` : ''} (CGCS2000 ${zh ? '高斯-克吕格' : 'Gauss-Krüger'})`;
       return `${form.pair ? form.text : `${form.lon}, ${form.lat}`} (${form.system.toUpperCase()})`;
     }
     case 'map':
-      return `map click ${source.lon.toFixed(6)}, ${source.lat.toFixed(6)}`;
+      return `${zh ? '地图点选' : 'map click'} ${source.lon.toFixed(6)}, ${source.lat.toFixed(6)}`;
     case 'drawn':
-      return `drawn polygon, ${source.vertices} corners`;
+      return zh ? `手绘范围，${source.vertices} 个拐点` : `drawn polygon, ${source.vertices} corners`;
     case 'file':
       return `${source.fileName}: ${source.name} (${source.crs})`;
   }
@@ -54,7 +56,7 @@ export function EiaVerdictCard({ check }: { check: EiaCheck }) {
         <dt>{t('siteLocation')}</dt>
         <dd data-testid="eia-place">{[verdict.province, verdict.city, verdict.county].filter(Boolean).join(' ') || '—'}</dd>
         <dt>{t('inputAsEntered')}</dt>
-        <dd>{describeSource(source)}</dd>
+        <dd>{describeSource(source, language)}</dd>
         <dt>{t('convertedCoordinates')}</dt>
         <dd data-testid="eia-converted">
           {site.kind === 'point' ? '' : `${language === 'zh' ? '范围最近点' : 'nearest point of the outline'}: `}
