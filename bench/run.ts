@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- --json] [-- --only startup|locate|fires]`: every figure beside its baseline, measured in the same run.
- * Human-readable lines go to stderr; with --json, stdout gets [{"name","value","unit"}].
+ * `npm run bench [-- --json] [-- --only startup|locate|fires|border] [-- --skip-slow]`: every figure beside its
+ * baseline, measured in the same run. Human-readable lines go to stderr; with --json, stdout gets
+ * [{"name","value","unit"}]. --skip-slow (or BENCH_SKIP_SLOW=1) leaves out baselines that take minutes.
  */
+import { benchBorder } from './border.ts';
 import { benchFiresBrowser, benchFiresCore } from './fires.ts';
 import { benchLocatePoints } from './locate-points.ts';
 import type { Figure } from './measure.ts';
@@ -10,6 +12,7 @@ import { benchStartup } from './startup.ts';
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const skipSlow = args.includes('--skip-slow') || process.env.BENCH_SKIP_SLOW === '1';
 const log = (line: string) => console.error(line);
 
 const suites: Record<string, () => Figure[] | Promise<Figure[]>> = {
@@ -20,6 +23,7 @@ const suites: Record<string, () => Figure[] | Promise<Figure[]>> = {
     const readMs = core.find((f) => f.name === 'fires.read_1m')!.value;
     return [...core, ...(await benchFiresBrowser(log, readMs))];
   },
+  border: () => benchBorder(log, { skipSlow }),
 };
 
 const figures: Figure[] = [];

@@ -214,8 +214,8 @@ interface SiteNearest {
 }
 
 /** Nearest approach of a point site to the border lines accepted by `lines`. */
-function nearestToPoint(border: BorderIndex, lon: number, lat: number, lines?: (line: number) => boolean): SiteNearest | null {
-  const found = border.index.nearest(lon, lat, lines ? { lines } : undefined);
+function nearestToPoint(border: BorderIndex, lon: number, lat: number, lines?: (line: number) => boolean, maxDistance?: number): SiteNearest | null {
+  const found = border.index.nearest(lon, lat, { lines, maxDistance });
   return found && { distance: found.distance, border: [found.lon, found.lat], site: [lon, lat], segment: found.segment };
 }
 
@@ -332,8 +332,9 @@ export function eiaVerdict(site: EiaSite, border: BorderIndex, locator: Locator,
   } else if (!Number.isFinite(site.lon) || !Number.isFinite(site.lat) || Math.abs(site.lon) > 180 || Math.abs(site.lat) > 90) {
     throw new SiteGeometryError(`site point ${site.lon}, ${site.lat} is out of range (lon −180…180, lat −90…90)`, null);
   }
-  const nearest = (lines?: (line: number) => boolean) =>
-    polygons ? nearestToPolygon(border, polygons, lines) : nearestToPoint(border, (site as { lon: number }).lon, (site as { lat: number }).lat, lines);
+  // maxDistance bounds the search for a point; a polygon's vertices may all lie beyond it while an edge does not.
+  const nearest = (lines?: (line: number) => boolean, maxDistance?: number) =>
+    polygons ? nearestToPolygon(border, polygons, lines) : nearestToPoint(border, (site as { lon: number }).lon, (site as { lat: number }).lat, lines, maxDistance);
 
   const overall = nearest();
   if (!overall) throw new Error('the provincial border data holds no lines');
@@ -341,7 +342,7 @@ export function eiaVerdict(site: EiaSite, border: BorderIndex, locator: Locator,
   const byNeighbor: NeighborDistance[] = border.neighbors.map((neighbor) => {
     if (border.pieces[border.index.lineOfSegment[overall.segment]!]!.neighbor === neighbor) return { neighbor, distanceM: overall.distance, borderPoint: overall.border };
     // Another neighbour matters only within the threshold: outside the zone it is not searched (half the cost of a batch).
-    const own = within ? nearest((line) => border.pieces[line]!.neighbor === neighbor) : null;
+    const own = within ? nearest((line) => border.pieces[line]!.neighbor === neighbor, thresholdM) : null;
     return own && own.distance <= thresholdM ? { neighbor, distanceM: own.distance, borderPoint: own.border } : { neighbor, distanceM: null, borderPoint: null };
   });
   const neighborProvinces = within ? byNeighbor.filter((n) => n.distanceM !== null && n.distanceM <= thresholdM).map((n) => n.neighbor) : [];
