@@ -1,5 +1,6 @@
 import { createLocator, type Locator } from '../core/create-locator.ts';
-import { consultationDistanceKm, createBorderIndex, type BorderIndex } from '../core/eia-verdict.ts';
+import { createBorderIndex, type BorderIndex } from '../core/eia-verdict.ts';
+import { consultationDistanceKm } from '../core/rules.ts';
 import { findRule } from '../core/rules.ts';
 import { loadBorderFile } from './load-border-file.ts';
 import { loadBoundariesFile } from './load-boundaries-file.ts';

@@ -5,8 +5,6 @@ import { createGeodesicPolylineIndex, type GeodesicPolylineIndex, type NearestOn
 import type { BorderProperties, ProvincialBorder } from './provincial-border.ts';
 import { pointInRing } from './point-in-ring.ts';
 import { findRingSelfIntersections, segmentIntersection } from './ring-self-intersections.ts';
-import type { RuleBook } from './rules.ts';
-import { findRule } from './rules.ts';
 
 const { Geodesic } = geographiclib;
 const WGS84 = Geodesic.WGS84;
@@ -114,20 +112,6 @@ export class SiteGeometryError extends Error {
   }
 }
 
-/**
- * The consultation distance of clause 二十七 from the rule book (R27-border-consultation, km).
- *
- * @param book - seeds/rules.json.
- * @returns The distance in km (20).
- * @example
- * consultationDistanceKm(ruleBook); // 20
- */
-export function consultationDistanceKm(book: RuleBook): number {
-  const { rule } = findRule(book, 'R27-border-consultation');
-  const limit = (rule.borderDistanceKm as { lte?: number } | undefined)?.lte;
-  if (typeof limit !== 'number') throw new Error('rule R27-border-consultation has no borderDistanceKm.lte');
-  return limit;
-}
 
 function polygonsOf(geometry: Polygon | MultiPolygon): Position[][][] {
   return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;

@@ -78,3 +78,18 @@ export function findRule(book: RuleBook, ruleId: string): { clause: Clause; rule
   }
   throw new Error(`rule ${ruleId} is not in seeds/rules.json`);
 }
+
+/**
+ * The consultation distance of clause 二十七 from the rule book (R27-border-consultation, km).
+ *
+ * @param book - seeds/rules.json.
+ * @returns The distance in km (20).
+ * @example
+ * consultationDistanceKm(ruleBook); // 20
+ */
+export function consultationDistanceKm(book: RuleBook): number {
+  const { rule } = findRule(book, 'R27-border-consultation');
+  const limit = (rule.borderDistanceKm as { lte?: number } | undefined)?.lte;
+  if (typeof limit !== 'number') throw new Error('rule R27-border-consultation has no borderDistanceKm.lte');
+  return limit;
+}
