@@ -84,12 +84,12 @@ describe('the offline map', () => {
     const order = () => page.evaluate(() => window.hljAirMap!.controller.map.getStyle().layers.map((layer) => layer.id));
     const before = await order();
     expect(before.indexOf('province-line')).toBeGreaterThan(before.indexOf('city-line'));
-    await page.getByRole('button', { name: '下移: 省界' }).click();
+    await page.getByRole('button', { name: '下移: 省界', exact: true }).click();
     await expect.poll(async () => {
       const after = await order();
       return after.indexOf('province-line') < after.indexOf('city-line');
     }).toBe(true);
-    await page.getByRole('button', { name: '上移: 省界' }).click();
+    await page.getByRole('button', { name: '上移: 省界', exact: true }).click();
     await page.getByRole('slider', { name: '不透明度: 区县（按市着色）' }).fill('50');
     await expect
       .poll(() => page.evaluate(() => window.hljAirMap!.controller.map.getPaintProperty('county-fill', 'fill-opacity')))
