@@ -279,6 +279,15 @@ export function bufferBorder(index: GeodesicPolylineIndex, options: BorderBuffer
 
   // Move each vertex onto the distance, then split edges whose midpoint strays beyond the tolerance.
   const { starts, ends } = index;
+  /** From 40 km (or when asked), the last step uses GeographicLib: out from the exact nearest point along the geodesic through the vertex. */
+  const exactly = (vertex: Vertex): Vertex => {
+    if (!exact) return vertex;
+    const exactFoot = index.nearest(vertex.lon, vertex.lat, { maxDistance: r + 4 * cell });
+    if (!exactFoot || exactFoot.distance === 0) return vertex;
+    const { azi1 } = WGS84.Inverse(exactFoot.lat, exactFoot.lon, vertex.lat, vertex.lon, Geodesic.AZIMUTH);
+    const moved = WGS84.Direct(exactFoot.lat, exactFoot.lon, azi1!, r);
+    return { lon: moved.lon2!, lat: moved.lat2!, candidates: vertex.candidates, foot: [exactFoot.lon, exactFoot.lat] };
+  };
   const snap = (vertex: Vertex): Vertex => {
     let { lon, lat } = vertex;
     let foot: [number, number] | undefined;
@@ -294,17 +303,7 @@ export function bufferBorder(index: GeodesicPolylineIndex, options: BorderBuffer
       lat = footLat + (lat - footLat) * scale;
       if (Math.abs(near.distance - r) < 0.01) break;
     }
-    if (exact) {
-      const exactFoot = index.nearest(lon, lat, { maxDistance: r + 4 * cell });
-      if (exactFoot && exactFoot.distance > 0) {
-        const { azi1 } = WGS84.Inverse(exactFoot.lat, exactFoot.lon, lat, lon, Geodesic.AZIMUTH);
-        const moved = WGS84.Direct(exactFoot.lat, exactFoot.lon, azi1!, r);
-        lon = moved.lon2!;
-        lat = moved.lat2!;
-        foot = [exactFoot.lon, exactFoot.lat];
-      }
-    }
-    return { lon, lat, candidates: vertex.candidates, foot };
+    return exactly({ lon, lat, candidates: vertex.candidates, foot });
   };
   const footAt = (near: { segment: number; fraction: number }): [number, number] => {
     const k = near.segment;
@@ -357,6 +356,51 @@ export function bufferBorder(index: GeodesicPolylineIndex, options: BorderBuffer
     if (Math.abs(found - r) > 1 || fromP > 2 * chord || fromP < 1 || fromQ < 1) return null;
     return { lon, lat, candidates: p.candidates };
   };
+  /**
+   * The outline point on the perpendicular bisector of p→q: a root of (distance − r) along the normal,
+   * bracketed and bisected. Unlike a radial snap it cannot slide along an arc, so splitting an edge
+   * always halves it, and a corner of the outline between p and q is closed in on geometrically.
+   * Inside lies to the left of p→q (marching squares orient every ring so). Null when no root is near.
+   * Fast distance only: used below the exact-snap distance, where that distance is within a metre.
+   */
+  const bisectorPoint = (p: Vertex, q: Vertex): Vertex | null => {
+    const [mx, my] = degreeMetres(p.lat);
+    const ex = (q.lon - p.lon) * mx;
+    const ny = (q.lat - p.lat) * my;
+    const chord = Math.hypot(ex, ny);
+    if (chord === 0) return null;
+    // Unit normal to the left of p→q, in metres east and north.
+    const nx = -ny / chord;
+    const nyUnit = ex / chord;
+    const mLon = (p.lon + q.lon) / 2;
+    const mLat = (p.lat + q.lat) / 2;
+    const f = (s: number) => index.approximateNearestAmong(mLon + (s * nx) / mx, mLat + (s * nyUnit) / my, p.candidates).distance - r;
+    const f0 = f(0);
+    if (Math.abs(f0) <= 0.05) return { lon: mLon, lat: mLat, candidates: p.candidates };
+    // Outside (f > 0): the outline is to the left; inside: to the right. The distance is 1-Lipschitz, so the root is at least |f0| away.
+    const direction = f0 > 0 ? 1 : -1;
+    let near = 0;
+    let nearValue = f0;
+    let far = direction * Math.abs(f0);
+    let farValue = f(far);
+    while (Math.sign(farValue) === Math.sign(f0)) {
+      near = far;
+      nearValue = farValue;
+      far *= 2;
+      if (Math.abs(far) > 2 * chord + 4 * Math.abs(f0)) return null;
+      farValue = f(far);
+    }
+    for (let step = 0; step < 40 && Math.abs(far - near) > 0.05; step++) {
+      const middle = (near + far) / 2;
+      const value = f(middle);
+      if (Math.sign(value) === Math.sign(nearValue)) {
+        near = middle;
+        nearValue = value;
+      } else far = middle;
+    }
+    const s = (near + far) / 2;
+    return { lon: mLon + (s * nx) / mx, lat: mLat + (s * nyUnit) / my, candidates: p.candidates };
+  };
   const deviates = (a: Vertex, b: Vertex, t: number) =>
     Math.abs(index.approximateNearestAmong(a.lon + t * (b.lon - a.lon), a.lat + t * (b.lat - a.lat), a.candidates).distance - r) > tolerance;
   /** Whether edge a→b strays from the distance: its midpoint, and where a corner may hide (feet far apart), six more points. */
@@ -391,7 +435,8 @@ export function bufferBorder(index: GeodesicPolylineIndex, options: BorderBuffer
           if (p !== a) inserted.push(p);
           continue;
         }
-        const mid = corner(p, q) ?? snap({ lon: (p.lon + q.lon) / 2, lat: (p.lat + q.lat) / 2, candidates: p.candidates });
+        // With exact snapping (large distances) the outline is smooth enough for the radial snap and corner search.
+        const mid = (exact ? null : bisectorPoint(p, q)) ?? corner(p, q) ?? snap({ lon: (p.lon + q.lon) / 2, lat: (p.lat + q.lat) / 2, candidates: p.candidates });
         stack.push([mid, q, depth + 1], [p, mid, depth + 1]);
       }
       for (const vertex of inserted) out.push([vertex.lon, vertex.lat]);

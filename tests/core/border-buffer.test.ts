@@ -48,6 +48,12 @@ describe('bufferBorder', () => {
     }
   });
 
+  it('keeps the edge within 20 m at 1 km, where the outline turns sharp corners between zigzags of the border', () => {
+    const buffer = bufferBorder(border, { distanceKm: 1 });
+    const errors = edgeSamples(buffer.polygon, 3000, 11).map(([lon, lat]) => border.nearest(lon!, lat!)!.distance - 1_000);
+    expect(Math.max(...errors.map(Math.abs))).toBeLessThanOrEqual(20);
+  });
+
   it('keeps the edge within 20 m at 100 km as well, using the exact GeographicLib step', () => {
     const buffer = bufferBorder(border, { distanceKm: 100 });
     expect(buffer.exact).toBe(true);
