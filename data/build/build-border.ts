@@ -9,20 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { BoundaryTopology } from '../../src/core/boundaries.ts';
 import { deriveProvincialBorder } from '../../src/core/provincial-border.ts';
 import { describeBytes, recordProvenance, ROOT as root } from './provenance.ts';
-import geographiclib from 'geographiclib-geodesic';
-
-const geodesic = geographiclib.Geodesic.WGS84;
-
-/** Geodesic length in km of a line, for the provenance counts (checked against DATA.md's figures). */
-function lengthKm(coordinates: number[][]): number {
-  let metres = 0;
-  for (let i = 1; i < coordinates.length; i++) {
-    const [lon1, lat1] = coordinates[i - 1]!;
-    const [lon2, lat2] = coordinates[i]!;
-    metres += geodesic.Inverse(lat1!, lon1!, lat2!, lon2!, geographiclib.Geodesic.DISTANCE).s12!;
-  }
-  return metres / 1000;
-}
+import { geodesicLength } from '../../src/core/geodesic-length.ts';
 
 export function buildBorder(): void {
   const topology = JSON.parse(readFileSync(path.join(root, 'public/data/boundaries.topo.json'), 'utf8')) as BoundaryTopology;
@@ -37,7 +24,7 @@ export function buildBorder(): void {
   let vertices = 0;
   let untagged = 0;
   for (const f of border.features) {
-    kmBy[f.properties.neighborEn] = (kmBy[f.properties.neighborEn] ?? 0) + lengthKm(f.geometry.coordinates);
+    kmBy[f.properties.neighborEn] = (kmBy[f.properties.neighborEn] ?? 0) + geodesicLength(f.geometry.coordinates) / 1000;
     vertices += f.geometry.coordinates.length;
     if (f.properties.city === '') untagged++;
   }

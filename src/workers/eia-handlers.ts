@@ -1,8 +1,8 @@
 import type { MultiPolygon, Polygon } from 'geojson';
-import geographiclib from 'geographiclib-geodesic';
 import { decodeBoundaries, type BoundaryTopology } from '../core/boundaries.ts';
 import { bufferBorder } from '../core/border-buffer.ts';
 import { createLocator, type Locator } from '../core/create-locator.ts';
+import { geodesicLength } from '../core/geodesic-length.ts';
 import { createBorderIndex, eiaVerdict, type BorderIndex, type EiaVerdict } from '../core/eia-verdict.ts';
 import type { ProvincialBorder } from '../core/provincial-border.ts';
 import { judgeSitesTable } from '../io/judge-sites-table.ts';
@@ -20,14 +20,8 @@ interface Loaded {
 const bytesOf = async (file: Blob) => new Uint8Array(await file.arrayBuffer());
 
 function lengthsKm(border: ProvincialBorder): Record<string, number> {
-  const geodesic = geographiclib.Geodesic.WGS84;
   const lengths: Record<string, number> = {};
-  for (const feature of border.features) {
-    const line = feature.geometry.coordinates;
-    let metres = 0;
-    for (let i = 1; i < line.length; i++) metres += geodesic.Inverse(line[i - 1]![1]!, line[i - 1]![0]!, line[i]![1]!, line[i]![0]!, geographiclib.Geodesic.DISTANCE).s12!;
-    lengths[feature.properties.neighbor] = (lengths[feature.properties.neighbor] ?? 0) + metres / 1000;
-  }
+  for (const { properties, geometry } of border.features) lengths[properties.neighbor] = (lengths[properties.neighbor] ?? 0) + geodesicLength(geometry.coordinates) / 1000;
   return lengths;
 }
 
