@@ -165,91 +165,156 @@ export function bufferBorder(index: GeodesicPolylineIndex, options: BorderBuffer
     return list;
   };
 
-  // Marching squares. Edge ids: horizontal edge from node (i, j) = 2·key, vertical = 2·key + 1.
+  // Marching squares. Edge ids: horizontal edge from node (i, j) = 2·key, vertical = 2·key + 1; crossing ids:
+  // 8·edge + its rank along the edge (an edge may be crossed twice by a channel narrower than a cell).
   const crossings = new Map<number, Vertex>();
+  const edgeCrossings = new Map<number, number[]>();
   const next = new Map<number, number>();
-  const crossingOn = (edge: number, candidates: Int32Array): Vertex => {
-    let vertex = crossings.get(edge);
-    if (!vertex) {
-      const key = edge >> 1;
-      const i = key % stride;
-      const j = (key - i) / stride;
-      const [i2, j2] = edge & 1 ? [i, j + 1] : [i + 1, j];
-      const a = nodeValue(i, j, candidates);
-      const b = nodeValue(i2, j2, candidates);
-      const t = a / (a - b);
-      vertex = { lon: lonAt(i + t * (i2 - i)), lat: latAt(j + t * (j2 - j)), candidates };
-      crossings.set(edge, vertex);
+  const HIDDEN_SAMPLES = 8;
+  /** Crossing ids on an edge, in order from its first node (i, j) to its second, computed once. */
+  const crossingsOn = (edge: number, candidates: Int32Array): number[] => {
+    let ids = edgeCrossings.get(edge);
+    if (ids) return ids;
+    ids = [];
+    const key = edge >> 1;
+    const i = key % stride;
+    const j = (key - i) / stride;
+    const vertical = (edge & 1) === 1;
+    const [i2, j2] = vertical ? [i, j + 1] : [i + 1, j];
+    const a = nodeValue(i, j, candidates);
+    const b = nodeValue(i2, j2, candidates);
+    const at = (t: number) => [lonAt(i + t * (i2 - i)), latAt(j + t * (j2 - j))] as const;
+    const f = (t: number) => {
+      const [lon, lat] = at(t);
+      return index.approximateNearestAmong(lon, lat, candidates).distance - r;
+    };
+    const ts: number[] = [];
+    /** Bisection between t = lo (sign of `start`) and hi: the crossing on the edge, to about 1/4096 of it. */
+    const refine = (lo: number, hi: number, start: number) => {
+      for (let step = 0; step < 12; step++) {
+        const middle = (lo + hi) / 2;
+        if (f(middle) < 0 === start < 0) lo = middle;
+        else hi = middle;
+      }
+      return (lo + hi) / 2;
+    };
+    if (a < 0 !== b < 0) {
+      // On the edge itself, not by a radial snap afterwards: a radial snap can jump to the far side of a narrow neck.
+      ts.push(refine(0, 1, a));
+    } else {
+      // Same sign at both ends: a channel narrower than the edge can still cross it twice when the distance
+      // has room to change sign in between (it changes by at most the edge's length).
+      const length = vertical ? dLat * 110_900 : dLon * 111_320 * Math.cos(latAt(j) * RADIANS);
+      if (Math.abs(a) + Math.abs(b) < length * 1.02) {
+        let previousT = 0;
+        let previous = a;
+        for (let k = 1; k <= HIDDEN_SAMPLES + 1; k++) {
+          const t = k / (HIDDEN_SAMPLES + 1);
+          const value = k === HIDDEN_SAMPLES + 1 ? b : f(t);
+          if (value < 0 !== previous < 0) ts.push(refine(previousT, t, previous));
+          previousT = t;
+          previous = value;
+        }
+      }
     }
-    return vertex;
+    ts.forEach((t, rank) => {
+      const [lon, lat] = at(t);
+      crossings.set(8 * edge + rank, { lon, lat, candidates });
+      ids!.push(8 * edge + rank);
+    });
+    edgeCrossings.set(edge, ids);
+    return ids;
+  };
+  const LATTICE = 17;
+  /**
+   * Whether the inside stretches of a cell's perimeter are joined through the cell: the cell is sampled on
+   * a fine lattice and the inside samples are flood-filled from the first inside stretch of the perimeter.
+   * A thin channel that passes the centre by still separates them (the centre alone decides wrongly).
+   */
+  const insideArcsJoined = (i: number, j: number, candidates: Int32Array): boolean => {
+    const n = LATTICE;
+    const inside = new Uint8Array(n * n);
+    for (let v = 0; v < n; v++) {
+      for (let u = 0; u < n; u++) inside[v * n + u] = index.approximateNearestAmong(lonAt(i + u / (n - 1)), latAt(j + v / (n - 1)), candidates).distance < r ? 1 : 0;
+    }
+    // Perimeter samples counter-clockwise from the bottom-left corner, and which inside stretch each belongs to.
+    const ring: number[] = [];
+    for (let u = 0; u < n - 1; u++) ring.push(u);
+    for (let v = 0; v < n - 1; v++) ring.push(v * n + n - 1);
+    for (let u = n - 1; u > 0; u--) ring.push((n - 1) * n + u);
+    for (let v = n - 1; v > 0; v--) ring.push(v * n);
+    const stretch = new Int32Array(n * n).fill(-1);
+    let count = 0;
+    // Start the numbering just after an outside sample so a stretch that wraps past the corner is one stretch.
+    const first = ring.findIndex((k) => !inside[k]);
+    if (first === -1) return true;
+    for (let m = 1; m <= ring.length; m++) {
+      const k = ring[(first + m) % ring.length]!;
+      const previous = ring[(first + m - 1) % ring.length]!;
+      if (inside[k]) stretch[k] = inside[previous] ? stretch[previous]! : count++;
+    }
+    if (count < 2) return true;
+    const start = ring.find((k) => stretch[k] === 0)!;
+    const seen = new Uint8Array(n * n);
+    const queue = [start];
+    seen[start] = 1;
+    while (queue.length) {
+      const at = queue.pop()!;
+      if (stretch[at]! > 0) return true;
+      const u = at % n;
+      const v = (at - u) / n;
+      for (const [du, dv] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
+        const nu = u + du;
+        const nv = v + dv;
+        const neighbour = nv * n + nu;
+        if (nu < 0 || nv < 0 || nu >= n || nv >= n || seen[neighbour] || !inside[neighbour]) continue;
+        seen[neighbour] = 1;
+        queue.push(neighbour);
+      }
+    }
+    return false;
   };
   const pending: number[] = [];
   const traced = new Set<number>();
+  /**
+   * One cell: walk its perimeter counter-clockwise listing crossings and whether each leaves the inside;
+   * every piece of outline in the cell runs from a crossing that leaves to one that enters, so that inside
+   * lies to its left. With more than two crossings, a fine sample of the cell decides whether the inside
+   * parts are joined (each piece then cuts off an outside arc) or not (each cuts off an inside arc).
+   */
   const trace = (i: number, j: number) => {
     const key = j * stride + i;
     if (traced.has(key) || i < 0 || j < 0 || i >= nx || j >= ny) return;
     traced.add(key);
     const candidates = candidatesOf(i, j);
-    const v = [nodeValue(i, j, candidates), nodeValue(i + 1, j, candidates), nodeValue(i + 1, j + 1, candidates), nodeValue(i, j + 1, candidates)];
-    const inside = v.map((x) => x < 0);
-    // Edges around the cell: 0 bottom (corner 0→1), 1 right (1→2), 2 top (3→2), 3 left (0→3).
-    const edgeIds = [2 * key, 2 * (key + 1) + 1, 2 * (key + stride), 2 * key + 1];
-    const cornerEdges = [
-      [3, 0],
-      [0, 1],
-      [1, 2],
-      [2, 3],
-    ] as const;
-    const cuts: { corner: number; edges: readonly [number, number] }[] = [];
-    const count = inside.filter(Boolean).length;
-    if (count === 0 || count === 4) return;
-    if (count === 1 || count === 3) {
-      const corner = inside.findIndex((x) => (count === 1 ? x : !x));
-      cuts.push({ corner, edges: cornerEdges[corner]! });
-    } else if (inside[0] === inside[2]) {
-      // Saddle: the centre decides whether the inside corners are joined.
-      const centre = index.approximateNearestAmong(lonAt(i + 0.5), latAt(j + 0.5), candidates).distance - r;
-      const cutInside = centre >= 0;
-      for (let corner = 0; corner < 4; corner++) if (inside[corner] === cutInside) cuts.push({ corner, edges: cornerEdges[corner]! });
-    } else {
-      // Two neighbouring corners inside: one line between the two edges whose ends differ.
-      const changed = [0, 1, 2, 3].filter((e) => {
-        const [p, q] = [
-          [0, 1],
-          [1, 2],
-          [3, 2],
-          [0, 3],
-        ][e]!;
-        return inside[p!] !== inside[q!];
-      });
-      cuts.push({ corner: inside.indexOf(true), edges: [changed[0]!, changed[1]!] });
-    }
-    const cornerXY = [
-      [i, j],
-      [i + 1, j],
-      [i + 1, j + 1],
-      [i, j + 1],
+    const insideAt0 = nodeValue(i, j, candidates) < 0;
+    // Perimeter counter-clockwise: bottom (0→1), right (1→2), top (2→3, against its direction), left (3→0, against).
+    const perimeter = [
+      ...crossingsOn(2 * key, candidates),
+      ...crossingsOn(2 * (key + 1) + 1, candidates),
+      ...[...crossingsOn(2 * (key + stride), candidates)].reverse(),
+      ...[...crossingsOn(2 * key + 1, candidates)].reverse(),
     ];
-    for (const { corner, edges } of cuts) {
-      let [from, to] = [edgeIds[edges[0]]!, edgeIds[edges[1]]!];
-      const a = crossingOn(from, candidates);
-      const b = crossingOn(to, candidates);
-      // Inside must lie to the left of the directed piece (outer rings counter-clockwise).
-      const [cx, cy] = cornerXY[corner]!;
-      const ax = (a.lon - west) / dLon;
-      const ay = (a.lat - south) / dLat;
-      const bx = (b.lon - west) / dLon;
-      const by = (b.lat - south) / dLat;
-      const cross = (bx - ax) * (cy! - ay) - (by - ay) * (cx! - ax);
-      if ((cross > 0) !== inside[corner]) [from, to] = [to, from];
-      next.set(from, to);
-      // The outline continues into the neighbouring cells across both edges.
-      for (const edge of [from, to]) pending.push(edge);
+    if (perimeter.length === 0) return;
+    const leaves: boolean[] = [];
+    let inside = insideAt0;
+    for (let k = 0; k < perimeter.length; k++) {
+      leaves.push(inside);
+      inside = !inside;
+    }
+    const n = perimeter.length;
+    const joinInside = n > 2 && insideArcsJoined(i, j, candidates);
+    for (let k = 0; k < n; k++) {
+      if (!leaves[k]) continue;
+      // Joined inside: the piece from this exit cuts off the outside arc that follows it; otherwise it closes the inside arc before it.
+      const partner = joinInside || n === 2 ? (k + 1) % n : (k - 1 + n) % n;
+      next.set(perimeter[k]!, perimeter[partner]!);
+      pending.push(perimeter[k]!, perimeter[partner]!);
     }
   };
   activeCells.forEach((key) => trace(key % stride, Math.floor(key / stride)));
   while (pending.length) {
-    const edge = pending.pop()!;
+    const edge = pending.pop()! >> 3;
     const key = edge >> 1;
     const i = key % stride;
     const j = (key - i) / stride;
@@ -413,14 +478,16 @@ export function bufferBorder(index: GeodesicPolylineIndex, options: BorderBuffer
     const fb = footOf(b);
     const ex = (fb[0] - fa[0]) * mx;
     const ey = (fb[1] - fa[1]) * my;
-    if (Math.sqrt(ex * ex + ey * ey) <= 1.5 * chord) return false;
+    // Below the exact-snap distance shallow corners are checked at every eighth too (the fast distance is exact enough there).
+    if (Math.sqrt(ex * ex + ey * ey) <= 1.5 * chord) return !exact && [0.125, 0.25, 0.375, 0.625, 0.75, 0.875].some((t) => deviates(a, b, t));
     // The feet jump: a corner may hide between the samples, so such edges are also kept short.
     return chord > 40 * tolerance || [0.125, 0.25, 0.375, 0.625, 0.75, 0.875].some((t) => deviates(a, b, t));
   };
   const polygonsOut: { ring: Position[]; area: number }[] = [];
   let vertices = 0;
   rings.forEach((raw, ringIndex) => {
-    const snapped = raw.map(snap);
+    // Crossings already lie on the outline (bisected on their edge); only the exact step may remain.
+    const snapped = raw.map(exactly);
     const out: Position[] = [];
     for (let n = 0; n < snapped.length; n++) {
       const a = snapped[n]!;

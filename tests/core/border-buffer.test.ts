@@ -72,6 +72,20 @@ describe('bufferBorder', () => {
     expect(Math.abs(geodesicArea(buffer.polygon) - expected) / expected).toBeLessThan(0.002);
   });
 
+  it('keeps two lines’ buffers apart across a gap narrower than its sampling grid (no bridge across the channel)', () => {
+    // Two parallel lines 10.3 km apart, buffered by 5 km: a 300 m channel between them, under the 833 m grid cell.
+    const south = [[126, 46], [126.4, 46]];
+    const north = [geodesicDestination([126, 46], 0, 10_300), geodesicDestination([126.4, 46], 0, 10_300)];
+    const index = createGeodesicPolylineIndex([south, north]);
+    const buffer = bufferBorder(index, { distanceKm: 5 });
+    expect(buffer.polygon.coordinates).toHaveLength(2);
+    const errors = edgeSamples(buffer.polygon, 2000, 3).map(([lon, lat]) => index.nearest(lon!, lat!)!.distance - 5_000);
+    expect(Math.max(...errors.map(Math.abs))).toBeLessThanOrEqual(20);
+    // The middle of the channel is outside both buffers.
+    const middle = geodesicDestination([126.2, 46], 0, 5_150);
+    expect(polygonContains(buffer.polygon, middle)).toBe(false);
+  });
+
   it('refuses a distance that is not a positive number of km', () => {
     expect(() => bufferBorder(border, { distanceKm: 0 })).toThrow(/positive number of km/);
     expect(() => bufferBorder(border, { distanceKm: Number.NaN })).toThrow(/positive number of km/);
