@@ -170,7 +170,6 @@ export function bufferBorder(index: GeodesicPolylineIndex, options: BorderBuffer
   const crossings = new Map<number, Vertex>();
   const edgeCrossings = new Map<number, number[]>();
   const next = new Map<number, number>();
-  const HIDDEN_SAMPLES = 8;
   /** Crossing ids on an edge, in order from its first node (i, j) to its second, computed once. */
   const crossingsOn = (edge: number, candidates: Int32Array): number[] => {
     let ids = edgeCrossings.get(edge);
@@ -190,33 +189,47 @@ export function bufferBorder(index: GeodesicPolylineIndex, options: BorderBuffer
     };
     const ts: number[] = [];
     /** Bisection between t = lo (sign of `start`) and hi: the crossing on the edge, to about 1/4096 of it. */
-    const refine = (lo: number, hi: number, start: number) => {
-      for (let step = 0; step < 12; step++) {
-        const middle = (lo + hi) / 2;
-        if (f(middle) < 0 === start < 0) lo = middle;
-        else hi = middle;
-      }
-      return (lo + hi) / 2;
-    };
-    if (a < 0 !== b < 0) {
-      // On the edge itself, not by a radial snap afterwards: a radial snap can jump to the far side of a narrow neck.
-      ts.push(refine(0, 1, a));
-    } else {
-      // Same sign at both ends: a channel narrower than the edge can still cross it twice when the distance
-      // has room to change sign in between (it changes by at most the edge's length).
-      const length = vertical ? dLat * 110_900 : dLon * 111_320 * Math.cos(latAt(j) * RADIANS);
-      if (Math.abs(a) + Math.abs(b) < length * 1.02) {
-        let previousT = 0;
-        let previous = a;
-        for (let k = 1; k <= HIDDEN_SAMPLES + 1; k++) {
-          const t = k / (HIDDEN_SAMPLES + 1);
-          const value = k === HIDDEN_SAMPLES + 1 ? b : f(t);
-          if (value < 0 !== previous < 0) ts.push(refine(previousT, t, previous));
-          previousT = t;
-          previous = value;
+    /** The crossing between t = lo (value fl) and hi (value fh): regula falsi (Illinois), the distance being nearly linear along an edge. */
+    const refine = (lo: number, hi: number, fl: number, fh: number) => {
+      let side = 0;
+      for (let step = 0; step < 30; step++) {
+        const t = (lo * fh - hi * fl) / (fh - fl);
+        const value = f(t);
+        if (Math.abs(value) < 0.05) return t;
+        if (value < 0 === fl < 0) {
+          lo = t;
+          fl = value;
+          if (side === -1) fh /= 2;
+          side = -1;
+        } else {
+          hi = t;
+          fh = value;
+          if (side === 1) fl /= 2;
+          side = 1;
         }
       }
-    }
+      return (lo * fh - hi * fl) / (fh - fl);
+    };
+    const length = vertical ? dLat * 110_900 : dLon * 111_320 * Math.cos(latAt(j) * RADIANS);
+    /**
+     * Same sign at t0 and t1: the distance changes by at most the distance between them, so it can dip across
+     * zero only where |f0| + |f1| is under that; such spans are halved (to 1/8 of the edge) and checked.
+     */
+    const hidden = (t0: number, f0: number, t1: number, f1: number, depth: number) => {
+      if (Math.abs(f0) + Math.abs(f1) >= (t1 - t0) * length * 1.02 || depth > 3) return;
+      const tm = (t0 + t1) / 2;
+      const fm = f(tm);
+      if (fm < 0 !== f0 < 0) {
+        ts.push(refine(t0, tm, f0, fm), refine(tm, t1, fm, f1));
+        return;
+      }
+      hidden(t0, f0, tm, fm, depth + 1);
+      hidden(tm, fm, t1, f1, depth + 1);
+    };
+    // On the edge itself, not by a radial snap afterwards: a radial snap can jump to the far side of a narrow neck.
+    if (a < 0 !== b < 0) ts.push(refine(0, 1, a, b));
+    else hidden(0, a, 1, b, 0);
+    ts.sort((x, y) => x - y);
     ts.forEach((t, rank) => {
       const [lon, lat] = at(t);
       crossings.set(8 * edge + rank, { lon, lat, candidates });
@@ -479,7 +492,7 @@ export function bufferBorder(index: GeodesicPolylineIndex, options: BorderBuffer
     const ex = (fb[0] - fa[0]) * mx;
     const ey = (fb[1] - fa[1]) * my;
     // Below the exact-snap distance shallow corners are checked at every eighth too (the fast distance is exact enough there).
-    if (Math.sqrt(ex * ex + ey * ey) <= 1.5 * chord) return !exact && [0.125, 0.25, 0.375, 0.625, 0.75, 0.875].some((t) => deviates(a, b, t));
+    if (Math.sqrt(ex * ex + ey * ey) <= 1.5 * chord) return !exact && [0.25, 0.75].some((t) => deviates(a, b, t));
     // The feet jump: a corner may hide between the samples, so such edges are also kept short.
     return chord > 40 * tolerance || [0.125, 0.25, 0.375, 0.625, 0.75, 0.875].some((t) => deviates(a, b, t));
   };
