@@ -311,17 +311,36 @@ export function createGeodesicPolylineIndex(lines: ReadonlyArray<ReadonlyArray<P
     },
     approximateNearestAmong(lon, lat, segments) {
       setQuery(lon, lat);
-      const result: ApproximateNearest = { distance: Infinity, segment: -1, fraction: 0 };
+      // The same local-plane distance as approximateToSegment, inlined on squared distances: the buffer's hot loop.
+      const east = 0.5 * qParallel;
+      const meridian = qMeridian;
+      const cos0 = qCos;
+      const from = starts;
+      const to = ends;
+      const fromCos = startCos;
+      const toCos = endCos;
+      let best2 = Infinity;
+      let bestSegment = -1;
+      let bestFraction = 0;
       for (let i = 0; i < segments.length; i++) {
         const k = segments[i]!;
-        const d = approximateToSegment(k);
-        if (d < result.distance) {
-          result.distance = d;
-          result.segment = k;
-          result.fraction = footFraction;
+        const ax = (from[2 * k]! - lon) * east * (fromCos[k]! + cos0);
+        const ay = (from[2 * k + 1]! - lat) * meridian;
+        const dx = (to[2 * k]! - lon) * east * (toCos[k]! + cos0) - ax;
+        const dy = (to[2 * k + 1]! - lat) * meridian - ay;
+        const length2 = dx * dx + dy * dy;
+        let t = length2 === 0 ? 0 : -(ax * dx + ay * dy) / length2;
+        t = t < 0 ? 0 : t > 1 ? 1 : t;
+        const ex = ax + t * dx;
+        const ey = ay + t * dy;
+        const d2 = ex * ex + ey * ey;
+        if (d2 < best2) {
+          best2 = d2;
+          bestSegment = k;
+          bestFraction = t;
         }
       }
-      return result;
+      return { distance: Math.sqrt(best2), segment: bestSegment, fraction: bestFraction };
     },
     segmentsIn(west, south, east, north) {
       const found: number[] = [];
