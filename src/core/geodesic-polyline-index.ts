@@ -151,6 +151,9 @@ export function createGeodesicPolylineIndex(lines: ReadonlyArray<ReadonlyArray<P
     endCos[i] = Math.cos(ends[2 * i + 1]! * RADIANS);
   }
 
+  const scratchSegment = new Int32Array(segmentCount);
+  const scratchDistance = new Float64Array(segmentCount);
+  const scratchFraction = new Float64Array(segmentCount);
   /** Query state of the fast distance: the point, its latitude's cosine and the two radii there. */
   let qLon = 0;
   let qLat = 0;
@@ -229,14 +232,24 @@ export function createGeodesicPolylineIndex(lines: ReadonlyArray<ReadonlyArray<P
     setQuery(lon, lat);
     const x = lon * X_SCALE;
     let best = Infinity;
+    // Every scanned segment's fast distance and foot, kept for the final cut instead of being computed twice.
+    let scanned = 0;
     const scan = (c: number) => {
-      for (let k = chunkStarts[c]!; k < chunkStarts[c + 1]!; k++) best = Math.min(best, approximateToSegment(k));
+      for (let k = chunkStarts[c]!; k < chunkStarts[c + 1]!; k++) {
+        const d = approximateToSegment(k);
+        scratchSegment[scanned] = k;
+        scratchDistance[scanned] = d;
+        scratchFraction[scanned++] = footFraction;
+        if (d < best) best = d;
+      }
     };
     let bound = options?.maxDistance;
+    let firstChunk = -1;
     if (bound === undefined) {
       const [first] = tree.neighbors(x, lat, 1, Infinity, chunkFilter);
       if (first === undefined) return null;
       scan(first);
+      firstChunk = first;
       bound = best;
     }
     const slack = (d: number) => d * (1 + APPROXIMATE_RELATIVE) + APPROXIMATE_ABSOLUTE;
@@ -246,25 +259,19 @@ export function createGeodesicPolylineIndex(lines: ReadonlyArray<ReadonlyArray<P
     const dX = (reach / metresPerUnit(lat, reach)) * 1.0001;
     const chunks = tree.search(x - dX, lat - dLat, x + dX, lat + dLat, chunkFilter);
     // A chunk whose box lies farther (in metres, a lower bound) than the best so far is skipped.
-    const near: number[] = [];
     for (const c of chunks) {
+      if (c === firstChunk) continue;
       const dx = Math.max(chunkBoxes[4 * c]! - x, 0, x - chunkBoxes[4 * c + 2]!) / X_SCALE;
       const dy = Math.max(chunkBoxes[4 * c + 1]! - lat, 0, lat - chunkBoxes[4 * c + 3]!);
       const ex = dx * qParallel * Math.min(qCos, chunkMinCos[c]!);
       const ey = dy * qMeridian;
       if (Math.sqrt(ex * ex + ey * ey) > slack(best)) continue;
-      near.push(c);
       scan(c);
     }
     if (best > slack(bound)) return null;
     const cut = slack(best);
     const found: { k: number; d: number; t: number }[] = [];
-    for (const c of near) {
-      for (let k = chunkStarts[c]!; k < chunkStarts[c + 1]!; k++) {
-        const d = approximateToSegment(k);
-        if (d <= cut) found.push({ k, d, t: footFraction });
-      }
-    }
+    for (let i = 0; i < scanned; i++) if (scratchDistance[i]! <= cut) found.push({ k: scratchSegment[i]!, d: scratchDistance[i]!, t: scratchFraction[i]! });
     found.sort((a, b) => a.d - b.d);
     return { best, found };
   };
