@@ -2,22 +2,19 @@ import { useMemo, useState } from 'react';
 import type { CoordinateSystem } from '../io/parse-site-location.ts';
 import { gaussKrugerEpsgCodes } from '../io/parse-site-location.ts';
 import { useAppStore } from '../state/store.ts';
-import type { BatchSite } from '../workers/eia-messages.ts';
+import { selectBatchOrder, type BatchFilter, type BatchSortKey } from '../state/eia-selectors.ts';
 import { downloadTable } from './download.ts';
 import { useT, type MessageKey } from './i18n.ts';
 
 const SHOWN = 500;
-type Filter = 'all' | 'within' | 'outside' | 'errors';
-type SortKey = 'row' | 'name' | 'distance' | 'within';
+type Filter = BatchFilter;
+type SortKey = BatchSortKey;
 const FILTERS: [Filter, MessageKey][] = [
   ['all', 'filterAll'],
   ['within', 'filterWithin'],
   ['outside', 'filterOutside'],
   ['errors', 'filterErrors'],
 ];
-
-const keep = (filter: Filter, site: BatchSite) =>
-  filter === 'all' || (filter === 'errors' ? site.error !== null : site.verdict !== null && site.verdict.withinConsultationZone === (filter === 'within'));
 
 /** Batch check of a sites table: sortable, filterable verdict table and CSV/XLSX export of the filtered rows. */
 export function EiaBatch() {
@@ -31,19 +28,7 @@ export function EiaBatch() {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'row', descending: false });
 
-  const order = useMemo(() => {
-    if (!batch) return [];
-    const text = query.trim().toLowerCase();
-    const indices = batch.sites.map((_, i) => i).filter((i) => keep(filter, batch.sites[i]!) && (!text || batch.rows[i]!.some((cell) => cell.toLowerCase().includes(text))));
-    const value = (site: BatchSite): number | string =>
-      sort.key === 'row' ? site.row : sort.key === 'name' ? site.name : sort.key === 'distance' ? site.verdict?.distanceM ?? Infinity : site.verdict?.withinConsultationZone ? 0 : 1;
-    indices.sort((a, b) => {
-      const [x, y] = [value(batch.sites[a]!), value(batch.sites[b]!)];
-      const compared = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN');
-      return sort.descending ? -compared : compared;
-    });
-    return indices;
-  }, [batch, filter, query, sort]);
+  const order = useMemo(() => (batch ? selectBatchOrder(batch, filter, query, sort) : []), [batch, filter, query, sort]);
 
   const header = (key: SortKey, label: MessageKey) => (
     <th aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
