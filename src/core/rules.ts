@@ -27,6 +27,8 @@ export interface Clause {
 export interface RuleBook {
   document: { title: string; number: string; issuer: string; issued: string; text: string };
   counting: string;
+  /** The MW value documents pair with a t/h threshold, for boilers rated only in MW (never a conversion). */
+  capacityPairs?: { note: string; pairs: { tph: number; mw: number }[] };
   clauses: Clause[];
 }
 

@@ -1,0 +1,39 @@
+/** Fuels of the boiler inventory, as written in official sheets. */
+export const BOILER_FUELS = ['燃煤', '燃气', '生物质', '电', '燃油'] as const;
+export type BoilerFuel = (typeof BOILER_FUELS)[number];
+
+/** What a boiler is used for. */
+export const BOILER_USES = ['供热', '工业', '发电'] as const;
+export type BoilerUse = (typeof BOILER_USES)[number];
+
+/** In use, shut down, or planned (a new-build application). */
+export const BOILER_STATUSES = ['在用', '停用', '拟建'] as const;
+export type BoilerStatus = (typeof BOILER_STATUSES)[number];
+
+/**
+ * One boiler of an inventory, as given: capacities stay in the unit the sheet used (t/h for steam,
+ * MW for hot water) and are never converted; a field the sheet leaves empty is null, never a guess.
+ */
+export interface Boiler {
+  /** 名称 / 单位名称; `row N` when the sheet has none. */
+  name: string;
+  /** WGS84 degrees. */
+  lon: number;
+  lat: number;
+  /** 额定蒸发量 (蒸吨/小时), as given. */
+  capacityTph: number | null;
+  /** 额定热功率 (MW), as given. */
+  capacityMw: number | null;
+  fuel: BoilerFuel | null;
+  use: BoilerUse | null;
+  status: BoilerStatus | null;
+  /** 是否位于建成区 as the sheet says it, null when the sheet does not say. */
+  builtUp: boolean | null;
+  /** 城市 / 区县 as written in the sheet (compared with the location), null when absent. */
+  city: string | null;
+  county: string | null;
+}
+
+/** Categories of 高污染燃料禁燃区 (国环规大气〔2017〕2号). */
+export const NO_BURN_CATEGORIES = ['Ⅰ', 'Ⅱ', 'Ⅲ'] as const;
+export type NoBurnCategory = (typeof NO_BURN_CATEGORIES)[number];
