@@ -1,8 +1,5 @@
-import { decodeText } from './decode-text.ts';
-import { parseDelimited } from './parse-delimited.ts';
-import { isZip, type TextTable } from './read-fire-file.ts';
 import { parseSiteLocation, type CoordinateSystem, type SiteLocation, type SiteLocationInput } from './parse-site-location.ts';
-import { readXlsxTable } from './read-xlsx-table.ts';
+import { detectColumns, parseSystem, readTextTable, type SystemValue } from './table-columns.ts';
 
 /** One project site whose location was read: where it came from, what was read and the WGS84 result. */
 export interface SiteRow {
@@ -42,8 +39,7 @@ export interface SitesTable {
   rejected: { row: number; field: string; reason: string; value: string }[];
 }
 
-const FIELDS = ['name', 'lon', 'lat', 'pair', 'x', 'y', 'system', 'epsg'] as const;
-type SiteField = (typeof FIELDS)[number];
+type SiteField = keyof SiteColumns;
 
 /** Header names, normalised (lowercase, no spaces, ASCII parentheses); the first listed wins. */
 const ALIASES: Record<SiteField, string[]> = {
@@ -60,68 +56,6 @@ const ALIASES: Record<SiteField, string[]> = {
 const EXPECTED =
   'expected columns 经度 and 纬度 (longitude, latitude), or one 坐标/经纬度 column holding both, or X and Y (Gauss-Krüger northing and easting), ' +
   'optionally 名称 (name), 坐标系 (WGS84, CGCS2000, GCJ02, BD09 or an EPSG code) and EPSG';
-
-const UNIT_SUFFIX = /[([].*[)\]]$/;
-
-function normaliseHeader(name: string): string {
-  return name.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s（）]/g, (c) => (c === '（' ? '(' : c === '）' ? ')' : ''));
-}
-
-/** Finds each field's column by exact alias, then with a unit in parentheses dropped (`经度(°)`, `X坐标（m）`). */
-function detectSiteColumns(header: readonly string[]): SiteColumns {
-  const normalised = header.map(normaliseHeader);
-  const stripped = normalised.map((name) => name.replace(UNIT_SUFFIX, ''));
-  const columns = {} as SiteColumns;
-  for (const field of FIELDS) {
-    columns[field] = -1;
-    for (const names of [normalised, stripped]) {
-      for (const alias of ALIASES[field]) {
-        const index = names.indexOf(alias);
-        if (index !== -1) {
-          columns[field] = index;
-          break;
-        }
-      }
-      if (columns[field] !== -1) break;
-    }
-  }
-  return columns;
-}
-
-/** What a 坐标系 cell says: a system, perhaps an EPSG code, or why it cannot be used. */
-type SystemValue = { system: CoordinateSystem; epsg?: number } | { problem: string };
-
-const EPSG_ONLY = /^(?:epsg)?:?(\d{4,5})$/;
-const GK_EPSG_IN_TEXT = /(?<!\d)(449[1-9]|45[0-4]\d|455[0-4])(?!\d)/;
-const GAUSS_KRUGER_WORDS = /高斯|gauss|^gk|gk$|3度带|6度带|三度带|六度带|3°带|6°带|投影/;
-const BD_WORDS = /bd09|^bd|百度|baidu/;
-const GCJ_WORDS = /gcj|高德|火星|腾讯|amap|国测局/;
-const WGS_WORDS = /wgs|cgcs|2000|gps|天地图|4326|4490/;
-const SYSTEM_PUNCTUATION = /[\s\-_/]/g;
-/** Beijing 1954 and Xi'an 1980 differ from CGCS2000 by up to about 100 m: reading them as CGCS2000 would be silently wrong. */
-const LEGACY_DATUM = /北京|西安|beijing|xi'?an|bj54|xa80/;
-
-/**
- * Reads a 坐标系 cell. `CGCS2000` counts as WGS84 (they agree within decimetres); a CGCS2000 EPSG code of the
- * Gauss-Krüger series, `高斯`/`GK`, or a zone description means Gauss-Krüger.
- */
-function parseSystem(text: string): SystemValue {
-  const value = text.trim().toLowerCase().replace(SYSTEM_PUNCTUATION, '');
-  if (LEGACY_DATUM.test(value)) {
-    return { problem: `"${text}" is Beijing 1954 or Xi'an 1980, which differ from CGCS2000 by up to about 100 m: convert the coordinates to CGCS2000 with your surveying software first` };
-  }
-  const code = EPSG_ONLY.exec(value);
-  if (code) {
-    const epsg = Number(code[1]);
-    return epsg === 4326 || epsg === 4490 ? { system: 'wgs84' } : { system: 'gauss-kruger', epsg };
-  }
-  const embedded = GK_EPSG_IN_TEXT.exec(value);
-  if (GAUSS_KRUGER_WORDS.test(value) || embedded) return embedded ? { system: 'gauss-kruger', epsg: Number(embedded[1]) } : { system: 'gauss-kruger' };
-  if (BD_WORDS.test(value)) return { system: 'bd09' };
-  if (GCJ_WORDS.test(value)) return { system: 'gcj02' };
-  if (WGS_WORDS.test(value)) return { system: 'wgs84' };
-  return { problem: `unknown coordinate system "${text}": write WGS84, CGCS2000, GCJ02 (高德), BD09 (百度) or a Gauss-Krüger EPSG code such as 4531` };
-}
 
 const EPSG_CELL = /^\s*(?:epsg\s*:?\s*)?(\d{4,5})\s*$/i;
 const DECIMAL_COMMA = /^\s*[+-]?\d+,\d+\s*$/;
@@ -147,23 +81,9 @@ const METRES = /^\s*[+-]?\d{4,}(\.\d*)?\s*$/;
  * table.rejected;          // [{ row: 7, field: '纬度', reason: 'Latitude is empty: …', value: '' }]
  */
 export async function readSitesTable(bytes: Uint8Array, fileName: string, options: { system?: CoordinateSystem; epsg?: number } = {}): Promise<SitesTable> {
-  if (bytes.length === 0) throw new Error(`${fileName}: the file is empty; ${EXPECTED}`);
-  let table: TextTable;
-  let decimalComma = false;
-  if (isZip(bytes)) {
-    try {
-      table = await readXlsxTable(bytes, fileName);
-    } catch (error) {
-      throw new Error(`${(error as Error).message}; save it again as XLSX or CSV with ${EXPECTED.replace(/^expected /, '')}`);
-    }
-  } else {
-    const delimited = parseDelimited(decodeText(bytes).text);
-    decimalComma = delimited.delimiter === ';';
-    table = delimited;
-  }
+  const { table, decimalComma } = await readTextTable(bytes, fileName, EXPECTED);
   const { header, recordCount, record, lines } = table;
-  if (header.length === 0 || header.every((name) => name === '')) throw new Error(`${fileName}: the file is empty; ${EXPECTED}`);
-  const columns = detectSiteColumns(header);
+  const columns: SiteColumns = detectColumns(header, ALIASES);
   const hasGeographic = (columns.lon !== -1 && columns.lat !== -1) || columns.pair !== -1;
   const hasGaussKruger = columns.x !== -1 && columns.y !== -1;
   if (!hasGeographic && !hasGaussKruger) {

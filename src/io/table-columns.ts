@@ -1,0 +1,125 @@
+import { decodeText } from './decode-text.ts';
+import { parseDelimited } from './parse-delimited.ts';
+import { isZip, type TextTable } from './read-fire-file.ts';
+import type { CoordinateSystem } from './parse-site-location.ts';
+import { readXlsxTable } from './read-xlsx-table.ts';
+
+/** A unit in parentheses at the end of a normalised header: `经度(°)`, `额定热功率(mw)`. */
+const UNIT_SUFFIX = /[([].*[)\]]$/;
+
+/**
+ * A header as aliases are written: no BOM, lowercase, no spaces, full-width parentheses made ASCII.
+ *
+ * @param name - A header cell.
+ * @returns The normalised name.
+ * @example
+ * normaliseHeader(' 额定热功率（MW）'); // '额定热功率(mw)'
+ */
+export function normaliseHeader(name: string): string {
+  return name.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s（）]/g, (c) => (c === '（' ? '(' : c === '）' ? ')' : ''));
+}
+
+/**
+ * Finds each field's column by its aliases: first by exact normalised name for every field, then with a unit in
+ * parentheses dropped (`经度(°)`, `X坐标（m）`) for the fields still missing. Within a pass the first alias listed
+ * wins; a column belongs to one field only, so `额定出力(t/h)` matched exactly is not also taken by `额定出力`.
+ *
+ * @param header - The header cells.
+ * @param aliases - Normalised header names per field (see {@link normaliseHeader}), best first.
+ * @returns Each field's column index, -1 where absent.
+ * @example
+ * detectColumns(['名称', '经度(°)', '纬度'], { name: ['名称'], lon: ['经度'], lat: ['纬度'] }); // { name: 0, lon: 1, lat: 2 }
+ */
+export function detectColumns<F extends string>(header: readonly string[], aliases: Readonly<Record<F, readonly string[]>>): Record<F, number> {
+  const normalised = header.map(normaliseHeader);
+  const stripped = normalised.map((name) => name.replace(UNIT_SUFFIX, ''));
+  const fields = Object.keys(aliases) as F[];
+  const columns = {} as Record<F, number>;
+  for (const field of fields) columns[field] = -1;
+  const claimed = new Set<number>();
+  for (const names of [normalised, stripped]) {
+    for (const field of fields) {
+      if (columns[field] !== -1) continue;
+      for (const alias of aliases[field]) {
+        const index = names.findIndex((name, i) => name === alias && !claimed.has(i));
+        if (index !== -1) {
+          columns[field] = index;
+          claimed.add(index);
+          break;
+        }
+      }
+    }
+  }
+  return columns;
+}
+
+/** What a 坐标系 cell says: a system, perhaps an EPSG code, or why it cannot be used. */
+export type SystemValue = { system: CoordinateSystem; epsg?: number } | { problem: string };
+
+const EPSG_ONLY = /^(?:epsg)?:?(\d{4,5})$/;
+const GK_EPSG_IN_TEXT = /(?<!\d)(449[1-9]|45[0-4]\d|455[0-4])(?!\d)/;
+const GAUSS_KRUGER_WORDS = /高斯|gauss|^gk|gk$|3度带|6度带|三度带|六度带|3°带|6°带|投影/;
+const BD_WORDS = /bd09|^bd|百度|baidu/;
+const GCJ_WORDS = /gcj|高德|火星|腾讯|amap|国测局/;
+const WGS_WORDS = /wgs|cgcs|2000|gps|天地图|4326|4490/;
+const SYSTEM_PUNCTUATION = /[\s\-_/]/g;
+/** Beijing 1954 and Xi'an 1980 differ from CGCS2000 by up to about 100 m: reading them as CGCS2000 would be silently wrong. */
+const LEGACY_DATUM = /北京|西安|beijing|xi'?an|bj54|xa80/;
+
+/**
+ * Reads a 坐标系 cell. `CGCS2000` counts as WGS84 (they agree within decimetres); a CGCS2000 EPSG code of the
+ * Gauss-Krüger series, `高斯`/`GK`, or a zone description means Gauss-Krüger.
+ *
+ * @param text - The cell text.
+ * @returns The system (with the EPSG code when the cell names one), or the problem in words.
+ * @example
+ * parseSystem('高德');      // { system: 'gcj02' }
+ * parseSystem('EPSG:4531'); // { system: 'gauss-kruger', epsg: 4531 }
+ */
+export function parseSystem(text: string): SystemValue {
+  const value = text.trim().toLowerCase().replace(SYSTEM_PUNCTUATION, '');
+  if (LEGACY_DATUM.test(value)) {
+    return { problem: `"${text}" is Beijing 1954 or Xi'an 1980, which differ from CGCS2000 by up to about 100 m: convert the coordinates to CGCS2000 with your surveying software first` };
+  }
+  const code = EPSG_ONLY.exec(value);
+  if (code) {
+    const epsg = Number(code[1]);
+    return epsg === 4326 || epsg === 4490 ? { system: 'wgs84' } : { system: 'gauss-kruger', epsg };
+  }
+  const embedded = GK_EPSG_IN_TEXT.exec(value);
+  if (GAUSS_KRUGER_WORDS.test(value) || embedded) return embedded ? { system: 'gauss-kruger', epsg: Number(embedded[1]) } : { system: 'gauss-kruger' };
+  if (BD_WORDS.test(value)) return { system: 'bd09' };
+  if (GCJ_WORDS.test(value)) return { system: 'gcj02' };
+  if (WGS_WORDS.test(value)) return { system: 'wgs84' };
+  return { problem: `unknown coordinate system "${text}": write WGS84, CGCS2000, GCJ02 (高德), BD09 (百度) or a Gauss-Krüger EPSG code such as 4531` };
+}
+
+/**
+ * Reads a CSV (UTF-8 or GBK, `,` `;` or tab) or XLSX (first sheet) file into a table of text cells.
+ *
+ * @param bytes - File contents.
+ * @param fileName - For messages.
+ * @param expected - The columns the caller needs, in words starting with `expected `, appended to every error.
+ * @returns The table, and whether numbers may use a decimal comma (a `;`-delimited file).
+ * @throws Error starting with the file name when the file is empty or an unreadable workbook.
+ * @example
+ * const { table, decimalComma } = await readTextTable(bytes, '锅炉.csv', 'expected columns 经度 and 纬度');
+ */
+export async function readTextTable(bytes: Uint8Array, fileName: string, expected: string): Promise<{ table: TextTable; decimalComma: boolean }> {
+  if (bytes.length === 0) throw new Error(`${fileName}: the file is empty; ${expected}`);
+  let table: TextTable;
+  let decimalComma = false;
+  if (isZip(bytes)) {
+    try {
+      table = await readXlsxTable(bytes, fileName);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; save it again as XLSX or CSV with ${expected.replace(/^expected /, '')}`);
+    }
+  } else {
+    const delimited = parseDelimited(decodeText(bytes).text);
+    decimalComma = delimited.delimiter === ';';
+    table = delimited;
+  }
+  if (table.header.length === 0 || table.header.every((name) => name === '')) throw new Error(`${fileName}: the file is empty; ${expected}`);
+  return { table, decimalComma };
+}
