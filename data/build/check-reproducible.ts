@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const outputs = ['public/data/boundaries.topo.json', 'public/data/provincial-border.geojson', 'public/data/sample-fires.csv', 'public/data/provenance.json'];
+const outputs = [
+  'public/data/boundaries.topo.json', 'public/data/provincial-border.geojson', 'public/data/sample-fires.csv',
+  'public/data/sample-boilers.csv', 'public/data/sample-built-up.geojson', 'public/data/sample-heating-coverage.geojson',
+  'public/data/sample-heating-pipelines.geojson', 'public/data/sample-no-burn-zones.geojson', 'public/data/provenance.json'];
 const digest = (file: string) => createHash('sha256').update(readFileSync(path.join(root, file))).digest('hex');
 
 const before = outputs.map(digest);

@@ -2,6 +2,7 @@
  * `npm run cli -- <command> …`: the command-line face of the same src/core the app uses.
  * Exit codes: 0 done, 2 bad arguments or unreadable input, 1 anything unexpected.
  */
+import { boilersCommand } from './boilers-command.ts';
 import { borderCommand } from './border-command.ts';
 import { eiaCommand } from './eia-command.ts';
 import { firesCommand } from './fires-command.ts';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
   fires: firesCommand,
   border: borderCommand,
   eia: eiaCommand,
+  boilers: boilersCommand,
 };
 
 const HELP = `hlj-air-map command line
@@ -25,7 +27,10 @@ const HELP = `hlj-air-map command line
                               clause 二十七: within 20 km of the provincial border? exact geodesic distance, whom to consult (JSON)
   eia <sites.csv|xlsx> [--out verdicts.csv|.xlsx]
                               the same verdict for every site of a table (CSV or XLSX)
-  border --help, eia --help   every form and option of those commands`;
+  boilers <inventory.csv|xlsx> [--coverage f] [--pipelines f] [--built-up f] [--zones f] [--service-radius-m N] [--out f.csv|.xlsx]
+                              clauses 十一/十三/二十三: every boiler's verdict, rule ids, clauses and reason (CSV or XLSX)
+  border --help, eia --help, boilers --help
+                              every form and option of those commands`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
