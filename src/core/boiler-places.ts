@@ -75,8 +75,9 @@ export function createBoilerPlaceFinder(layers: BoilerLayers, locator: Locator):
   const coverageKnown = layers.coverage !== undefined || layers.pipelines !== undefined;
   const builtUp = layers.builtUp;
   const builtUpIndex = builtUp && builtUp.length > 0 ? createPolygonGridIndex(builtUp.map((area) => area.geometry)) : null;
+  // Strictest category first, as BoilerPlace.zones promises.
   const zoneGroups = layers.zones
-    ? NO_BURN_CATEGORIES.map((category) => {
+    ? [...NO_BURN_CATEGORIES].reverse().map((category) => {
         const zones = layers.zones!.filter((zone) => zone.category === category);
         return { category, zones, index: zones.length > 0 ? createPolygonGridIndex(zones.map((zone) => zone.geometry)) : null };
       })
@@ -89,7 +90,10 @@ export function createBoilerPlaceFinder(layers: BoilerLayers, locator: Locator):
   };
 
   const build = (lon: number, lat: number, coverageAt: number, builtUpAt: number, zoneAt: (group: number) => number): BoilerPlace => {
-    const { city, county } = locator.where(lon, lat);
+    // A neighbour province's prefecture is not a Heilongjiang city: the audit warns instead.
+    const location = locator.where(lon, lat);
+    const city = location.county !== null ? location.city : null;
+    const county = location.county;
     let hit: CoverageHit | false | null = null;
     if (coverageKnown) hit = coverageAt >= 0 ? { by: 'polygon', name: coverage[coverageAt]!.name } : pipelineHit(lon, lat);
     let zones: ZoneHit[] | null = null;

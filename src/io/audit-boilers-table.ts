@@ -50,7 +50,7 @@ const coverageCell = (place: BoilerPlace) => {
 /**
  * The cells of {@link BOILER_OUTPUT_COLUMNS} for one record: verdicts, rule ids and clauses joined by `;`,
  * each rule's reason prefixed by its id and joined by ` | `, then what to verify, warnings, the location's
- * city and county and the layers it falls in (empty where a layer was not given).
+ * city and county and the layers it falls in (empty where a layer was not given, `false` outside a given layer).
  *
  * @param record - An audited record.
  * @returns One cell per output column.
@@ -76,7 +76,7 @@ export function boilerOutputCells(record: AuditedRecord): string[] {
     place.county ?? '',
     coverageCell(place),
     audit.builtUp === null ? '' : String(audit.builtUp),
-    place.zones === null ? '' : place.zones.map((z) => `${z.name} (${z.category})`).join(';'),
+    place.zones === null ? '' : place.zones.length === 0 ? 'false' : place.zones.map((z) => `${z.name} (${z.category})`).join(';'),
     '',
   ];
 }

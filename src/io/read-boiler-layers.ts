@@ -21,7 +21,12 @@ export interface ZoneLayer {
 const NAME_KEYS = ['名称', 'name', 'NAME', 'Name', '区域名称', '禁燃区名称', '管网名称', 'zone_name', 'title', 'MC'];
 const CATEGORY_KEYS = ['category', 'Category', 'CATEGORY', '类别', '燃料类别', '禁燃区类别', '管控类别', '管理类别', 'class', 'LB'];
 
-const CATEGORY_WORDS: Record<string, NoBurnCategory> = { '1': 'Ⅰ', i: 'Ⅰ', ⅰ: 'Ⅰ', 一: 'Ⅰ', '2': 'Ⅱ', ii: 'Ⅱ', ⅱ: 'Ⅱ', 二: 'Ⅱ', '3': 'Ⅲ', iii: 'Ⅲ', ⅲ: 'Ⅲ', 三: 'Ⅲ' };
+// A Map, so words like "constructor" are not found on the object prototype.
+const CATEGORY_WORDS = new Map<string, NoBurnCategory>([
+  ['1', 'Ⅰ'], ['i', 'Ⅰ'], ['ⅰ', 'Ⅰ'], ['一', 'Ⅰ'],
+  ['2', 'Ⅱ'], ['ii', 'Ⅱ'], ['ⅱ', 'Ⅱ'], ['二', 'Ⅱ'],
+  ['3', 'Ⅲ'], ['iii', 'Ⅲ'], ['ⅲ', 'Ⅲ'], ['三', 'Ⅲ'],
+]);
 
 /**
  * Reads a no-burn zone category as written in files and documents: `Ⅲ`, `III`, `3`, `三类`, `第Ⅲ类`, `Ⅲ类（严格）`.
@@ -35,7 +40,7 @@ const CATEGORY_WORDS: Record<string, NoBurnCategory> = { '1': 'Ⅰ', i: 'Ⅰ', �
 export function parseNoBurnCategory(value: string): NoBurnCategory | null {
   const core = value.trim().toLowerCase().replace(/^第/, '').replace(/(类|级).*$/, '').replace(/^(category|class)\s*/, '').trim();
   if ((NO_BURN_CATEGORIES as readonly string[]).includes(core.toUpperCase())) return core.toUpperCase() as NoBurnCategory;
-  return CATEGORY_WORDS[core] ?? null;
+  return CATEGORY_WORDS.get(core) ?? null;
 }
 
 const firstOf = (properties: Record<string, string>, keys: string[]): [string, string] | null => {

@@ -55,7 +55,7 @@ describe('createBoilerPlaceFinder', () => {
     expect(finder.placeOf(...HARBIN)).toMatchObject({
       coverage: { by: 'polygon', name: 'east' },
       builtUpArea: '哈尔滨市建成区',
-      zones: [{ name: 'Ⅱ zone', category: 'Ⅱ' }, { name: 'Ⅲ zone', category: 'Ⅲ' }],
+      zones: [{ name: 'Ⅲ zone', category: 'Ⅲ' }, { name: 'Ⅱ zone', category: 'Ⅱ' }],
     });
     expect(finder.placeOf(126.53, 45.75)).toMatchObject({ coverage: { name: 'west' }, builtUpArea: false, zones: [] });
   });
@@ -82,6 +82,13 @@ describe('createBoilerPlaceFinder', () => {
     expect(hit).toMatchObject({ by: 'pipeline', name: '一号主管网', radiusM: 1000 });
     expect((hit as { distanceM: number }).distanceM).toBeCloseTo(999.9, 3);
     expect(finder.placeOf(far[0], far[1]).coverage).toBe(false);
+  });
+
+  it('names no city for a point in a neighbouring province', () => {
+    const place = createBoilerPlaceFinder({}, locator).placeOf(125.32, 43.88); // 长春, 吉林省
+    expect(locator.where(125.32, 43.88).city).toBe('长春市');
+    expect(place.city).toBeNull();
+    expect(place.county).toBeNull();
   });
 
   it('refuses pipelines without a stated service radius', () => {
