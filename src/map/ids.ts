@@ -44,7 +44,14 @@ export const DECK_LAYER = {
   eiaNearest: 'eia-nearest',
   eiaDraft: 'eia-draft',
   eiaBatch: 'eia-batch',
+  boilerCoverage: 'boiler-coverage',
+  boilerServiceArea: 'boiler-service-area',
+  boilerPipelines: 'boiler-pipelines',
+  boilerBuiltUp: 'boiler-built-up',
+  boilerZones: 'boiler-zones',
+  boilerPoints: 'boiler-points',
+  boilerMarkers: 'boiler-markers',
 } as const;
 
 /** Keys of the user-facing layers in the layer panel (one entry may draw several map layers). */
-export type LayerKey = 'russia' | 'neighbours' | 'counties' | 'cities' | 'province' | 'eia' | 'fires' | 'labels';
+export type LayerKey = 'russia' | 'neighbours' | 'counties' | 'cities' | 'province' | 'eia' | 'boilers' | 'fires' | 'labels';

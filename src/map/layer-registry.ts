@@ -1,11 +1,13 @@
 import type { Layer } from '@deck.gl/core';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { BoundarySummary } from '../core/boundary-summary.ts';
+import type { BoilerLayerData } from '../state/boiler-selectors.ts';
 import type { EiaLayerData } from '../state/eia-selectors.ts';
 import type { FireLayerData } from '../state/fire-selectors.ts';
 import type { FireStyle } from '../state/fires-slice.ts';
 import type { LayerKey } from './ids.ts';
 import type { Language, Localized } from './localized.ts';
+import { boilerLayer } from './layers/boiler-layers.ts';
 import { boundaryLayers } from './layers/boundary-layers.ts';
 import { eiaLayer } from './layers/eia-layers.ts';
 import { fireLayer } from './layers/fire-layers.ts';
@@ -15,6 +17,7 @@ import { labelLayer } from './layers/label-layers.ts';
 export interface LayerDataMap {
   fires?: FireLayerData | null;
   eia?: EiaLayerData | null;
+  boilers?: BoilerLayerData | null;
 }
 
 /** What a layer's drawing functions may read. */
@@ -61,7 +64,7 @@ export interface LayerDefinition {
 }
 
 /** The layers in their default drawing order, bottom first. */
-export const LAYER_REGISTRY: readonly LayerDefinition[] = [...boundaryLayers, eiaLayer, fireLayer, labelLayer];
+export const LAYER_REGISTRY: readonly LayerDefinition[] = [...boundaryLayers, eiaLayer, boilerLayer, fireLayer, labelLayer];
 
 /** The registry entry for a key. */
 export function layerDefinition(key: LayerKey): LayerDefinition {

@@ -7,6 +7,7 @@ import { LAYER_REGISTRY } from '../map/layer-registry.ts';
 import type { LayerState } from '../map/map-controller.ts';
 import type { Language } from '../map/localized.ts';
 import { boundaryClient, loadBoundaries } from '../workers/boundary-client.ts';
+import { createBoilersSlice, type BoilersSlice } from './boilers-slice.ts';
 import { createEiaSlice, type EiaSlice } from './eia-slice.ts';
 import { createFiresSlice, type FiresSlice } from './fires-slice.ts';
 
@@ -19,7 +20,7 @@ export type Selection = { kind: 'none' } | { kind: 'county'; county: CountyDetai
 
 export type Dialog = 'none' | 'settings' | 'data-sources';
 
-export interface AppState extends FiresSlice, EiaSlice {
+export interface AppState extends FiresSlice, EiaSlice, BoilersSlice {
   language: Language;
   boundaries: BoundaryStatus;
   layers: LayerState[];
@@ -57,6 +58,7 @@ export const useAppStore = create<AppState>()(
     (set, get, api) => ({
       ...createFiresSlice(set, get, api),
       ...createEiaSlice(set, get, api),
+      ...createBoilersSlice(set, get, api),
       language: 'zh',
       boundaries: { kind: 'loading' },
       layers: defaultLayers(),
@@ -96,7 +98,7 @@ export const useAppStore = create<AppState>()(
     {
       name: 'hlj-air-map.settings',
       version: 1,
-      partialize: (state) => ({ language: state.language, layers: state.layers, basemap: state.basemap, patrolStatus: state.patrolStatus, eiaBufferKm: state.eiaBufferKm }),
+      partialize: (state) => ({ language: state.language, layers: state.layers, basemap: state.basemap, patrolStatus: state.patrolStatus, eiaBufferKm: state.eiaBufferKm, boilerServiceRadiusM: state.boilerServiceRadiusM }),
       // A registry that gained or lost layers since the settings were saved keeps the saved order for known keys.
       merge: (saved, current) => {
         const persisted = (saved ?? {}) as Partial<AppState>;

@@ -12,6 +12,7 @@ import { SettingsDialog } from './SettingsDialog.tsx';
 // The fire workspace loads when first opened, keeping it off the start-up path.
 const FireDrawer = lazy(() => import('./FireDrawer.tsx').then((module) => ({ default: module.FireDrawer })));
 const EiaDrawer = lazy(() => import('./EiaDrawer.tsx').then((module) => ({ default: module.EiaDrawer })));
+const BoilerDrawer = lazy(() => import('./BoilerDrawer.tsx').then((module) => ({ default: module.BoilerDrawer })));
 const EiaReport = lazy(() => import('./EiaReport.tsx').then((module) => ({ default: module.EiaReport })));
 
 export function App() {
@@ -22,6 +23,7 @@ export function App() {
   const { setLanguage, openDialog, importFires } = useAppStore.getState();
   const [firesOpen, setFiresOpen] = useState(false);
   const [eiaOpen, setEiaOpen] = useState(false);
+  const [boilersOpen, setBoilersOpen] = useState(false);
 
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
@@ -41,6 +43,9 @@ export function App() {
           </button>
           <button type="button" aria-pressed={eiaOpen} onClick={() => setEiaOpen(!eiaOpen)} data-testid="eia-toggle">
             {t('eia')}
+          </button>
+          <button type="button" aria-pressed={boilersOpen} onClick={() => setBoilersOpen(!boilersOpen)} data-testid="boilers-toggle">
+            {t('boilers')}
           </button>
           <button type="button" onClick={() => openDialog('data-sources')}>
             {t('dataSources')}
@@ -77,6 +82,11 @@ export function App() {
               {eiaOpen && (
                 <Suspense fallback={null}>
                   <EiaDrawer />
+                </Suspense>
+              )}
+              {boilersOpen && (
+                <Suspense fallback={null}>
+                  <BoilerDrawer />
                 </Suspense>
               )}
               {firesOpen && (

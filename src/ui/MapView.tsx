@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { MapController } from '../map/map-controller.ts';
 import { DECK_LAYER } from '../map/ids.ts';
+import { selectBoilerLayerData } from '../state/boiler-selectors.ts';
 import { selectEiaLayerData } from '../state/eia-selectors.ts';
 import { selectFireLayerData, selectVisibleFires } from '../state/fire-selectors.ts';
 import { useAppStore } from '../state/store.ts';
@@ -29,6 +30,8 @@ export function MapView() {
 
   const eiaLayerData = useAppStore(selectEiaLayerData);
   const eiaMode = useAppStore((s) => s.eiaMode);
+  const boilerLayerData = useAppStore(selectBoilerLayerData);
+  const boilerMode = useAppStore((s) => s.boilerMode);
 
   useEffect(() => {
     const { selectAt, setPointer, language: initialLanguage, layers: initialLayers, basemap: initialBasemap } = useAppStore.getState();
@@ -38,11 +41,21 @@ export function MapView() {
       layers: initialLayers,
       basemap: initialBasemap,
       loadTile: (z, x, y) => boundaryClient().call('tile', { z, x, y }),
-      // While the EIA form picks or draws a site, clicks belong to it, not to county selection.
-      onClick: (lon, lat) => void (useAppStore.getState().eiaMode === 'none' ? selectAt(lon, lat) : useAppStore.getState().eiaMapClick(lon, lat)),
-      onPick: (layerId, index) => {
-        if (layerId !== DECK_LAYER.firePoints) return;
+      // While the EIA form picks or draws a site, or the new-build check places a boiler, clicks belong to it, not to county selection.
+      onClick: (lon, lat) => {
         const state = useAppStore.getState();
+        if (state.eiaMode !== 'none') void state.eiaMapClick(lon, lat);
+        else if (state.boilerMode === 'pick') void state.boilerMapClick(lon, lat);
+        else void selectAt(lon, lat);
+      },
+      onPick: (layerId, index) => {
+        const state = useAppStore.getState();
+        if (layerId === DECK_LAYER.boilerPoints) {
+          const record = selectBoilerLayerData(state)?.recordOfPoint[index];
+          if (record !== undefined) state.selectBoiler(record);
+          return;
+        }
+        if (layerId !== DECK_LAYER.firePoints) return;
         const point = selectVisibleFires(state.fireData, state.fireFilter)[index];
         if (point !== undefined) void state.selectFire(point);
       },
@@ -69,7 +82,8 @@ export function MapView() {
   useEffect(() => controller.current?.setLayers(layers), [layers]);
   useEffect(() => controller.current?.setLayerData({ fires: fireLayerData }), [fireLayerData]);
   useEffect(() => controller.current?.setLayerData({ eia: eiaLayerData }), [eiaLayerData]);
-  useEffect(() => controller.current?.setSiteMode(eiaMode), [eiaMode]);
+  useEffect(() => controller.current?.setLayerData({ boilers: boilerLayerData }), [boilerLayerData]);
+  useEffect(() => controller.current?.setSiteMode(eiaMode !== 'none' ? eiaMode : boilerMode), [eiaMode, boilerMode]);
   useEffect(() => controller.current?.setLanguage(language), [language]);
   useEffect(() => controller.current?.setBasemap(basemap), [basemap]);
   useEffect(() => controller.current?.setSelectedCounty(selectedAdcode), [selectedAdcode]);

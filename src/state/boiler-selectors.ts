@@ -1,0 +1,126 @@
+import type { FeatureCollection, Geometry } from 'geojson';
+import { BOILER_VERDICTS, type BoilerVerdict } from '../core/audit-boiler.ts';
+import { summariseBoilerAudits, UNKNOWN_CITY, type CityBoilerSummary } from '../core/boiler-summary.ts';
+import type { AuditedRecord } from '../io/audit-boilers-table.ts';
+import type { BoilerAuditResult, BoilerLayerKind } from '../workers/boiler-messages.ts';
+import type { BoilersSlice } from './boilers-slice.ts';
+
+/** The verdict a boiler is drawn and sorted by: the first of its verdicts in {@link BOILER_VERDICTS} order. */
+export function primaryVerdict(record: AuditedRecord): BoilerVerdict | null {
+  return record.audit?.verdicts[0] ?? null;
+}
+
+/** Which audit rows to show. */
+export interface BoilerFilter {
+  /** A verdict the row has, 'all', or 'errors' for rows without a location. */
+  verdict: BoilerVerdict | 'all' | 'errors';
+  /** A rule id the row matches or must verify, or 'all'. */
+  rule: string;
+  /** The city the audit used, or 'all'. */
+  city: string;
+  /** Searched in every output cell, case-insensitive. */
+  query: string;
+}
+
+export const ALL_BOILERS: BoilerFilter = { verdict: 'all', rule: 'all', city: 'all', query: '' };
+export type BoilerSortKey = 'row' | 'name' | 'city' | 'capacity' | 'verdict';
+
+const capacityOf = (record: AuditedRecord) => record.boiler?.capacityTph ?? record.boiler?.capacityMw ?? -1;
+
+/**
+ * The audit rows to show, as indices into `audit.records`: kept by verdict, rule, city and text, then sorted
+ * (stable: ties keep file order). Capacity sorts t/h and MW values as numbers, each in its own unit.
+ *
+ * @param audit - The audit result.
+ * @param filter - What to keep.
+ * @param sort - Column and direction.
+ * @returns Indices of the rows to show, in display order.
+ */
+export function selectBoilerOrder(audit: BoilerAuditResult, filter: BoilerFilter, sort: { key: BoilerSortKey; descending: boolean }): number[] {
+  const text = filter.query.trim().toLowerCase();
+  const keep = (record: AuditedRecord, i: number) => {
+    if (filter.verdict === 'errors' ? record.error === null : filter.verdict !== 'all' && !record.audit?.verdicts.includes(filter.verdict)) return false;
+    if (filter.rule !== 'all' && !record.audit?.matches.some((m) => m.ruleId === filter.rule) && !record.audit?.toVerify.some((v) => v.ruleId === filter.rule)) return false;
+    if (filter.city !== 'all' && (record.audit?.city ?? UNKNOWN_CITY) !== filter.city) return false;
+    return !text || audit.rows[i]!.some((cell) => cell.toLowerCase().includes(text));
+  };
+  const indices = audit.records.map((_, i) => i).filter((i) => keep(audit.records[i]!, i));
+  const rank = (record: AuditedRecord) => {
+    const verdict = primaryVerdict(record);
+    return verdict === null ? BOILER_VERDICTS.length : BOILER_VERDICTS.indexOf(verdict);
+  };
+  const value = (record: AuditedRecord): number | string =>
+    sort.key === 'row' ? record.row : sort.key === 'name' ? (record.boiler?.name ?? '') : sort.key === 'city' ? (record.audit?.city ?? '') : sort.key === 'capacity' ? capacityOf(record) : rank(record);
+  indices.sort((a, b) => {
+    const [x, y] = [value(audit.records[a]!), value(audit.records[b]!)];
+    const compared = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN');
+    return sort.descending ? -compared : compared;
+  });
+  return indices;
+}
+
+let lastSummary: { audit: BoilerAuditResult; summary: CityBoilerSummary[] } | null = null;
+
+/**
+ * The per-city summary of an audit (rows without a location left out), recomputed only for a new audit.
+ *
+ * @param audit - The audit result, or null.
+ * @returns One row per city and a 合计 row; [] without an audit.
+ */
+export function selectBoilerSummary(audit: BoilerAuditResult | null): CityBoilerSummary[] {
+  if (!audit) return [];
+  if (lastSummary?.audit === audit) return lastSummary.summary;
+  const items = audit.records.filter((r) => r.boiler && r.audit).map((r) => ({ boiler: r.boiler!, audit: r.audit! }));
+  lastSummary = { audit, summary: summariseBoilerAudits(items) };
+  return lastSummary.summary;
+}
+
+/** What the boiler map layer draws. */
+export interface BoilerLayerData {
+  layers: Partial<Record<BoilerLayerKind, FeatureCollection<Geometry, { name: string; category?: string; line?: boolean }>>>;
+  serviceRadiusM: number;
+  /** Boilers with a location: lon/lat pairs, the verdict index ({@link BOILER_VERDICTS}) each is coloured by, and its record index. */
+  positions: Float64Array;
+  verdicts: Uint8Array;
+  recordOfPoint: Int32Array;
+  selected: [number, number] | null;
+  newBuild: { position: [number, number]; refused: boolean } | null;
+}
+
+let lastLayer: { inputs: unknown[]; data: BoilerLayerData } | null = null;
+
+/**
+ * The boiler layer's data from the store, rebuilt only when one of its inputs changes.
+ *
+ * @param state - The boilers slice.
+ * @returns The layer data, or null before anything is loaded.
+ */
+export function selectBoilerLayerData(state: BoilersSlice): BoilerLayerData | null {
+  const inputs = [state.boilerLayers, state.boilerAudit, state.boilerSelected, state.boilerNewBuild, state.boilerServiceRadiusM];
+  if (!state.boilerAudit && Object.keys(state.boilerLayers).length === 0 && !state.boilerNewBuild) return null;
+  if (lastLayer && lastLayer.inputs.every((value, i) => value === inputs[i])) return lastLayer.data;
+  const records = state.boilerAudit?.records ?? [];
+  const located: number[] = [];
+  records.forEach((record, i) => record.boiler && located.push(i));
+  const positions = new Float64Array(located.length * 2);
+  const verdicts = new Uint8Array(located.length);
+  located.forEach((recordIndex, k) => {
+    const record = records[recordIndex]!;
+    positions[2 * k] = record.boiler!.lon;
+    positions[2 * k + 1] = record.boiler!.lat;
+    verdicts[k] = BOILER_VERDICTS.indexOf(primaryVerdict(record) ?? '需核实');
+  });
+  const selectedBoiler = state.boilerSelected === null ? null : records[state.boilerSelected]?.boiler;
+  const check = state.boilerNewBuild;
+  const data: BoilerLayerData = {
+    layers: Object.fromEntries(Object.entries(state.boilerLayers).map(([kind, layer]) => [kind, layer.features])),
+    serviceRadiusM: state.boilerServiceRadiusM,
+    positions,
+    verdicts,
+    recordOfPoint: Int32Array.from(located),
+    selected: selectedBoiler ? [selectedBoiler.lon, selectedBoiler.lat] : null,
+    newBuild: check ? { position: [check.boiler.lon, check.boiler.lat], refused: check.audit.verdicts.some((v) => v === '不予新建' || v === '违反禁燃区规定') } : null,
+  };
+  lastLayer = { inputs, data };
+  return data;
+}

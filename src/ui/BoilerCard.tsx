@@ -1,0 +1,93 @@
+import type { BoilerAudit, BoilerPlace } from '../core/audit-boiler.ts';
+import type { Boiler } from '../core/boiler.ts';
+import type { AuditedRecord } from '../io/audit-boilers-table.ts';
+import { verdictLabel } from '../map/layers/boiler-layers.ts';
+import { useAppStore } from '../state/store.ts';
+import { useT } from './i18n.ts';
+
+/** Capacity as the sheet gave it: t/h, MW, or both; never converted. */
+export function capacityText(boiler: Boiler): string {
+  const parts = [boiler.capacityTph !== null ? `${boiler.capacityTph} t/h` : '', boiler.capacityMw !== null ? `${boiler.capacityMw} MW` : ''].filter(Boolean);
+  return parts.join(' / ') || '—';
+}
+
+/** The verdicts of one audited boiler: each rule with clause, deadline and reason, what to verify, warnings, where it stands. */
+export function AuditFacts({ boiler, place, audit }: { boiler: Boiler; place: BoilerPlace; audit: BoilerAudit }) {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  const coverage =
+    place.coverage === null ? t('layerNotGivenShort') : place.coverage === false ? t('no') : place.coverage.by === 'polygon' ? place.coverage.name : `${place.coverage.name}（${Math.round(place.coverage.distanceM)} m ≤ ${place.coverage.radiusM} m，${t('assumed')}）`;
+  return (
+    <>
+      <ul data-testid="boiler-matches">
+        {audit.matches.map((match) => (
+          <li key={match.ruleId}>
+            <strong>{verdictLabel(match.verdict, language)}</strong> · {match.ruleId} · {t('clause')}（{match.clause}）{match.deadline ? ` · ${t('deadline')} ${match.deadline}` : ''}
+            <br />
+            {match.reason[language]}
+          </li>
+        ))}
+      </ul>
+      {audit.toVerify.length > 0 && (
+        <>
+          <h4>{t('toVerify')}</h4>
+          <ul data-testid="boiler-to-verify">
+            {audit.toVerify.map((item, i) => (
+              <li key={i}>
+                {item.missing[language]}
+                {item.ruleId ? `（${item.ruleId}）` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {audit.warnings.length > 0 && (
+        <ul className="warning" data-testid="boiler-warnings">
+          {audit.warnings.map((w, i) => (
+            <li key={i}>{w[language]}</li>
+          ))}
+        </ul>
+      )}
+      <dl>
+        <dt>{t('capacity')}</dt>
+        <dd>{capacityText(boiler)}</dd>
+        <dt>{t('fuelUseStatus')}</dt>
+        <dd>{[boiler.fuel, boiler.use, boiler.status].map((v) => v ?? '—').join(' / ')}</dd>
+        <dt>{t('location')}</dt>
+        <dd>
+          {boiler.lon.toFixed(6)}, {boiler.lat.toFixed(6)} · {[place.city, place.county].filter(Boolean).join(' ') || t('outsideProvince')}
+        </dd>
+        <dt>{t('layerCoverage')}</dt>
+        <dd>{coverage}</dd>
+        <dt>{t('layerBuiltUp')}</dt>
+        <dd>
+          {audit.builtUp === null ? t('unknown') : audit.builtUp ? t('yes') : t('no')}
+          {audit.builtUpSource ? `（${t(audit.builtUpSource === 'sheet' ? 'perSheet' : 'perLayer')}）` : ''}
+        </dd>
+        <dt>{t('layerZones')}</dt>
+        <dd>{place.zones === null ? t('layerNotGivenShort') : place.zones.map((z) => `${z.name}（${z.category}）`).join('、') || t('no')}</dd>
+      </dl>
+    </>
+  );
+}
+
+/** The card of the boiler picked on the map or in the table. */
+export function BoilerCard({ record, onClose }: { record: AuditedRecord; onClose: () => void }) {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  const { boiler, place, audit } = record;
+  if (!boiler || !place || !audit) return null;
+  const tone = audit.verdicts.includes('合规') ? '' : audit.verdicts.every((v) => v === '需核实') ? 'review' : 'refused';
+  return (
+    <section className={`verdict ${tone}`} aria-live="polite" data-testid="boiler-card">
+      <h3>
+        <span data-testid="boiler-card-name">{boiler.name}</span>（{t('row')} {record.row}）：<span data-testid="boiler-card-verdicts">{audit.verdicts.map((v) => verdictLabel(v, language)).join('；')}</span>{' '}
+        <button type="button" className="link" onClick={onClose} aria-label={t('close')}>
+          ×
+        </button>
+      </h3>
+      <AuditFacts boiler={boiler} place={place} audit={audit} />
+      {record.notes.length > 0 && <p className="note">{record.notes.join('；')}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+import { useEffect, useState } from 'react';
+import { useAppStore } from '../state/store.ts';
+import { BOILER_LAYER_KINDS, type BoilerLayerKind } from '../workers/boiler-messages.ts';
+import { BoilerCard } from './BoilerCard.tsx';
+import { BoilerNewBuild } from './BoilerNewBuild.tsx';
+import { BoilerSummaryTable } from './BoilerSummaryTable.tsx';
+import { BoilerTable } from './BoilerTable.tsx';
+import { useT, type MessageKey } from './i18n.ts';
+import { Tabs } from './Tabs.tsx';
+
+type Tab = 'data' | 'audit' | 'summary' | 'newBuild';
+const TABS: [Tab, MessageKey][] = [['data', 'boilerDataTab'], ['audit', 'boilerAuditTab'], ['summary', 'boilerSummaryTab'], ['newBuild', 'boilerNewBuildTab']];
+
+const LAYER_LABELS: Record<BoilerLayerKind, MessageKey> = { coverage: 'layerCoverage', pipelines: 'layerPipelines', builtUp: 'layerBuiltUp', zones: 'layerZones' };
+const VECTOR_FILES = '.geojson,.json,.kml,.kmz,.zip';
+
+/** One audit layer: its file, what was read and left out, and a button to remove it. */
+function LayerFile({ kind }: { kind: BoilerLayerKind }) {
+  const t = useT();
+  const layer = useAppStore((s) => s.boilerLayers[kind]);
+  const { loadBoilerLayer, clearBoilerLayer } = useAppStore.getState();
+  return (
+    <div className="layer-file" data-testid={`boiler-layer-${kind}`}>
+      <label>
+        {t(LAYER_LABELS[kind])}
+        <input
+          type="file"
+          accept={VECTOR_FILES}
+          data-testid={`boiler-layer-file-${kind}`}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void loadBoilerLayer(kind, file, file.name);
+            e.target.value = '';
+          }}
+        />
+      </label>
+      {layer ? (
+        <p className="note" data-testid={`boiler-layer-status-${kind}`}>
+          {layer.fileName} {layer.synthetic && <span className="badge synthetic">{t('synthetic')}</span>}：{layer.areaCount} {t('polygons')}
+          {layer.pipelineCount > 0 ? `，${layer.pipelineCount} ${t('lines')}` : ''}
+          {layer.rejected.length > 0 ? `，${layer.rejected.length} ${t('featuresLeftOut')}` : ''}（{layer.crs}）{' '}
+          <button type="button" className="link" onClick={() => void clearBoilerLayer(kind)}>
+            {t('remove')}
+          </button>
+        </p>
+      ) : (
+        <p className="note">{t(kind === 'zones' ? 'zonesNotGiven' : 'layerNotGiven')}</p>
+      )}
+      {layer && layer.rejected.length > 0 && (
+        <ul className="note" data-testid={`boiler-layer-rejected-${kind}`}>
+          {layer.rejected.slice(0, 5).map((r) => (
+            <li key={`${r.row}-${r.field}`}>
+              {t('feature')} {r.row}，{r.field}：{r.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The boiler audit workspace (clauses 十一, 十三, 二十三): layers and inventory, audit table, per-city summary, new-build check. */
+export function BoilerDrawer() {
+  const t = useT();
+  const [tab, setTab] = useState<Tab>('data');
+  const status = useAppStore((s) => s.boilerStatus);
+  const busy = useAppStore((s) => s.boilerBusy);
+  const error = useAppStore((s) => s.boilerError);
+  const audit = useAppStore((s) => s.boilerAudit);
+  const selected = useAppStore((s) => (s.boilerSelected === null ? null : (s.boilerAudit?.records[s.boilerSelected] ?? null)));
+  const radius = useAppStore((s) => s.boilerServiceRadiusM);
+  const { openBoilers, loadBoilerSample, loadBoilerInventory, setBoilerServiceRadius, selectBoiler } = useAppStore.getState();
+  const [radiusText, setRadiusText] = useState(String(radius));
+
+  useEffect(() => void openBoilers(), [openBoilers]);
+  // Closing the workspace ends placing a planned boiler, so map clicks select counties again.
+  useEffect(() => () => useAppStore.getState().setBoilerMode('none'), []);
+  useEffect(() => setRadiusText(String(radius)), [radius]);
+  // A boiler picked on the map shows its card on the audit tab.
+  useEffect(() => {
+    if (selected) setTab((current) => (current === 'newBuild' ? current : 'audit'));
+  }, [selected]);
+  const commitRadius = (text: string) => {
+    const metres = Number(text);
+    if (metres > 0 && Number.isFinite(metres)) void setBoilerServiceRadius(metres);
+    else setRadiusText(String(radius));
+  };
+
+  return (
+    <aside className="panel boiler-drawer" aria-label={t('boilers')} data-testid="boiler-drawer">
+      <h2>{t('boilers')}</h2>
+      {status.kind === 'loading' && <p role="status">{t('loading')}</p>}
+      {status.kind === 'failed' && (
+        <p className="warning" role="alert">
+          {status.message}
+        </p>
+      )}
+      {busy.kind === 'running' && (
+        <p role="status" data-testid="boiler-busy">
+          {t('working')} {busy.label} {busy.total > 0 && <progress value={busy.done} max={busy.total} />}
+        </p>
+      )}
+      {error && (
+        <p className="warning" role="alert" data-testid="boiler-error">
+          {error}
+        </p>
+      )}
+      {audit?.synthetic && (
+        <p className="badge synthetic" role="note">
+          {t('syntheticBoilers')}
+        </p>
+      )}
+      <Tabs tabs={TABS} selected={tab} onSelect={setTab} />
+      <div role="tabpanel">
+        {tab === 'data' && (
+          <section aria-label={t('boilerDataTab')}>
+            <button type="button" onClick={() => void loadBoilerSample()} data-testid="boiler-sample">
+              {t('loadBoilerSample')}
+            </button>
+            <label>
+              {t('boilerInventory')}
+              <input
+                type="file"
+                accept=".csv,.txt,.xlsx"
+                data-testid="boiler-inventory-file"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  if (file) void loadBoilerInventory(file, file.name);
+                  e.target.value = '';
+                }}
+              />
+            </label>
+            {audit && (
+              <p className="note" data-testid="boiler-inventory-status">
+                {audit.fileName}：{audit.records.length} {t('rows')}，{audit.rejectedCount} {t('refusedRows')}，{audit.noteCount} {t('unreadCells')}（{Math.round(audit.milliseconds)} ms）
+              </p>
+            )}
+            {BOILER_LAYER_KINDS.map((kind) => (
+              <LayerFile key={kind} kind={kind} />
+            ))}
+            <label>
+              {t('serviceRadius')}
+              <input
+                className="narrow"
+                value={radiusText}
+                inputMode="numeric"
+                data-testid="boiler-service-radius"
+                onChange={(e) => setRadiusText(e.target.value)}
+                onBlur={(e) => commitRadius(e.target.value)}
+                onKeyDown={(e) => e.key === 'Enter' && commitRadius(e.currentTarget.value)}
+              />
+            </label>
+            <p className="note">{t('serviceRadiusNote')}</p>
+          </section>
+        )}
+        {tab === 'audit' && (
+          <>
+            {selected && <BoilerCard record={selected} onClose={() => selectBoiler(null)} />}
+            <BoilerTable />
+          </>
+        )}
+        {tab === 'summary' && <BoilerSummaryTable />}
+        {tab === 'newBuild' && <BoilerNewBuild />}
+      </div>
+    </aside>
+  );
+}

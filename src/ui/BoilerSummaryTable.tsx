@@ -1,0 +1,61 @@
+import { BOILER_VERDICTS } from '../core/audit-boiler.ts';
+import type { CapacityTotal } from '../core/boiler-summary.ts';
+import { verdictLabel } from '../map/layers/boiler-layers.ts';
+import { selectBoilerSummary } from '../state/boiler-selectors.ts';
+import { useAppStore } from '../state/store.ts';
+import { downloadTable } from './download.ts';
+import { useT } from './i18n.ts';
+
+const round = (value: number) => String(Math.round(value * 100) / 100);
+/** A capacity total as text: t/h and MW apart, never added together. */
+const capacity = (total: CapacityTotal) => [total.tph > 0 ? `${round(total.tph)} t/h` : '', total.mw > 0 ? `${round(total.mw)} MW` : ''].filter(Boolean).join(' + ') || '0';
+
+/** Per-city numbers: boilers per verdict, and the count and capacity to phase out and to retrofit; exportable. */
+export function BoilerSummaryTable() {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  const audit = useAppStore((s) => s.boilerAudit);
+  const summary = selectBoilerSummary(audit);
+  if (!audit) return <p className="note">{t('noInventory')}</p>;
+  const header = [t('cityColumn'), t('boilerCount'), ...BOILER_VERDICTS.map((v) => verdictLabel(v, language)), t('phaseOutCount'), t('phaseOutCapacity'), t('retrofitCount'), t('retrofitCapacity')];
+  const rows = summary.map((s) => [
+    s.city,
+    String(s.boilers),
+    ...BOILER_VERDICTS.map((v) => String(s.byVerdict[v])),
+    String(s.phaseOut.count),
+    capacity(s.phaseOut),
+    String(s.retrofit.count),
+    capacity(s.retrofit),
+  ]);
+  return (
+    <section aria-label={t('boilerSummaryTab')}>
+      <div className="row">
+        <button type="button" onClick={() => void downloadTable(`锅炉审计汇总-${audit.fileName.replace(/\.[^.]+$/, '')}`, header, rows, 'csv')}>
+          {t('exportCsv')}
+        </button>
+        <button type="button" onClick={() => void downloadTable(`锅炉审计汇总-${audit.fileName.replace(/\.[^.]+$/, '')}`, header, rows, 'xlsx')}>
+          {t('exportXlsx')}
+        </button>
+      </div>
+      <table className="compact" data-testid="boiler-summary">
+        <thead>
+          <tr>
+            {header.map((h) => (
+              <th key={h}>{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((cells) => (
+            <tr key={cells[0]}>
+              {cells.map((cell, i) => (
+                <td key={i}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="note">{t('capacityNote')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import { useMemo } from 'react';
+import { BOILER_RULE_IDS, BOILER_VERDICTS } from '../core/audit-boiler.ts';
+import { BOILER_VERDICT_COLORS, verdictLabel } from '../map/layers/boiler-layers.ts';
+import { selectBoilerOrder, selectBoilerSummary, type BoilerFilter, type BoilerSortKey } from '../state/boiler-selectors.ts';
+import { useAppStore } from '../state/store.ts';
+import { capacityText } from './BoilerCard.tsx';
+import { downloadTable } from './download.ts';
+import { useT, type MessageKey } from './i18n.ts';
+
+const SHOWN = 500;
+const rgb = (c: readonly number[]) => `rgb(${c.join(',')})`;
+
+/** The audit table: filter by verdict, rule and city, search, sort, export the filtered rows as CSV or XLSX. */
+export function BoilerTable() {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  const audit = useAppStore((s) => s.boilerAudit);
+  const selected = useAppStore((s) => s.boilerSelected);
+  const filter = useAppStore((s) => s.boilerFilter);
+  const sort = useAppStore((s) => s.boilerSort);
+  const { selectBoiler, setBoilerFilter: setFilter, setBoilerSort: setSort } = useAppStore.getState();
+  const order = useMemo(() => (audit ? selectBoilerOrder(audit, filter, sort) : []), [audit, filter, sort]);
+  const cities = useMemo(() => selectBoilerSummary(audit).filter((s) => s.city !== '合计').map((s) => s.city), [audit]);
+  if (!audit) return <p className="note">{t('noInventory')}</p>;
+
+  const header = (key: BoilerSortKey, label: MessageKey) => (
+    <th aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+      <button type="button" className="link" onClick={() => setSort({ key, descending: sort.key === key ? !sort.descending : false })}>
+        {t(label)}
+        {sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+      </button>
+    </th>
+  );
+  const exportTable = (format: 'csv' | 'xlsx') => void downloadTable(`锅炉审计-${audit.fileName.replace(/\.[^.]+$/, '')}`, audit.header, order.map((i) => audit.rows[i]!), format);
+
+  return (
+    <section className="boiler-table" aria-label={t('boilerAuditTab')}>
+      <div className="row">
+        <label>
+          {t('verdict')}
+          <select value={filter.verdict} onChange={(e) => setFilter({ verdict: e.target.value as BoilerFilter['verdict'] })} data-testid="boiler-filter-verdict">
+            <option value="all">{t('filterAll')}</option>
+            {BOILER_VERDICTS.map((v) => (
+              <option key={v} value={v}>
+                {verdictLabel(v, language)}
+              </option>
+            ))}
+            <option value="errors">{t('filterErrors')}</option>
+          </select>
+        </label>
+        <label>
+          {t('rule')}
+          <select value={filter.rule} onChange={(e) => setFilter({ rule: e.target.value })} data-testid="boiler-filter-rule">
+            <option value="all">{t('filterAll')}</option>
+            {BOILER_RULE_IDS.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('cityColumn')}
+          <select value={filter.city} onChange={(e) => setFilter({ city: e.target.value })} data-testid="boiler-filter-city">
+            <option value="all">{t('filterAll')}</option>
+            {cities.map((city) => (
+              <option key={city} value={city}>
+                {city}
+              </option>
+            ))}
+          </select>
+        </label>
+        <input type="search" placeholder={t('search')} aria-label={t('search')} value={filter.query} onChange={(e) => setFilter({ query: e.target.value })} />
+      </div>
+      <div className="row">
+        <button type="button" onClick={() => exportTable('csv')} data-testid="boiler-export-csv">
+          {t('exportCsv')}
+        </button>
+        <button type="button" onClick={() => exportTable('xlsx')} data-testid="boiler-export-xlsx">
+          {t('exportXlsx')}
+        </button>
+        <span className="note" data-testid="boiler-table-count">
+          {order.length > SHOWN ? `${t('showingTop')} ${SHOWN} / ${order.length}；` : `${order.length}；`}
+          {t('exportsAllRows')}
+        </span>
+      </div>
+      <table className="compact" data-testid="boiler-table">
+        <thead>
+          <tr>
+            {header('row', 'row')}
+            {header('name', 'name')}
+            {header('city', 'cityColumn')}
+            {header('capacity', 'capacity')}
+            <th>{t('fuel')}</th>
+            {header('verdict', 'verdict')}
+            <th>{t('rule')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.slice(0, SHOWN).map((i) => {
+            const record = audit.records[i]!;
+            const verdicts = record.audit?.verdicts ?? [];
+            return (
+              <tr
+                key={i}
+                className={`${record.error ? 'error' : ''} ${selected === i ? 'selected' : ''}`}
+                tabIndex={0}
+                onClick={() => selectBoiler(i)}
+                onKeyDown={(e) => e.key === 'Enter' && selectBoiler(i)}
+                aria-selected={selected === i}
+              >
+                <td>{record.row}</td>
+                <td>{record.boiler?.name ?? ''}</td>
+                <td>{record.audit?.city ?? ''}</td>
+                <td>{record.boiler ? capacityText(record.boiler) : ''}</td>
+                <td>{record.boiler?.fuel ?? ''}</td>
+                <td className="verdicts">
+                  {record.error ??
+                    verdicts.map((v) => (
+                      <span key={v}>
+                        <span className="swatch" style={{ background: rgb(BOILER_VERDICT_COLORS[v]) }} />
+                        {verdictLabel(v, language)}{' '}
+                      </span>
+                    ))}
+                </td>
+                <td>{record.audit?.matches.map((m) => m.ruleId).join(' ') ?? ''}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
