@@ -1,6 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 
-/** A point-in-polygon index for bulk queries against a fixed set of non-overlapping regions. */
+/** A point-in-polygon index for bulk queries against a fixed set of regions (counties, coverage areas). */
 export interface PolygonGridIndex {
   /** Number of regions indexed. */
   readonly size: number;
@@ -33,8 +33,8 @@ const MAX_CELLS = 4_000_000;
  * runs the even-odd ray test, but only against the candidate regions' edges in the cell's grid row.
  * Answers equal `@turf/boolean-point-in-polygon` for every point not on an edge.
  *
- * @param geometries - Regions in WGS84 degrees; the answer is an index into this array. Regions must not
- *   overlap (where they do, one of them is returned).
+ * @param geometries - Regions in WGS84 degrees; the answer is an index into this array. Where regions
+ *   overlap, a point inside several gets one of them (and -1 only when it is inside none).
  * @param options - Grid cell size.
  * @returns A {@link PolygonGridIndex}.
  * @example
@@ -112,9 +112,31 @@ export function createPolygonGridIndex(geometries: ReadonlyArray<Polygon | Multi
     band[4 * i + 3] = ey2[e]!;
   }
 
-  // 4. Label every cell by the region at its centre (scanline per row).
+  // 4. Mixed cells: every cell an edge may pass through, with the regions of those edges.
+  // Every cell the edge's bounding box (grown by a hair against rounding) overlaps: a superset of the
+  // cells the edge passes through. Extra cells only cost speed, never correctness, because the region
+  // at each cell's centre is always a candidate too. Two passes bucket (cell, region) pairs by cell.
+  const hair = 1e-9;
+  const cellTouches = new Int32Array(nx * ny + 1);
+  const forEachTouchedCell = (visit: (cellIndex: number, region: number) => void) => {
+    for (let e = 0; e < edgeCount; e++) {
+      const x1 = ex1[e]!, y1 = ey1[e]!, x2 = ex2[e]!, y2 = ey2[e]!;
+      const c0 = Math.max(0, col((x1 < x2 ? x1 : x2) - hair));
+      const c1 = Math.min(nx - 1, col((x1 > x2 ? x1 : x2) + hair));
+      const r0 = Math.max(0, row((y1 < y2 ? y1 : y2) - hair));
+      const r1 = Math.min(ny - 1, row((y1 > y2 ? y1 : y2) + hair));
+      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) visit(r * nx + c, eRegion[e]!);
+    }
+  };
+  forEachTouchedCell((cellIndex) => cellTouches[cellIndex + 1]!++);
+
+  // 5. Label every cell by the region at its centre (scanline per row).
   const cells = new Int32Array(nx * ny).fill(-1);
   const parity = new Uint8Array(geometries.length);
+  // Where regions overlap, a mixed cell's centre may lie in several: all of them must stay candidates, or a
+  // point in one region but outside the one labelled at the centre (whose edge crosses the cell) is missed.
+  const active = new Set<number>();
+  const centreRegions = new Map<number, number[]>();
   const crossX: number[] = [];
   const crossRegion: number[] = [];
   const order: number[] = [];
@@ -134,6 +156,7 @@ export function createPolygonGridIndex(geometries: ReadonlyArray<Polygon | Multi
     for (let i = 0; i < order.length; i++) order[i] = i;
     order.sort((a, b) => crossX[a]! - crossX[b]!);
     parity.fill(0);
+    active.clear();
     let inside = 0;
     let current = -1;
     let k = 0;
@@ -144,31 +167,18 @@ export function createPolygonGridIndex(geometries: ReadonlyArray<Polygon | Multi
         const g = crossRegion[order[k]!]!;
         parity[g] = parity[g]! ^ 1;
         inside += parity[g] ? 1 : -1;
+        if (parity[g]) active.add(g);
+        else active.delete(g);
         if (parity[g]) current = g;
         else if (current === g) current = inside > 0 ? parity.indexOf(1) : -1;
         k++;
       }
       if (inside > 0) cells[r * nx + c] = current;
+      if (inside > 1 && cellTouches[r * nx + c + 1]! > 0) centreRegions.set(r * nx + c, [...active]);
     }
   }
 
-  // 5. Mixed cells: every cell an edge may pass through, with the regions of those edges.
-  // Every cell the edge's bounding box (grown by a hair against rounding) overlaps: a superset of the
-  // cells the edge passes through. Extra cells only cost speed, never correctness, because the region
-  // at each cell's centre is always a candidate too. Two passes bucket (cell, region) pairs by cell.
-  const hair = 1e-9;
-  const cellTouches = new Int32Array(nx * ny + 1);
-  const forEachTouchedCell = (visit: (cellIndex: number, region: number) => void) => {
-    for (let e = 0; e < edgeCount; e++) {
-      const x1 = ex1[e]!, y1 = ey1[e]!, x2 = ex2[e]!, y2 = ey2[e]!;
-      const c0 = Math.max(0, col((x1 < x2 ? x1 : x2) - hair));
-      const c1 = Math.min(nx - 1, col((x1 > x2 ? x1 : x2) + hair));
-      const r0 = Math.max(0, row((y1 < y2 ? y1 : y2) - hair));
-      const r1 = Math.min(ny - 1, row((y1 > y2 ? y1 : y2) + hair));
-      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) visit(r * nx + c, eRegion[e]!);
-    }
-  };
-  forEachTouchedCell((cellIndex) => cellTouches[cellIndex + 1]!++);
+  // 6. The mixed cells' candidate regions, bucketed by cell (counted before the scanline).
   for (let i = 0; i < nx * ny; i++) cellTouches[i + 1]! += cellTouches[i]!;
   const touchFill = cellTouches.slice(0, nx * ny);
   const touchRegion = new Int32Array(cellTouches[nx * ny]!);
@@ -192,6 +202,7 @@ export function createPolygonGridIndex(geometries: ReadonlyArray<Polygon | Multi
     }
     const centre = cells[cellIndex]!;
     if (centre >= 0 && !regions.includes(centre)) regions.push(centre); // the region at the centre is always a candidate
+    for (const g of centreRegions.get(cellIndex) ?? []) if (!regions.includes(g)) regions.push(g);
     candStartList.push(candRegion.length);
     for (const g of regions) {
       const [start, end] = regionRange(rowEdges, eRegion, rowStart[r]!, rowStart[r + 1]!, g);

@@ -40,6 +40,40 @@ describe('createPolygonGridIndex', () => {
     expect(() => index.locateMany([1, 2], [1])).toThrow('2 longitudes but 1 latitudes');
   });
 
+  it('finds a point inside one of two overlapping regions when the cell centre lies in both (regression: 608 of 100,000 boilers missed)', () => {
+    // Cell [0, 1)²: its centre (0.5, 0.5) is in both P and Q; only Q's right edge (x = 0.7) crosses the cell.
+    const p: Polygon = { type: 'Polygon', coordinates: [square(-5, -5, 5, 5)] };
+    const q: Polygon = { type: 'Polygon', coordinates: [square(-5, -5, 0.7, 5)] };
+    for (const order of [[p, q], [q, p]]) {
+      const index = createPolygonGridIndex(order, { cellDegrees: 1 });
+      expect(index.locate(0.9, 0.5)).toBe(order.indexOf(p)); // in P, right of Q's edge
+      expect([0, 1]).toContain(index.locate(0.3, 0.5)); // in both
+      expect(index.locate(5.5, 0.5)).toBe(-1);
+    }
+  });
+
+  it('agrees with Turf on "inside any" for 2,000 seeded overlapping polygons', () => {
+    const random = seededRandom(7);
+    const polygons: Polygon[] = Array.from({ length: 2000 }, () => {
+      const [x, y, r] = [random() * 4, random() * 4, 0.05 + random() * 0.3];
+      const ring = Array.from({ length: 12 }, (_, k) => {
+        const angle = (k / 12) * 2 * Math.PI;
+        const radius = r * (0.5 + random() * 0.5);
+        return [x + radius * Math.cos(angle), y + radius * Math.sin(angle)];
+      });
+      return { type: 'Polygon', coordinates: [[...ring, ring[0]!]] };
+    });
+    const index = createPolygonGridIndex(polygons, { cellDegrees: 0.05 });
+    let disagreements = 0;
+    for (let i = 0; i < 5000; i++) {
+      const [x, y] = [random() * 4, random() * 4];
+      const turf = polygons.some((polygon) => booleanPointInPolygon([x, y], polygon));
+      const found = index.locate(x, y);
+      if (turf !== (found >= 0) || (found >= 0 && !booleanPointInPolygon([x, y], polygons[found]!))) disagreements++;
+    }
+    expect(disagreements).toBe(0);
+  });
+
   it('accepts an empty region list', () => {
     expect(createPolygonGridIndex([]).locateMany([1], [1])[0]).toBe(-1);
   });
