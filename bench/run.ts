@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --json] [-- --only startup|locate|fires|border] [-- --skip-slow]`: every figure beside its
+ * `npm run bench [-- --json] [-- --only startup|locate|fires|border|boilers] [-- --skip-slow]`: every figure beside its
  * baseline, measured in the same run. Human-readable lines go to stderr; with --json, stdout gets
  * [{"name","value","unit"}]. --skip-slow (or BENCH_SKIP_SLOW=1) leaves out baselines that take minutes.
  */
+import { benchBoilers } from './boilers.ts';
 import { benchBorder } from './border.ts';
 import { benchFiresBrowser, benchFiresCore } from './fires.ts';
 import { benchLocatePoints } from './locate-points.ts';
@@ -24,6 +25,7 @@ const suites: Record<string, () => Figure[] | Promise<Figure[]>> = {
     return [...core, ...(await benchFiresBrowser(log, readMs))];
   },
   border: () => benchBorder(log, { skipSlow }),
+  boilers: () => benchBoilers(log),
 };
 
 const figures: Figure[] = [];
