@@ -29,7 +29,8 @@ const capacityOf = (record: AuditedRecord) => record.boiler?.capacityTph ?? reco
 
 /**
  * The audit rows to show, as indices into `audit.records`: kept by verdict, rule, city and text, then sorted
- * (stable: ties keep file order). Capacity sorts t/h and MW values as numbers, each in its own unit.
+ * (stable: ties keep file order; sorted by any column but the row, rows without a location last). Capacity sorts t/h and MW values as numbers,
+ * each in its own unit.
  *
  * @param audit - The audit result.
  * @param filter - What to keep.
@@ -52,6 +53,9 @@ export function selectBoilerOrder(audit: BoilerAuditResult, filter: BoilerFilter
   const value = (record: AuditedRecord): number | string =>
     sort.key === 'row' ? record.row : sort.key === 'name' ? (record.boiler?.name ?? '') : sort.key === 'city' ? (record.audit?.city ?? '') : sort.key === 'capacity' ? capacityOf(record) : rank(record);
   indices.sort((a, b) => {
+    // Sorted by anything but the row, rows without a boiler (no location) stay last either way.
+    const missing = sort.key === 'row' ? 0 : Number(audit.records[a]!.boiler === null) - Number(audit.records[b]!.boiler === null);
+    if (missing !== 0) return missing;
     const [x, y] = [value(audit.records[a]!), value(audit.records[b]!)];
     const compared = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN');
     return sort.descending ? -compared : compared;
