@@ -96,6 +96,8 @@ interface Bound {
   lt?: number;
 }
 
+/** The shared empty list of an audit with no match, nothing to verify or no warning. */
+const NONE: readonly never[] = Object.freeze([]);
 const YES: Test = { state: 'yes' };
 const NO: Test = { state: 'no' };
 const text = (zh: string, en: string): BilingualText => ({ zh, en });
@@ -410,7 +412,8 @@ function biomassRule(a: Audit, rule: CompiledRule): void {
 }
 
 /** Inconsistencies between the sheet and the location, reported beside the verdict. */
-function warningsOf(a: Audit, boiler: Boiler, place: BoilerPlace, layerBuiltUp: boolean | null): BilingualText[] {
+function warningsOf(a: Audit, boiler: Boiler, place: BoilerPlace, layerBuiltUp: boolean | null): readonly BilingualText[] {
+  if (!a.mismatch && place.city !== null && (boiler.builtUp === null || layerBuiltUp === null || boiler.builtUp === layerBuiltUp)) return NONE;
   const warnings: BilingualText[] = [];
   if (a.mismatch) {
     warnings.push(text(`城市不一致：表中为「${a.sheetCity}」，坐标位于${place.city}`, `city mismatch: the sheet says "${a.sheetCity}", the location is in ${place.city}`));
@@ -429,7 +432,6 @@ function warningsOf(a: Audit, boiler: Boiler, place: BoilerPlace, layerBuiltUp: 
   return warnings;
 }
 
-const NONE: readonly never[] = Object.freeze([]);
 const verdictLists = new Map<number, readonly BoilerVerdict[]>();
 /** The verdicts of a bit mask over {@link BOILER_VERDICTS}, in that order; ['合规'] for none. One frozen list per mask. */
 function verdictList(mask: number): readonly BoilerVerdict[] {

@@ -89,20 +89,25 @@ export function createBoilerPlaceFinder(layers: BoilerLayers, locator: Locator):
     return nearest && nearest.distance <= radius! ? { by: 'pipeline', name: pipelineLineNames[nearest.line]!, distanceM: nearest.distance, radiusM: radius! } : false;
   };
 
+  // Hits are shared (frozen) per polygon and zone: a table of 100,000 places then holds one small object each.
+  const coverageHits = coverage.map((area): CoverageHit => Object.freeze({ by: 'polygon', name: area.name }));
+  const zoneHits = zoneGroups?.map((group) => group.zones.map((zone): ZoneHit => Object.freeze({ name: zone.name, category: group.category })));
+  const noZones: ZoneHit[] = Object.freeze([]) as unknown as ZoneHit[];
+
   const build = (lon: number, lat: number, coverageAt: number, builtUpAt: number, zoneAt: (group: number) => number): BoilerPlace => {
     // A neighbour province's prefecture is not a Heilongjiang city: the audit warns instead.
     const location = locator.where(lon, lat);
     const city = location.county !== null ? location.city : null;
     const county = location.county;
     let hit: CoverageHit | false | null = null;
-    if (coverageKnown) hit = coverageAt >= 0 ? { by: 'polygon', name: coverage[coverageAt]!.name } : pipelineHit(lon, lat);
+    if (coverageKnown) hit = coverageAt >= 0 ? coverageHits[coverageAt]! : pipelineHit(lon, lat);
     let zones: ZoneHit[] | null = null;
-    if (zoneGroups) {
-      zones = [];
-      zoneGroups.forEach((group, g) => {
+    if (zoneHits) {
+      for (let g = 0; g < zoneHits.length; g++) {
         const z = zoneAt(g);
-        if (z >= 0) zones!.push({ name: group.zones[z]!.name, category: group.category });
-      });
+        if (z >= 0) (zones ??= []).push(zoneHits[g]![z]!);
+      }
+      zones ??= noZones;
     }
     return { city, county, coverage: hit, builtUpArea: builtUp ? (builtUpAt >= 0 ? builtUp[builtUpAt]!.name : false) : null, zones };
   };

@@ -184,40 +184,42 @@ export function createPolygonGridIndex(geometries: ReadonlyArray<Polygon | Multi
   const touchRegion = new Int32Array(cellTouches[nx * ny]!);
   forEachTouchedCell((cellIndex, region) => (touchRegion[touchFill[cellIndex]!++] = region));
 
-  const candStartList: number[] = [];
-  const candRegion: number[] = [];
-  const candEdgeStart: number[] = [];
-  const candEdgeEnd: number[] = [];
+  // At most every touching region, plus the centre's regions, per mixed cell: typed arrays sized once.
+  let mixedCells = 0;
+  let centreExtras = 0;
+  for (let i = 0; i < nx * ny; i++) if (cellTouches[i + 1] !== cellTouches[i]) mixedCells++;
+  for (const extra of centreRegions.values()) centreExtras += extra.length;
+  const capacity = touchRegion.length + mixedCells + centreExtras;
+  const candStart = new Int32Array(mixedCells + 1);
+  const candidates = new Int32Array(capacity);
+  const candFrom = new Int32Array(capacity);
+  const candTo = new Int32Array(capacity);
+  const range = new Int32Array(2);
+  let candidateCount = 0;
   let mixedCount = 0;
-  const regions: number[] = [];
+  const addCandidate = (cellFrom: number, g: number, r: number) => {
+    for (let k = cellFrom; k < candidateCount; k++) if (candidates[k] === g) return;
+    regionRange(rowEdges, eRegion, rowStart[r]!, rowStart[r + 1]!, g, range);
+    candidates[candidateCount] = g;
+    candFrom[candidateCount] = range[0]!;
+    candTo[candidateCount] = range[1]!;
+    candidateCount++;
+  };
   for (let cellIndex = 0; cellIndex < nx * ny; cellIndex++) {
     const from = cellTouches[cellIndex]!;
     const to = cellTouches[cellIndex + 1]!;
     if (from === to) continue;
     const r = Math.floor(cellIndex / nx);
-    regions.length = 0;
-    for (let i = from; i < to; i++) {
-      const g = touchRegion[i]!;
-      if (!regions.includes(g)) regions.push(g);
-    }
+    const cellFrom = candidateCount;
+    candStart[mixedCount] = cellFrom;
+    for (let i = from; i < to; i++) addCandidate(cellFrom, touchRegion[i]!, r);
     const centre = cells[cellIndex]!;
-    if (centre >= 0 && !regions.includes(centre)) regions.push(centre); // the region at the centre is always a candidate
-    for (const g of centreRegions.get(cellIndex) ?? []) if (!regions.includes(g)) regions.push(g);
-    candStartList.push(candRegion.length);
-    for (const g of regions) {
-      const [start, end] = regionRange(rowEdges, eRegion, rowStart[r]!, rowStart[r + 1]!, g);
-      candRegion.push(g);
-      candEdgeStart.push(start);
-      candEdgeEnd.push(end);
-    }
+    if (centre >= 0) addCandidate(cellFrom, centre, r); // the region at the centre is always a candidate
+    for (const g of centreRegions.get(cellIndex) ?? []) addCandidate(cellFrom, g, r);
     cells[cellIndex] = -2 - mixedCount;
     mixedCount++;
   }
-  candStartList.push(candRegion.length);
-  const candStart = Int32Array.from(candStartList);
-  const candidates = Int32Array.from(candRegion);
-  const candFrom = Int32Array.from(candEdgeStart);
-  const candTo = Int32Array.from(candEdgeEnd);
+  candStart[mixedCount] = candidateCount;
 
   /** The even-odd test against the candidates of mixed cell `state` (≤ -2). */
   const locateInMixedCell = (state: number, lon: number, lat: number): number => {
@@ -281,8 +283,8 @@ function forEachRing(geometry: Polygon | MultiPolygon, visit: (ring: number[][],
   }
 }
 
-/** The range of a row's region-sorted edge list that belongs to one region. */
-function regionRange(rowEdges: Int32Array, eRegion: Int32Array, from: number, to: number, region: number): [number, number] {
+/** The range of a row's region-sorted edge list that belongs to one region, written to `out` as [start, end). */
+function regionRange(rowEdges: Int32Array, eRegion: Int32Array, from: number, to: number, region: number, out: Int32Array): void {
   let lo = from, hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -291,5 +293,6 @@ function regionRange(rowEdges: Int32Array, eRegion: Int32Array, from: number, to
   }
   let end = lo;
   while (end < to && eRegion[rowEdges[end]!]! === region) end++;
-  return [lo, end];
+  out[0] = lo;
+  out[1] = end;
 }
