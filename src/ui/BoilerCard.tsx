@@ -57,14 +57,14 @@ export function AuditFacts({ boiler, place, audit }: { boiler: Boiler; place: Bo
         <dd>
           {boiler.lon.toFixed(6)}, {boiler.lat.toFixed(6)} · {[place.city, place.county].filter(Boolean).join(' ') || t('outsideProvince')}
         </dd>
-        <dt>{t('layerCoverage')}</dt>
+        <dt>{t('coverageShort')}</dt>
         <dd>{coverage}</dd>
         <dt>{t('layerBuiltUp')}</dt>
         <dd>
           {audit.builtUp === null ? t('unknown') : audit.builtUp ? t('yes') : t('no')}
           {audit.builtUpSource ? `（${t(audit.builtUpSource === 'sheet' ? 'perSheet' : 'perLayer')}）` : ''}
         </dd>
-        <dt>{t('layerZones')}</dt>
+        <dt>{t('zonesShort')}</dt>
         <dd>{place.zones === null ? t('layerNotGivenShort') : place.zones.map((z) => `${z.name}（${z.category}）`).join('、') || t('no')}</dd>
       </dl>
     </>

@@ -17,12 +17,12 @@ export function BoilerSummaryTable() {
   const audit = useAppStore((s) => s.boilerAudit);
   const summary = selectBoilerSummary(audit);
   if (!audit) return <p className="note">{t('noInventory')}</p>;
-  const header = [t('cityColumn'), t('boilerCount'), ...BOILER_VERDICTS.map((v) => verdictLabel(v, language)), t('phaseOutCount'), t('phaseOutCapacity'), t('retrofitCount'), t('retrofitCapacity')];
+  const header = [t('cityColumn'), t('boilerCount'), ...BOILER_VERDICTS.map((v) => verdictLabel(v, language)), t('phaseOutCapacity'), t('retrofitCount'), t('retrofitCapacity')];
   const rows = summary.map((s) => [
     s.city,
     String(s.boilers),
+    // The 淘汰 column is the count to phase out; its capacity follows.
     ...BOILER_VERDICTS.map((v) => String(s.byVerdict[v])),
-    String(s.phaseOut.count),
     capacity(s.phaseOut),
     String(s.retrofit.count),
     capacity(s.retrofit),
@@ -37,7 +37,8 @@ export function BoilerSummaryTable() {
           {t('exportXlsx')}
         </button>
       </div>
-      <table className="compact" data-testid="boiler-summary">
+      <div className="scroll-x">
+      <table className="compact boiler-summary" data-testid="boiler-summary">
         <thead>
           <tr>
             {header.map((h) => (
@@ -55,6 +56,7 @@ export function BoilerSummaryTable() {
           ))}
         </tbody>
       </table>
+      </div>
       <p className="note">{t('capacityNote')}</p>
     </section>
   );

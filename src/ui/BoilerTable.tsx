@@ -111,9 +111,9 @@ export function BoilerTable() {
               >
                 <td>{record.row}</td>
                 <td>{record.boiler?.name ?? ''}</td>
-                <td>{record.audit?.city ?? ''}</td>
-                <td>{record.boiler ? capacityText(record.boiler) : ''}</td>
-                <td>{record.boiler?.fuel ?? ''}</td>
+                <td className="nowrap">{record.audit?.city ?? ''}</td>
+                <td className="nowrap">{record.boiler ? capacityText(record.boiler) : ''}</td>
+                <td className="nowrap">{record.boiler?.fuel ?? ''}</td>
                 <td className="verdicts">
                   {record.error ??
                     verdicts.map((v) => (
