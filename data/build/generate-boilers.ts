@@ -247,8 +247,8 @@ export const DELIBERATE_BOILERS: DeliberateBoiler[] = [
     name: '合成锅炉-规则-R11新建-燃气4蒸吨',
     placement: { city: '七台河市', builtUp: true, coverage: false, zone: null },
     row: { tph: 4, mw: null, fuel: gas, use: '供热', status: '拟建' },
-    rules: ['R23-gas-low-nox'], review: [],
-    expect: 'permitted: R11-new-build covers coal only; R23-gas-low-nox (low-NOx combustion) applies to the gas boiler',
+    rules: [], review: [],
+    expect: 'permitted: R11-new-build covers coal only, and the R23 retrofit rules apply to boilers in use, not planned ones',
   },
   {
     name: '合成锅炉-规则-R23超低-65蒸吨',

@@ -5,7 +5,7 @@ import { findRule, type RuleBook, type Rule } from './rules.ts';
 export const BOILER_VERDICTS = ['淘汰', '不予新建', '违反禁燃区规定', '超低排放改造', '低氮燃烧改造', '需核实', '合规'] as const;
 export type BoilerVerdict = (typeof BOILER_VERDICTS)[number];
 
-/** The boiler rules of seeds/rules.json, by id; every one is evaluated for every boiler. */
+/** The boiler rules of seeds/rules.json, by id; each is evaluated for every boiler (R13 only when a zones layer is given). */
 export const BOILER_RULE_IDS = [
   'R11-network-coverage',
   'R11-builtup-35',
@@ -90,11 +90,15 @@ interface Test {
   missing?: BilingualText;
 }
 
+/** One capacity limit in t/h: 以上/以下/及以下 are `gte`/`lte` (they include the number), 超过/不满 `gt`/`lt`. */
 interface Bound {
   lte?: number;
   gte?: number;
   lt?: number;
+  gt?: number;
 }
+type Op = 'lte' | 'gte' | 'lt' | 'gt';
+const OPS: readonly Op[] = ['lte', 'gte', 'lt', 'gt'];
 
 /** The shared empty list of an audit with no match, nothing to verify or no warning. */
 const NONE: readonly never[] = Object.freeze([]);
@@ -102,12 +106,22 @@ const YES: Test = { state: 'yes' };
 const NO: Test = { state: 'no' };
 const text = (zh: string, en: string): BilingualText => ({ zh, en });
 const number = (value: number) => (Number.isInteger(value) ? String(value) : String(Number(value.toFixed(3))));
+/** Heilongjiang's 13 cities as English sheets write them (pinyin, lowercase, no spaces or punctuation). */
+const CITY_PINYIN: Record<string, string> = {
+  harbin: '哈尔滨', haerbin: '哈尔滨', qiqihar: '齐齐哈尔', qiqihaer: '齐齐哈尔', jixi: '鸡西', hegang: '鹤岗', shuangyashan: '双鸭山',
+  daqing: '大庆', yichun: '伊春', jiamusi: '佳木斯', qitaihe: '七台河', mudanjiang: '牡丹江', heihe: '黑河', suihua: '绥化',
+  daxinganling: '大兴安岭', daxinganlingdiqu: '大兴安岭', dahingganling: '大兴安岭',
+};
 const cityKeys = new Map<string, string>();
-/** City names compare without their suffix: a sheet writes 哈尔滨 or 哈尔滨市. A table repeats a few names, so keys are cached. */
+/**
+ * City names compare without their suffix and in Chinese: a sheet writes 哈尔滨, 哈尔滨市 or Harbin (City). A table
+ * repeats a few names, so keys are cached.
+ */
 function cityKey(name: string): string {
   let key = cityKeys.get(name);
   if (key === undefined) {
-    key = name.trim().replace(/(市|地区)$/, '');
+    const latin = name.toLowerCase().replace(/[\s'’\-_.]/g, '').replace(/(city|shi|prefecture|region|diqu)$/, '');
+    key = CITY_PINYIN[latin] ?? name.trim().replace(/(市|地区)$/, '');
     if (cityKeys.size < 10_000) cityKeys.set(name, key);
   }
   return key;
@@ -176,7 +190,11 @@ const setOf = (value: unknown): ReadonlySet<string> | null => (Array.isArray(val
 
 function compile(book: RuleBook, id: BoilerRuleId): CompiledRule {
   const { clause, rule } = findRule(book, id);
-  const bound = rule.capacityTph as Bound | undefined;
+  const limits = rule.capacityTph as Record<string, unknown> | undefined;
+  const ops = limits ? OPS.filter((op) => typeof limits[op] === 'number') : [];
+  // Other keys (builtUpLte, elsewhereLte) are read by the rule that owns them; a bound must be exactly one limit.
+  if (ops.length > 1) throw new Error(`rule ${id}: capacityTph has ${ops.join(' and ')}; give one limit`);
+  const bound = ops.length === 1 ? ({ [ops[0]!]: limits![ops[0]!] } as Bound) : null;
   return {
     id,
     clause: clause.id,
@@ -188,13 +206,13 @@ function compile(book: RuleBook, id: BoilerRuleId): CompiledRule {
     use: setOf(rule.use),
     cities: Array.isArray(rule.cities) ? new Set(rule.cities.map((c) => cityKey(String(c)))) : null,
     within: typeof rule.within === 'string' ? rule.within : null,
-    bound: bound && (bound.lte !== undefined || bound.gte !== undefined) ? bound : null,
+    bound,
   };
 }
 
-const opOf = (bound: Bound) => (bound.lte !== undefined ? 'lte' : bound.gte !== undefined ? 'gte' : 'lt');
-const thresholdOf = (bound: Bound) => (bound.lte ?? bound.gte ?? bound.lt)!;
-const holds = (op: 'lte' | 'gte' | 'lt', value: number, limit: number) => (op === 'lte' ? value <= limit : op === 'gte' ? value >= limit : value < limit);
+const opOf = (bound: Bound): Op => OPS.find((op) => bound[op] !== undefined)!;
+const thresholdOf = (bound: Bound) => bound[opOf(bound)]!;
+const holds = (op: Op, value: number, limit: number) => (op === 'lte' ? value <= limit : op === 'gte' ? value >= limit : op === 'lt' ? value < limit : value > limit);
 
 /** Whether the capacity meets `bound`: 1 yes, 0 no, -1 unknown (no capacity, or MW without a paired value). */
 function capacityState(boiler: Boiler, bound: Bound, pairs: Pairs): 1 | 0 | -1 {
@@ -208,7 +226,7 @@ function capacityState(boiler: Boiler, bound: Bound, pairs: Pairs): 1 | 0 | -1 {
   return -1;
 }
 
-const SIGN = { lte: ['≤', '>'], gte: ['≥', '<'], lt: ['<', '≥'] } as const;
+const SIGN = { lte: ['≤', '>'], gte: ['≥', '<'], lt: ['<', '≥'], gt: ['>', '≤'] } as const;
 
 /** Capacity against `bound` (t/h) with the sentence that says why: t/h as given, else MW against the paired MW value. */
 function capacityTest(boiler: Boiler, bound: Bound, pairs: Pairs): Test {
@@ -413,8 +431,21 @@ function biomassRule(a: Audit, rule: CompiledRule): void {
 
 /** Inconsistencies between the sheet and the location, reported beside the verdict. */
 function warningsOf(a: Audit, boiler: Boiler, place: BoilerPlace, layerBuiltUp: boolean | null): readonly BilingualText[] {
-  if (!a.mismatch && place.city !== null && (boiler.builtUp === null || layerBuiltUp === null || boiler.builtUp === layerBuiltUp)) return NONE;
+  // t/h and MW given both and on different sides of a threshold's pair: t/h decides, the sheet should be checked.
+  const conflict =
+    boiler.capacityTph !== null && boiler.capacityMw !== null ? a.pairs.find((p) => boiler.capacityTph! <= p.tph !== boiler.capacityMw! <= p.mw) : undefined;
+  if (!a.mismatch && place.city !== null && !conflict && (boiler.builtUp === null || layerBuiltUp === null || boiler.builtUp === layerBuiltUp)) return NONE;
   const warnings: BilingualText[] = [];
+  if (conflict) {
+    const tph = number(boiler.capacityTph!);
+    const mw = number(boiler.capacityMw!);
+    warnings.push(
+      text(
+        `额定蒸发量 ${tph} t/h 与额定热功率 ${mw} MW 不一致（${conflict.tph} t/h 对应 ${conflict.mw} MW），按 t/h 判定`,
+        `${tph} t/h and ${mw} MW disagree (${conflict.tph} t/h pairs with ${conflict.mw} MW); t/h is used`,
+      ),
+    );
+  }
   if (a.mismatch) {
     warnings.push(text(`城市不一致：表中为「${a.sheetCity}」，坐标位于${place.city}`, `city mismatch: the sheet says "${a.sheetCity}", the location is in ${place.city}`));
   } else if (a.sheetCity === null && place.city === null) {
@@ -470,7 +501,8 @@ export function createBoilerAuditor(book: RuleBook): (boiler: Boiler, place: Boi
     const sheetCity = boiler.city?.trim() || null;
     const placeCityKey = place.city === null ? null : cityKey(place.city);
     const mismatch = sheetCity !== null && placeCityKey !== null && cityKey(sheetCity) !== placeCityKey;
-    const city = sheetCity ?? place.city;
+    // The location's spelling when the sheet agrees with it, so one city is never split by how a sheet writes it.
+    const city = sheetCity === null || (placeCityKey !== null && !mismatch) ? place.city : sheetCity;
     const layerBuiltUp = place.builtUpArea === null ? null : place.builtUpArea !== false;
     const a: Audit = {
       boiler,

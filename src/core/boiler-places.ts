@@ -37,6 +37,7 @@ export interface BoilerLayers {
 
 /** Finds each boiler's place: city and county, coverage, built-up area, no-burn zones. */
 export interface BoilerPlaceFinder {
+  /** The place of one boiler at WGS84 lon/lat. */
   placeOf(lon: number, lat: number): BoilerPlace;
   /** Places of many boilers; polygon layers are answered in bulk (about 25 M points/s per layer). */
   placeMany(lons: ArrayLike<number>, lats: ArrayLike<number>): BoilerPlace[];

@@ -1,13 +1,16 @@
 /** Fuels of the boiler inventory, as written in official sheets. */
 export const BOILER_FUELS = ['燃煤', '燃气', '生物质', '电', '燃油'] as const;
+/** One of {@link BOILER_FUELS}. */
 export type BoilerFuel = (typeof BOILER_FUELS)[number];
 
 /** What a boiler is used for. */
 export const BOILER_USES = ['供热', '工业', '发电'] as const;
+/** One of {@link BOILER_USES}. */
 export type BoilerUse = (typeof BOILER_USES)[number];
 
 /** In use, shut down, or planned (a new-build application). */
 export const BOILER_STATUSES = ['在用', '停用', '拟建'] as const;
+/** One of {@link BOILER_STATUSES}. */
 export type BoilerStatus = (typeof BOILER_STATUSES)[number];
 
 /**
@@ -36,4 +39,5 @@ export interface Boiler {
 
 /** Categories of 高污染燃料禁燃区 (国环规大气〔2017〕2号). */
 export const NO_BURN_CATEGORIES = ['Ⅰ', 'Ⅱ', 'Ⅲ'] as const;
+/** One of {@link NO_BURN_CATEGORIES}: Ⅰ general, Ⅱ stricter, Ⅲ strictest. */
 export type NoBurnCategory = (typeof NO_BURN_CATEGORIES)[number];

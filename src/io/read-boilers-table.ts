@@ -60,20 +60,20 @@ type BoilerField = keyof BoilerColumns;
 
 /** Header names, normalised (lowercase, no spaces, ASCII parentheses); the first listed wins. */
 const ALIASES: Record<BoilerField, string[]> = {
-  name: ['名称', '单位名称', '锅炉名称', '企业名称', '使用单位', '使用单位名称', 'name', 'unit', 'boiler'],
+  name: ['名称', '单位名称', '锅炉名称', '企业名称', '使用单位', '使用单位名称', 'name', 'unit', 'boiler', 'unitname', 'company', 'boilername'],
   lon: ['经度', '中心经度', '东经', 'lon', 'lng', 'long', 'longitude'],
   lat: ['纬度', '中心纬度', '北纬', 'lat', 'latitude'],
   pair: ['坐标', '经纬度', '经纬度坐标', 'coordinates', 'coordinate'],
   system: ['坐标系', 'crs', '坐标系统', '坐标系类型'],
   capacityTph: ['额定蒸发量', '蒸吨', '蒸吨/小时', '蒸发量', '额定出力(t/h)', 'capacity_tph', 'tph', 'evaporation'],
   capacityMw: ['额定热功率', '热功率', '额定功率', 'capacity_mw', 'mw', 'thermal_mw'],
-  capacity: ['容量', '规模', '额定出力', '出力', 'capacity'],
-  fuel: ['燃料', '燃料类型', '燃料种类', '燃料品种', 'fuel'],
-  use: ['用途', '锅炉用途', '使用用途', 'use'],
-  builtUp: ['是否位于建成区', '是否在建成区', '建成区', '位于建成区', 'built_up', 'builtup', 'in_built_up'],
+  capacity: ['容量', '规模', '额定出力', '出力', 'capacity', 'ratedcapacity'],
+  fuel: ['燃料', '燃料类型', '燃料种类', '燃料品种', 'fuel', 'fueltype'],
+  use: ['用途', '锅炉用途', '使用用途', 'use', 'purpose'],
+  builtUp: ['是否位于建成区', '是否在建成区', '建成区', '位于建成区', 'built_up', 'builtup', 'built-up', 'in_built_up', 'inbuilt-up', 'inbuilt-uparea', 'built-uparea'],
   status: ['状态', '运行状态', '使用状态', '锅炉状态', 'status'],
   city: ['城市', '市', '地市', '所在城市', '所在市', 'city'],
-  county: ['区县', '县', '县区', '县(市、区)', '所在区县', 'county'],
+  county: ['区县', '县', '县区', '县(市、区)', '所在区县', 'county', 'district'],
 };
 
 const EXPECTED =
@@ -160,13 +160,18 @@ export async function readBoilersTable(bytes: Uint8Array, fileName: string): Pro
   const { table, decimalComma } = await readTextTable(bytes, fileName, EXPECTED);
   const { header, recordCount, record, lines } = table;
   const columns: BoilerColumns = detectColumns(header, ALIASES);
-  // A capacity column with its unit in the header (`容量(MW)`) is that unit's column.
-  const headerUnit = columns.capacity === -1 ? undefined : UNITS.get(UNIT_IN_HEADER.exec(normaliseHeader(header[columns.capacity]!))?.[1] ?? '');
-  const unitField = headerUnit === 'tph' ? 'capacityTph' : 'capacityMw';
-  if (headerUnit && columns[unitField] === -1) {
-    columns[unitField] = columns.capacity;
-    columns.capacity = -1;
-  }
+  // A capacity column with its unit in the header (`容量(MW)`, `Capacity (t/h)`) is that unit's column; a sheet
+  // may have both, and the generic alias alone would take only the first of them.
+  const taken = new Set(Object.values(columns).filter((index) => index !== -1));
+  header.forEach((name, index) => {
+    const normal = normaliseHeader(name);
+    const unit = UNITS.get(UNIT_IN_HEADER.exec(normal)?.[1] ?? '');
+    if (!unit || !ALIASES.capacity.includes(normal.replace(UNIT_IN_HEADER, ''))) return;
+    const field = unit === 'tph' ? 'capacityTph' : 'capacityMw';
+    if (columns[field] !== -1 || (taken.has(index) && columns.capacity !== index)) return;
+    if (columns.capacity === index) columns.capacity = -1;
+    columns[field] = index;
+  });
   if (!((columns.lon !== -1 && columns.lat !== -1) || columns.pair !== -1)) {
     const partial = (['lon', 'lat'] as const).filter((field) => columns[field] !== -1).map((field) => `"${header[columns[field]]}"`);
     throw new Error(`${fileName}: no location columns${partial.length > 0 ? ` (only ${partial.join(', ')} without its partner)` : ''} among: ${header.join(', ')}; ${EXPECTED}`);

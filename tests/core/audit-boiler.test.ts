@@ -98,7 +98,8 @@ describe('clause 十一: phase-out of coal boilers', () => {
     expect(elsewhere.verdicts).toEqual(['不予新建']);
     expect(elsewhere.matches[0]!.reason.zh).toContain('不在建成区（限 10 t/h 及以下）');
     expect(audit(planned(15), place({ city: '大庆市' })).verdicts).toEqual(['合规']);
-    expect(audit(boiler({ capacityTph: 4, fuel: '燃气', status: '拟建' }), place({ builtUpArea: 'A' })).verdicts).toEqual(['低氮燃烧改造']);
+    // Retrofits are for boilers in use: a planned gas boiler is simply permitted.
+    expect(audit(boiler({ capacityTph: 4, fuel: '燃气', status: '拟建' }), place({ builtUpArea: 'A' })).verdicts).toEqual(['合规']);
   });
 
   it('decides a new build without knowing the built-up status only when both limits agree', () => {
@@ -240,7 +241,37 @@ describe('missing and inconsistent data', () => {
   });
 });
 
+describe('English sheets and conflicting capacities', () => {
+  it('reads an English city name as the same city, and reports the location\'s spelling', () => {
+    const result = audit(boiler({ capacityTph: 8, city: 'Harbin City' }), place());
+    expect(result.warnings).toEqual([]);
+    expect(result.city).toBe('哈尔滨市');
+    expect(result.verdicts).toEqual(['淘汰']);
+    expect(audit(boiler({ capacityTph: 8, city: '哈尔滨' }), place()).city).toBe('哈尔滨市');
+  });
+
+  it('warns when t/h and MW disagree about a threshold, and decides by t/h', () => {
+    const result = audit(boiler({ capacityTph: 40, capacityMw: 20 }), place({ builtUpArea: 'A' }));
+    expect(result.verdicts).toEqual(['合规']);
+    expect(result.warnings[0]!.zh).toBe('额定蒸发量 40 t/h 与额定热功率 20 MW 不一致（35 t/h 对应 29 MW），按 t/h 判定');
+    expect(audit(boiler({ capacityTph: 30, capacityMw: 21 }), place({ builtUpArea: 'A' })).warnings).toEqual([]);
+  });
+});
+
 describe('thresholds live in the rule book', () => {
+  it('supports 超过/不满 limits (gt/lt) and refuses a bound with two limits', () => {
+    const changed = book();
+    const rule = changed.clauses.flatMap((c) => c.rules).find((r) => r.id === 'R23-ultra-low')!;
+    rule.capacityTph = { gt: 65 };
+    const strict = createBoilerAuditor(changed);
+    expect(strict(boiler({ capacityTph: 65 }), place({ city: '大庆市' })).verdicts).toEqual(['合规']);
+    const above = strict(boiler({ capacityTph: 66 }), place({ city: '大庆市' }));
+    expect(above.matches[0]!.reason.zh).toContain('66 t/h > 65 t/h');
+    expect(strict(boiler({ capacityTph: 2 }), place({ city: '大庆市' })).verdicts).toEqual(['合规']);
+    rule.capacityTph = { gte: 65, lt: 100 };
+    expect(() => createBoilerAuditor(changed)).toThrow(/R23-ultra-low: capacityTph has gte and lt/);
+  });
+
   it('follows a changed threshold and city list', () => {
     const changed = book();
     const rule = changed.clauses.flatMap((c) => c.rules).find((r) => r.id === 'R11-builtup-35')!;

@@ -279,3 +279,16 @@ describe('readBoilersTable: files it cannot use', () => {
     await expect(readBoilersTable(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'broken.xlsx')).rejects.toThrow(/^broken\.xlsx: not a readable XLSX workbook.*经度 and 纬度/);
   });
 });
+
+describe('readBoilersTable: English sheets and unit-bearing capacity headers', () => {
+  it('reads both 容量(t/h) and 容量(MW) columns, and English headers with units and Built-up', async () => {
+    const chinese = await readBoilersTable(new TextEncoder().encode('名称,经度,纬度,容量(t/h),容量(MW)\nA,126.65,45.75,,29\nB,126.65,45.75,35,\n'), 'c.csv');
+    expect(chinese.boilers.map((r) => [r.boiler.capacityTph, r.boiler.capacityMw])).toEqual([[null, 29], [35, null]]);
+    expect(chinese.notes).toEqual([]);
+    const english = await readBoilersTable(
+      new TextEncoder().encode('Name,Longitude,Latitude,Capacity (t/h),Capacity (MW),Fuel type,Purpose,Built-up,Status,City,District\nA,126.65,45.75,,29,coal,heating,yes,in use,Harbin,Nangang\n'),
+      'e.csv',
+    );
+    expect(english.boilers[0]!.boiler).toMatchObject({ capacityTph: null, capacityMw: 29, fuel: '燃煤', use: '供热', builtUp: true, status: '在用', city: 'Harbin', county: 'Nangang' });
+  });
+});
