@@ -1,4 +1,4 @@
-import type { Boiler, NoBurnCategory } from './boiler.ts';
+import { BOILER_VALUE_EN, type Boiler, type NoBurnCategory } from './boiler.ts';
 import { findRule, type RuleBook, type Rule } from './rules.ts';
 
 /** Every verdict a boiler can get, in the order they are listed when several apply. */
@@ -128,8 +128,6 @@ function cityKey(name: string): string {
 }
 const ZONE_ORDER: Record<NoBurnCategory, number> = { Ⅲ: 0, Ⅱ: 1, Ⅰ: 2 };
 
-const FUEL_EN: Record<string, string> = { 燃煤: 'coal', 燃气: 'gas', 生物质: 'biomass', 电: 'electric', 燃油: 'oil' };
-const USE_EN: Record<string, string> = { 供热: 'heating', 工业: 'industrial', 发电: 'power' };
 const REQUIREMENT_EN: Record<string, string> = { 专用锅炉: 'a dedicated boiler', 袋式除尘: 'a bag filter', 不得掺烧煤炭: 'no coal co-firing' };
 const MISSING = {
   fuel: text('燃料', 'fuel'),
@@ -264,10 +262,10 @@ function listTest(value: string | null, allowed: ReadonlySet<string> | null, mis
   return allowed.has(value) ? { state: 'yes', fact } : NO;
 }
 
-const fuelTest = (a: Audit, rule: CompiledRule) => listTest(a.boiler.fuel, rule.fuel, MISSING.fuel, a.boiler.fuel === null ? undefined : text(a.boiler.fuel, FUEL_EN[a.boiler.fuel] ?? a.boiler.fuel));
+const fuelTest = (a: Audit, rule: CompiledRule) => listTest(a.boiler.fuel, rule.fuel, MISSING.fuel, a.boiler.fuel === null ? undefined : text(a.boiler.fuel, BOILER_VALUE_EN[a.boiler.fuel]));
 const statusTest = (a: Audit, rule: CompiledRule) =>
-  listTest(a.boiler.status, rule.status, MISSING.status, a.boiler.status === null || a.boiler.status === '在用' ? undefined : text(a.boiler.status, a.boiler.status === '拟建' ? 'planned' : a.boiler.status));
-const useTest = (a: Audit, rule: CompiledRule) => listTest(a.boiler.use, rule.use, MISSING.use, a.boiler.use === null ? undefined : text(`用途${a.boiler.use}`, `used for ${USE_EN[a.boiler.use] ?? a.boiler.use}`));
+  listTest(a.boiler.status, rule.status, MISSING.status, a.boiler.status === null || a.boiler.status === '在用' ? undefined : text(a.boiler.status, BOILER_VALUE_EN[a.boiler.status]));
+const useTest = (a: Audit, rule: CompiledRule) => listTest(a.boiler.use, rule.use, MISSING.use, a.boiler.use === null ? undefined : text(`用途${a.boiler.use}`, `used for ${BOILER_VALUE_EN[a.boiler.use]}`));
 
 function cityTest(a: Audit, rule: CompiledRule): Test {
   if (!rule.cities) return YES;

@@ -24,6 +24,8 @@ export interface CityBoilerSummary {
 
 /** The city name used for boilers whose city is unknown. */
 export const UNKNOWN_CITY = '（未知）';
+/** The city name of the total row. */
+export const TOTAL_ROW = '合计';
 
 const emptyTotal = (): CapacityTotal => ({ count: 0, tph: 0, mw: 0 });
 const add = (total: CapacityTotal, boiler: Boiler) => {
@@ -51,7 +53,7 @@ export function summariseBoilerAudits(items: ReadonlyArray<{ boiler: Boiler; aud
     phaseOut: emptyTotal(),
     retrofit: emptyTotal(),
   });
-  const total = fresh('合计');
+  const total = fresh(TOTAL_ROW);
   for (const { boiler, audit } of items) {
     const city = audit.city ?? UNKNOWN_CITY;
     let summary = byCity.get(city);

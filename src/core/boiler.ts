@@ -13,6 +13,21 @@ export const BOILER_STATUSES = ['在用', '停用', '拟建'] as const;
 /** One of {@link BOILER_STATUSES}. */
 export type BoilerStatus = (typeof BOILER_STATUSES)[number];
 
+/** English for every fuel, use and status word (the Chinese word is the value itself). */
+export const BOILER_VALUE_EN: Readonly<Record<BoilerFuel | BoilerUse | BoilerStatus, string>> = {
+  燃煤: 'coal',
+  燃气: 'gas',
+  生物质: 'biomass',
+  电: 'electric',
+  燃油: 'oil',
+  供热: 'heating',
+  工业: 'industrial',
+  发电: 'power',
+  在用: 'in use',
+  停用: 'shut down',
+  拟建: 'planned',
+};
+
 /**
  * One boiler of an inventory, as given: capacities stay in the unit the sheet used (t/h for steam,
  * MW for hot water) and are never converted; a field the sheet leaves empty is null, never a guess.

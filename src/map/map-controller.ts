@@ -68,6 +68,8 @@ export class MapController {
   private layerData: LayerDataMap = {};
   private summary: BoundarySummary | null = null;
   private installed = false;
+  /** While a tool places or draws something, a click is a location, never a pick of what is drawn there. */
+  private siteMode: 'none' | 'pick' | 'draw' = 'none';
   private readyReported = false;
   private readonly onReady: () => void;
   private language: Language;
@@ -101,8 +103,8 @@ export class MapController {
     // The map starts while the worker is still fetching and tiling; tile requests wait for it there.
     this.map.on('load', () => this.install());
     this.map.on('click', (event) => {
-      // A picked deck.gl object (a fire point) wins over the county under it.
-      const picked = this.overlay?.pickObject({ x: event.point.x, y: event.point.y, radius: 4 });
+      // A picked deck.gl object (a fire point, a boiler) wins over the county under it, unless a tool is placing.
+      const picked = this.siteMode === 'none' ? this.overlay?.pickObject({ x: event.point.x, y: event.point.y, radius: 4 }) : null;
       if (picked?.layer && picked.index >= 0) options.onPick(picked.layer.id, picked.index);
       else options.onClick(event.lngLat.lng, event.lngLat.lat);
     });
@@ -182,6 +184,7 @@ export class MapController {
 
   /** Picking or drawing a site: a crosshair, and no double-click zoom while corners are being placed. */
   setSiteMode(mode: 'none' | 'pick' | 'draw'): void {
+    this.siteMode = mode;
     this.map.getCanvas().style.cursor = mode === 'none' ? '' : 'crosshair';
     if (mode === 'draw') this.map.doubleClickZoom.disable();
     else this.map.doubleClickZoom.enable();

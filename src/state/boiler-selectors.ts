@@ -10,6 +10,16 @@ export function primaryVerdict(record: AuditedRecord): BoilerVerdict | null {
   return record.audit?.verdicts[0] ?? null;
 }
 
+/**
+ * The verdicts of a planned boiler that refuse it (不予新建, 违反禁燃区规定); empty when it may be built.
+ *
+ * @param verdicts - The audit's verdicts.
+ * @returns The refusing verdicts, in order.
+ */
+export function refusesNewBuild(verdicts: readonly BoilerVerdict[]): BoilerVerdict[] {
+  return verdicts.filter((v) => v === '不予新建' || v === '违反禁燃区规定');
+}
+
 /** Which audit rows to show. */
 export interface BoilerFilter {
   /** A verdict the row has, 'all', or 'errors' for rows without a location. */
@@ -123,7 +133,7 @@ export function selectBoilerLayerData(state: BoilersSlice): BoilerLayerData | nu
     verdicts,
     recordOfPoint: Int32Array.from(located),
     selected: selectedBoiler ? [selectedBoiler.lon, selectedBoiler.lat] : null,
-    newBuild: check ? { position: [check.boiler.lon, check.boiler.lat], refused: check.audit.verdicts.some((v) => v === '不予新建' || v === '违反禁燃区规定') } : null,
+    newBuild: check ? { position: [check.boiler.lon, check.boiler.lat], refused: refusesNewBuild(check.audit.verdicts).length > 0 } : null,
   };
   lastLayer = { inputs, data };
   return data;

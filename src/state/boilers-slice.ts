@@ -81,7 +81,8 @@ export function newBuildBoilerOf(form: NewBuildForm): { boiler: Boiler } | { pro
   const lon = Number(form.lon.trim());
   const lat = Number(form.lat.trim());
   if (form.lon.trim() === '' || form.lat.trim() === '' || !Number.isFinite(lon) || !Number.isFinite(lat)) return { problem: 'location' };
-  if (lon < 73 || lon > 136 || lat < 3 || lat > 54) return { problem: 'location' };
+  // Heilongjiang's box: the plan's limits apply there only.
+  if (lon < 121 || lon > 135.2 || lat < 43.3 || lat > 53.6) return { problem: 'location' };
   const capacity = Number(form.capacity.trim());
   if (form.capacity.trim() === '' || !(capacity > 0)) return { problem: 'capacity' };
   return {
@@ -166,8 +167,12 @@ export const createBoilersSlice: StateCreator<BoilersSlice, [], [], BoilersSlice
       job('sample', async (progress) => {
         const kinds = Object.keys(BOILER_SAMPLE.layers) as BoilerLayerKind[];
         const files = await Promise.all(kinds.map((kind) => fetchSample(BOILER_SAMPLE.layers[kind])));
-        const loaded = await Promise.all(kinds.map((kind, i) => boilerClient().call('readLayer', { kind, file: files[i]!, fileName: BOILER_SAMPLE.layers[kind], synthetic: true })));
-        set({ boilerLayers: Object.fromEntries(loaded.map((layer) => [layer.kind, layer])) });
+        // The worker keeps every layer it read: the store shows exactly those, even if one failed.
+        const results = await Promise.allSettled(kinds.map((kind, i) => boilerClient().call('readLayer', { kind, file: files[i]!, fileName: BOILER_SAMPLE.layers[kind], synthetic: true })));
+        const loaded = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+        set({ boilerLayers: { ...get().boilerLayers, ...Object.fromEntries(loaded.map((layer) => [layer.kind, layer])) } });
+        const failed = results.find((result) => result.status === 'rejected');
+        if (failed) throw failed.reason;
         const inventory = await fetchSample(BOILER_SAMPLE.inventory);
         const result = await boilerClient().call('audit', { file: inventory, fileName: BOILER_SAMPLE.inventory, synthetic: true, serviceRadiusM: get().boilerServiceRadiusM }, { onProgress: progress });
         set({ boilerAudit: result, boilerSelected: null });

@@ -1,9 +1,16 @@
 import type { BoilerAudit, BoilerPlace } from '../core/audit-boiler.ts';
-import type { Boiler } from '../core/boiler.ts';
+import { BOILER_VALUE_EN, type Boiler } from '../core/boiler.ts';
+import type { Language } from '../map/localized.ts';
 import type { AuditedRecord } from '../io/audit-boilers-table.ts';
 import { verdictLabel } from '../map/layers/boiler-layers.ts';
 import { useAppStore } from '../state/store.ts';
 import { useT } from './i18n.ts';
+
+/** A fuel, use or status word in the UI language; '—' when the sheet left it empty. */
+export function valueLabel(value: keyof typeof BOILER_VALUE_EN | null, language: Language): string {
+  if (value === null) return '—';
+  return language === 'zh' ? value : BOILER_VALUE_EN[value];
+}
 
 /** Capacity as the sheet gave it: t/h, MW, or both; never converted. */
 export function capacityText(boiler: Boiler): string {
@@ -52,7 +59,7 @@ export function AuditFacts({ boiler, place, audit }: { boiler: Boiler; place: Bo
         <dt>{t('capacity')}</dt>
         <dd>{capacityText(boiler)}</dd>
         <dt>{t('fuelUseStatus')}</dt>
-        <dd>{[boiler.fuel, boiler.use, boiler.status].map((v) => v ?? '—').join(' / ')}</dd>
+        <dd>{[boiler.fuel, boiler.use, boiler.status].map((v) => valueLabel(v, language)).join(' / ')}</dd>
         <dt>{t('location')}</dt>
         <dd>
           {boiler.lon.toFixed(6)}, {boiler.lat.toFixed(6)} · {[place.city, place.county].filter(Boolean).join(' ') || t('outsideProvince')}

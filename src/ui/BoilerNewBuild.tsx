@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import { BOILER_FUELS } from '../core/boiler.ts';
 import { verdictLabel } from '../map/layers/boiler-layers.ts';
+import { refusesNewBuild } from '../state/boiler-selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { AuditFacts } from './BoilerCard.tsx';
 import { useT } from './i18n.ts';
@@ -13,7 +15,14 @@ export function BoilerNewBuild() {
   const check = useAppStore((s) => s.boilerNewBuild);
   const problem = useAppStore((s) => s.boilerNewBuildProblem);
   const { setNewBuildForm, setBoilerMode, checkNewBuild } = useAppStore.getState();
-  const refused = check?.audit.verdicts.filter((v) => v === '不予新建' || v === '违反禁燃区规定') ?? [];
+  const refused = check ? refusesNewBuild(check.audit.verdicts) : [];
+  // Esc stops placing, as it does for the EIA site tools.
+  useEffect(() => {
+    if (mode !== 'pick') return;
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setBoilerMode('none');
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [mode, setBoilerMode]);
   return (
     <section aria-label={t('boilerNewBuildTab')}>
       <form

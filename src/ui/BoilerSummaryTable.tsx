@@ -1,5 +1,5 @@
 import { BOILER_VERDICTS } from '../core/audit-boiler.ts';
-import type { CapacityTotal } from '../core/boiler-summary.ts';
+import { TOTAL_ROW, UNKNOWN_CITY, type CapacityTotal } from '../core/boiler-summary.ts';
 import { verdictLabel } from '../map/layers/boiler-layers.ts';
 import { selectBoilerSummary } from '../state/boiler-selectors.ts';
 import { useAppStore } from '../state/store.ts';
@@ -18,8 +18,9 @@ export function BoilerSummaryTable() {
   const summary = selectBoilerSummary(audit);
   if (!audit) return <p className="note">{t('noInventory')}</p>;
   const header = [t('cityColumn'), t('boilerCount'), ...BOILER_VERDICTS.map((v) => verdictLabel(v, language)), t('phaseOutCapacity'), t('retrofitCount'), t('retrofitCapacity')];
+  const cityLabel = (city: string) => (city === UNKNOWN_CITY ? t('unknownCity') : city === TOTAL_ROW ? t('totalRow') : city);
   const rows = summary.map((s) => [
-    s.city,
+    cityLabel(s.city),
     String(s.boilers),
     // The 淘汰 column is the count to phase out; its capacity follows.
     ...BOILER_VERDICTS.map((v) => String(s.byVerdict[v])),

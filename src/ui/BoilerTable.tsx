@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { BOILER_RULE_IDS, BOILER_VERDICTS } from '../core/audit-boiler.ts';
+import { TOTAL_ROW, UNKNOWN_CITY } from '../core/boiler-summary.ts';
 import { BOILER_VERDICT_COLORS, verdictLabel } from '../map/layers/boiler-layers.ts';
 import { selectBoilerOrder, selectBoilerSummary, type BoilerFilter, type BoilerSortKey } from '../state/boiler-selectors.ts';
 import { useAppStore } from '../state/store.ts';
-import { capacityText } from './BoilerCard.tsx';
+import { capacityText, valueLabel } from './BoilerCard.tsx';
 import { downloadTable } from './download.ts';
 import { useT, type MessageKey } from './i18n.ts';
 
@@ -20,7 +21,7 @@ export function BoilerTable() {
   const sort = useAppStore((s) => s.boilerSort);
   const { selectBoiler, setBoilerFilter: setFilter, setBoilerSort: setSort } = useAppStore.getState();
   const order = useMemo(() => (audit ? selectBoilerOrder(audit, filter, sort) : []), [audit, filter, sort]);
-  const cities = useMemo(() => selectBoilerSummary(audit).filter((s) => s.city !== '合计').map((s) => s.city), [audit]);
+  const cities = useMemo(() => selectBoilerSummary(audit).filter((s) => s.city !== TOTAL_ROW).map((s) => s.city), [audit]);
   if (!audit) return <p className="note">{t('noInventory')}</p>;
 
   const header = (key: BoilerSortKey, label: MessageKey) => (
@@ -65,7 +66,7 @@ export function BoilerTable() {
             <option value="all">{t('filterAll')}</option>
             {cities.map((city) => (
               <option key={city} value={city}>
-                {city}
+                {city === UNKNOWN_CITY ? t('unknownCity') : city}
               </option>
             ))}
           </select>
@@ -113,7 +114,7 @@ export function BoilerTable() {
                 <td>{record.boiler?.name ?? ''}</td>
                 <td className="nowrap">{record.audit?.city ?? ''}</td>
                 <td className="nowrap">{record.boiler ? capacityText(record.boiler) : ''}</td>
-                <td className="nowrap">{record.boiler?.fuel ?? ''}</td>
+                <td className="nowrap">{record.boiler ? valueLabel(record.boiler.fuel, language) : ''}</td>
                 <td className="verdicts">
                   {record.error ??
                     verdicts.map((v) => (

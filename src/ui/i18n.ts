@@ -218,6 +218,8 @@ const MESSAGES = {
   remove: { zh: '移除', en: 'Remove' },
   zonesNotGiven: { zh: '未载入：不评估禁燃区规则（R13）', en: 'Not loaded: the no-burn zone rule (R13) is not evaluated' },
   layerNotGiven: { zh: '未载入：相关规则判为“需核实”', en: 'Not loaded: rules that need it say 需核实 (to verify)' },
+  unknownCity: { zh: '（未知）', en: '(unknown)' },
+  totalRow: { zh: '合计', en: 'Total' },
   coverageShort: { zh: '供热管网覆盖', en: 'Heating coverage' },
   zonesShort: { zh: '禁燃区', en: 'No-burn zone' },
   layerNotGivenShort: { zh: '未载入', en: 'not loaded' },

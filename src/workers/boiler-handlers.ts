@@ -97,19 +97,17 @@ export function createBoilerHandlers(fetchText: (url: string) => Promise<string>
     },
     async audit({ file, fileName, synthetic, serviceRadiusM }, context) {
       const start = performance.now();
-      if (file) {
-        const name = fileName ?? 'inventory';
-        // A file that cannot be read throws here, and the inventory audited before stays.
-        inventory = { table: await readBoilersTable(await bytesOf(file), name), synthetic: synthetic ?? false };
-      }
-      if (!inventory) throw new Error('no boiler inventory loaded yet');
+      // A new file becomes the kept inventory only once its audit succeeded, so the app and the worker agree.
+      const next = file ? { table: await readBoilersTable(await bytesOf(file), fileName ?? 'inventory'), synthetic: synthetic ?? false } : inventory;
+      if (!next) throw new Error('no boiler inventory loaded yet');
       const { finder, given } = await finderFor(serviceRadiusM);
-      const { table } = inventory;
+      const { table } = next;
       const audited = auditBoilersTable(table, finder, audit, (done, total) => context?.progress(done, total));
+      inventory = next;
       const hasPipelines = (given.pipelines?.length ?? 0) > 0;
       return {
         fileName: table.fileName,
-        synthetic: inventory.synthetic,
+        synthetic: next.synthetic,
         records: audited.records,
         header: audited.header,
         rows: audited.rows,
