@@ -1,6 +1,6 @@
 import { BOILER_FUELS, BOILER_STATUSES, BOILER_USES, type Boiler, type BoilerFuel, type BoilerStatus, type BoilerUse } from '../core/boiler.ts';
 import { parseSiteLocation, type SiteLocationInput } from './parse-site-location.ts';
-import { detectColumns, normaliseHeader, parseSystem, readTextTable, type SystemValue } from './table-columns.ts';
+import { detectColumns, normaliseHeader, createSystemReader, readTextTable, skippedRow } from './table-columns.ts';
 
 /** One boiler whose location was read. */
 export interface BoilerRow {
@@ -181,8 +181,7 @@ export async function readBoilersTable(bytes: Uint8Array, fileName: string): Pro
   const headerOf = (field: BoilerField) => header[columns[field]] ?? field;
   const cell = (cells: string[], field: BoilerField) => (columns[field] === -1 ? '' : (cells[columns[field]] ?? ''));
   const number = (text: string) => (decimalComma && /^\s*[+-]?\d+,\d+\s*$/.test(text) ? text.replace(',', '.') : text);
-  const isHeader = (cells: string[]) => cells.length === header.length && cells.every((text, i) => text.trim() === header[i]);
-  const systems = new Map<string, SystemValue>(); // a big inventory repeats a handful of 坐标系 values
+  const systemOf = createSystemReader();
   const locationHeaders = (['lon', 'lat', 'pair'] as const)
     .filter((field) => columns[field] !== -1)
     .map((field) => header[columns[field]])
@@ -196,23 +195,16 @@ export async function readBoilersTable(bytes: Uint8Array, fileName: string): Pro
     const row = lines[r]!;
     const reject = (field: string, reason: string, value: string) => rejected.push({ row, field, reason, value });
     const note = (field: BoilerField, reason: string, value: string) => notes.push({ row, field: headerOf(field), reason, value });
-    if (cells.every((text) => text.trim() === '')) {
-      reject('(row)', 'empty row: fill it in or delete it', '');
-      continue;
-    }
-    if (cells[0]?.trim() === header[0] && isHeader(cells)) {
-      reject('(row)', 'a repeated header row: delete it', cells.join(', '));
+    const skipped = skippedRow(cells, header);
+    if (skipped) {
+      reject(skipped.field, skipped.reason, skipped.value);
       continue;
     }
 
     let system: 'wgs84' | 'gcj02' | 'bd09' = 'wgs84';
     const systemText = cell(cells, 'system').trim();
     if (systemText !== '') {
-      let parsed = systems.get(systemText);
-      if (parsed === undefined) {
-        parsed = parseSystem(systemText);
-        systems.set(systemText, parsed);
-      }
+      const parsed = systemOf(systemText);
       if ('problem' in parsed) {
         reject(headerOf('system'), parsed.problem, systemText);
         continue;

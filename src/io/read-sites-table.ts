@@ -1,5 +1,5 @@
 import { parseSiteLocation, type CoordinateSystem, type SiteLocation, type SiteLocationInput } from './parse-site-location.ts';
-import { detectColumns, parseSystem, readTextTable, type SystemValue } from './table-columns.ts';
+import { detectColumns, createSystemReader, readTextTable, skippedRow } from './table-columns.ts';
 
 /** One project site whose location was read: where it came from, what was read and the WGS84 result. */
 export interface SiteRow {
@@ -98,8 +98,7 @@ export async function readSitesTable(bytes: Uint8Array, fileName: string, option
   const headerOf = (field: SiteField) => header[columns[field]] ?? field;
   const cell = (cells: string[], field: SiteField) => (columns[field] === -1 ? '' : (cells[columns[field]] ?? ''));
   const number = (text: string) => (decimalComma && DECIMAL_COMMA.test(text) ? text.replace(',', '.') : text);
-  const systems = new Map<string, SystemValue>(); // a 10,000-row table repeats a handful of 坐标系 values
-  const isHeader = (cells: string[]) => cells.length === header.length && cells.every((text, i) => text.trim() === header[i]);
+  const systemOf = createSystemReader();
 
   const coordinateHeaders = (['lon', 'lat', 'pair', 'x', 'y'] as const)
     .filter((field) => columns[field] !== -1)
@@ -111,12 +110,9 @@ export async function readSitesTable(bytes: Uint8Array, fileName: string, option
     const cells = record(r);
     const row = lines[r]!;
     const reject = (field: string, reason: string, value: string) => rejected.push({ row, field, reason, value });
-    if (cells.every((text) => text.trim() === '')) {
-      reject('(row)', 'empty row: fill it in or delete it', '');
-      continue;
-    }
-    if (cells[0]?.trim() === header[0] && isHeader(cells)) {
-      reject('(row)', 'a repeated header row: delete it', cells.join(', '));
+    const skipped = skippedRow(cells, header);
+    if (skipped) {
+      reject(skipped.field, skipped.reason, skipped.value);
       continue;
     }
 
@@ -126,11 +122,7 @@ export async function readSitesTable(bytes: Uint8Array, fileName: string, option
     let epsgValue = options.epsg === undefined ? '' : String(options.epsg);
     const systemText = cell(cells, 'system').trim();
     if (systemText !== '') {
-      let parsed = systems.get(systemText);
-      if (parsed === undefined) {
-        parsed = parseSystem(systemText);
-        systems.set(systemText, parsed);
-      }
+      const parsed = systemOf(systemText);
       if ('problem' in parsed) {
         reject(headerOf('system'), parsed.problem, systemText);
         continue;

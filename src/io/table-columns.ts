@@ -67,6 +67,43 @@ const SYSTEM_PUNCTUATION = /[\s\-_/]/g;
 const LEGACY_DATUM = /北京|西安|beijing|xi'?an|bj54|xa80/;
 
 /**
+ * A {@link parseSystem} that remembers its answers: a 10,000-row table repeats a handful of 坐标系 values.
+ *
+ * @returns The caching reader.
+ * @example
+ * const systemOf = createSystemReader();
+ * systemOf('高德'); // { system: 'gcj02' }
+ */
+export function createSystemReader(): (text: string) => SystemValue {
+  const seen = new Map<string, SystemValue>();
+  return (text) => {
+    let parsed = seen.get(text);
+    if (parsed === undefined) {
+      parsed = parseSystem(text);
+      seen.set(text, parsed);
+    }
+    return parsed;
+  };
+}
+
+/**
+ * Why a table row is no record at all: it is empty, or it repeats the header (tables pasted together).
+ *
+ * @param cells - The row's cells.
+ * @param header - The table's header.
+ * @returns The rejection (field `(row)`), or null for a row to read.
+ * @example
+ * skippedRow(['', ' '], ['名称', '经度']); // { field: '(row)', reason: 'empty row: fill it in or delete it', value: '' }
+ */
+export function skippedRow(cells: readonly string[], header: readonly string[]): { field: string; reason: string; value: string } | null {
+  if (cells.every((text) => text.trim() === '')) return { field: '(row)', reason: 'empty row: fill it in or delete it', value: '' };
+  if (cells.length === header.length && cells.every((text, i) => text.trim() === header[i])) {
+    return { field: '(row)', reason: 'a repeated header row: delete it', value: cells.join(', ') };
+  }
+  return null;
+}
+
+/**
  * Reads a 坐标系 cell. `CGCS2000` counts as WGS84 (they agree within decimetres); a CGCS2000 EPSG code of the
  * Gauss-Krüger series, `高斯`/`GK`, or a zone description means Gauss-Krüger.
  *
