@@ -7,6 +7,7 @@ import { useAppStore } from '../state/store.ts';
 import { capacityText, valueLabel } from './BoilerCard.tsx';
 import { downloadTable } from './download.ts';
 import { useT, type MessageKey } from './i18n.ts';
+import { ExportBar, SortHeader } from './TableTools.tsx';
 
 const SHOWN = 500;
 const rgb = (c: readonly number[]) => `rgb(${c.join(',')})`;
@@ -24,14 +25,6 @@ export function BoilerTable() {
   const cities = useMemo(() => selectBoilerSummary(audit).filter((s) => s.city !== TOTAL_ROW).map((s) => s.city), [audit]);
   if (!audit) return <p className="note">{t('noInventory')}</p>;
 
-  const header = (key: BoilerSortKey, label: MessageKey) => (
-    <th aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" className="link" onClick={() => setSort({ key, descending: sort.key === key ? !sort.descending : false })}>
-        {t(label)}
-        {sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
-      </button>
-    </th>
-  );
   const exportTable = (format: 'csv' | 'xlsx') => void downloadTable(`锅炉审计-${audit.fileName.replace(/\.[^.]+$/, '')}`, audit.header, order.map((i) => audit.rows[i]!), format);
 
   return (
@@ -73,27 +66,16 @@ export function BoilerTable() {
         </label>
         <input type="search" placeholder={t('search')} aria-label={t('search')} value={filter.query} onChange={(e) => setFilter({ query: e.target.value })} />
       </div>
-      <div className="row">
-        <button type="button" onClick={() => exportTable('csv')} data-testid="boiler-export-csv">
-          {t('exportCsv')}
-        </button>
-        <button type="button" onClick={() => exportTable('xlsx')} data-testid="boiler-export-xlsx">
-          {t('exportXlsx')}
-        </button>
-        <span className="note" data-testid="boiler-table-count">
-          {order.length > SHOWN ? `${t('showingTop')} ${SHOWN} / ${order.length}；` : `${order.length}；`}
-          {t('exportsAllRows')}
-        </span>
-      </div>
+      <ExportBar onExport={exportTable} count={order.length} shown={SHOWN} testId="boiler" />
       <table className="compact" data-testid="boiler-table">
         <thead>
           <tr>
-            {header('row', 'row')}
-            {header('name', 'name')}
-            {header('city', 'cityColumn')}
-            {header('capacity', 'capacity')}
+            <SortHeader column="row" label="row" sort={sort} onSort={setSort} />
+            <SortHeader column="name" label="name" sort={sort} onSort={setSort} />
+            <SortHeader column="city" label="cityColumn" sort={sort} onSort={setSort} />
+            <SortHeader column="capacity" label="capacity" sort={sort} onSort={setSort} />
             <th>{t('fuel')}</th>
-            {header('verdict', 'verdict')}
+            <SortHeader column="verdict" label="verdict" sort={sort} onSort={setSort} />
             <th>{t('rule')}</th>
           </tr>
         </thead>

@@ -5,6 +5,7 @@ import { useAppStore } from '../state/store.ts';
 import { selectBatchOrder, type BatchFilter, type BatchSortKey } from '../state/eia-selectors.ts';
 import { downloadTable } from './download.ts';
 import { useT, type MessageKey } from './i18n.ts';
+import { ExportBar, SortHeader } from './TableTools.tsx';
 
 const SHOWN = 500;
 type Filter = BatchFilter;
@@ -30,14 +31,6 @@ export function EiaBatch() {
 
   const order = useMemo(() => (batch ? selectBatchOrder(batch, filter, query, sort) : []), [batch, filter, query, sort]);
 
-  const header = (key: SortKey, label: MessageKey) => (
-    <th aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" className="link" onClick={() => setSort({ key, descending: sort.key === key ? !sort.descending : false })}>
-        {t(label)}
-        {sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
-      </button>
-    </th>
-  );
   const exportTable = (format: 'csv' | 'xlsx') => batch && void downloadTable(`环评会商核查-${batch.fileName.replace(/\.[^.]+$/, '')}`, batch.header, order.map((i) => batch.rows[i]!), format);
 
   return (
@@ -102,25 +95,14 @@ export function EiaBatch() {
             </div>
             <input type="search" placeholder={t('search')} aria-label={t('search')} value={query} onChange={(e) => setQuery(e.target.value)} />
           </div>
-          <div className="row">
-            <button type="button" onClick={() => exportTable('csv')} data-testid="eia-export-csv">
-              {t('exportCsv')}
-            </button>
-            <button type="button" onClick={() => exportTable('xlsx')} data-testid="eia-export-xlsx">
-              {t('exportXlsx')}
-            </button>
-            <span className="note">
-              {order.length > SHOWN ? `${t('showingTop')} ${SHOWN} / ${order.length}；` : `${order.length}；`}
-              {t('exportsAllRows')}
-            </span>
-          </div>
+          <ExportBar onExport={exportTable} count={order.length} shown={SHOWN} testId="eia" />
           <table className="compact" data-testid="eia-batch-table">
             <thead>
               <tr>
-                {header('row', 'row')}
-                {header('name', 'name')}
-                {header('within', 'withinZone')}
-                {header('distance', 'distanceKm')}
+                <SortHeader column="row" label="row" sort={sort} onSort={setSort} />
+                <SortHeader column="name" label="name" sort={sort} onSort={setSort} />
+                <SortHeader column="within" label="withinZone" sort={sort} onSort={setSort} />
+                <SortHeader column="distance" label="distanceKm" sort={sort} onSort={setSort} />
                 <th>{t('consultWith')}</th>
                 <th>{t('siteLocation')}</th>
                 <th>{t('error')}</th>
