@@ -18,7 +18,11 @@ export interface PolygonGridIndex {
 }
 
 export interface PolygonGridIndexOptions {
-  /** Grid cell size in degrees (default 0.01°, about 1 km); the grid is capped at about 4 million cells. */
+  /**
+   * Grid cell size in degrees. By default 0.01° (about 1 km), coarser for few edges over a wide area (about four
+   * cells per edge at most: 13 built-up areas across the province need no million-cell grid); the grid is capped
+   * at about 4 million cells.
+   */
   cellDegrees?: number;
 }
 
@@ -75,9 +79,9 @@ export function createPolygonGridIndex(geometries: ReadonlyArray<Polygon | Multi
   }
 
   // 2. The grid.
-  let cell = options.cellDegrees ?? 0.01;
   const width = maxX - minX;
   const height = maxY - minY;
+  let cell = options.cellDegrees ?? Math.max(0.01, Math.sqrt((width * height) / (4 * edgeCount)));
   while (Math.ceil(width / cell + 1) * Math.ceil(height / cell + 1) > MAX_CELLS) cell *= 1.5;
   const nx = Math.max(1, Math.ceil(width / cell) + 1);
   const ny = Math.max(1, Math.ceil(height / cell) + 1);
