@@ -19,8 +19,8 @@ export interface PolygonGridIndex {
 
 export interface PolygonGridIndexOptions {
   /**
-   * Grid cell size in degrees. By default 0.01° (about 1 km), coarser for few edges over a wide area (about four
-   * cells per edge at most: 13 built-up areas across the province need no million-cell grid); the grid is capped
+   * Grid cell size in degrees. By default 0.01° (about 1 km), coarser for few edges over a wide area (at most
+   * about 64 cells per edge: 13 built-up areas across the province need no million-cell grid); the grid is capped
    * at about 4 million cells.
    */
   cellDegrees?: number;
@@ -81,7 +81,7 @@ export function createPolygonGridIndex(geometries: ReadonlyArray<Polygon | Multi
   // 2. The grid.
   const width = maxX - minX;
   const height = maxY - minY;
-  let cell = options.cellDegrees ?? Math.max(0.01, Math.sqrt((width * height) / (4 * edgeCount)));
+  let cell = options.cellDegrees ?? Math.max(0.01, Math.sqrt((width * height) / (64 * edgeCount)));
   while (Math.ceil(width / cell + 1) * Math.ceil(height / cell + 1) > MAX_CELLS) cell *= 1.5;
   const nx = Math.max(1, Math.ceil(width / cell) + 1);
   const ny = Math.max(1, Math.ceil(height / cell) + 1);
