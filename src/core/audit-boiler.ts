@@ -1,9 +1,6 @@
-import { BOILER_VALUE_EN, type Boiler, type NoBurnCategory } from './boiler.ts';
+import { BOILER_VALUE_EN, BOILER_VERDICTS, type Boiler, type BoilerVerdict, type NoBurnCategory } from './boiler.ts';
 import { findRule, type RuleBook, type Rule } from './rules.ts';
 
-/** Every verdict a boiler can get, in the order they are listed when several apply. */
-export const BOILER_VERDICTS = ['淘汰', '不予新建', '违反禁燃区规定', '超低排放改造', '低氮燃烧改造', '需核实', '合规'] as const;
-export type BoilerVerdict = (typeof BOILER_VERDICTS)[number];
 
 /** The boiler rules of seeds/rules.json, by id; each is evaluated for every boiler (R13 only when a zones layer is given). */
 export const BOILER_RULE_IDS = [

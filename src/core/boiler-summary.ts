@@ -1,5 +1,5 @@
-import { BOILER_VERDICTS, type BoilerAudit, type BoilerVerdict } from './audit-boiler.ts';
-import type { Boiler } from './boiler.ts';
+import type { BoilerAudit } from './audit-boiler.ts';
+import { BOILER_VERDICTS, type Boiler, type BoilerVerdict } from './boiler.ts';
 
 /** A count of boilers and their capacity, t/h and MW kept apart (never converted). */
 export interface CapacityTotal {

@@ -52,6 +52,11 @@ export interface Boiler {
   county: string | null;
 }
 
+/** Every verdict a boiler audit can give, in the order they are listed when several apply. */
+export const BOILER_VERDICTS = ['淘汰', '不予新建', '违反禁燃区规定', '超低排放改造', '低氮燃烧改造', '需核实', '合规'] as const;
+/** One of {@link BOILER_VERDICTS}. */
+export type BoilerVerdict = (typeof BOILER_VERDICTS)[number];
+
 /** Categories of 高污染燃料禁燃区 (国环规大气〔2017〕2号). */
 export const NO_BURN_CATEGORIES = ['Ⅰ', 'Ⅱ', 'Ⅲ'] as const;
 /** One of {@link NO_BURN_CATEGORIES}: Ⅰ general, Ⅱ stricter, Ⅲ strictest. */

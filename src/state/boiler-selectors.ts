@@ -1,5 +1,5 @@
 import type { FeatureCollection, Geometry } from 'geojson';
-import { BOILER_VERDICTS, type BoilerVerdict } from '../core/audit-boiler.ts';
+import { BOILER_VERDICTS, type BoilerVerdict } from '../core/boiler.ts';
 import { summariseBoilerAudits, UNKNOWN_CITY, type CityBoilerSummary } from '../core/boiler-summary.ts';
 import type { AuditedRecord } from '../io/audit-boilers-table.ts';
 import type { BoilerAuditResult, BoilerLayerKind } from '../workers/boiler-messages.ts';

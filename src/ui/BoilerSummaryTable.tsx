@@ -1,4 +1,4 @@
-import { BOILER_VERDICTS } from '../core/audit-boiler.ts';
+import { BOILER_VERDICTS } from '../core/boiler.ts';
 import { TOTAL_ROW, UNKNOWN_CITY, type CapacityTotal } from '../core/boiler-summary.ts';
 import { verdictLabel } from '../map/layers/boiler-layers.ts';
 import { selectBoilerSummary } from '../state/boiler-selectors.ts';

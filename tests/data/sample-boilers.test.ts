@@ -14,11 +14,11 @@ import {
   SAMPLE_NO_BURN_ZONES_PATH,
 } from '../../data/build/generate-boilers.ts';
 import { loadBoundariesFile } from '../../src/cli/load-boundaries-file.ts';
-import { BOILER_FUELS, BOILER_STATUSES, BOILER_USES, NO_BURN_CATEGORIES } from '../../src/core/boiler.ts';
+import { BOILER_FUELS, BOILER_STATUSES, BOILER_USES, BOILER_VERDICTS, NO_BURN_CATEGORIES } from '../../src/core/boiler.ts';
 import { createLocator } from '../../src/core/create-locator.ts';
 import { createGeodesicPolylineIndex } from '../../src/core/geodesic-polyline-index.ts';
 import { pointInRing } from '../../src/core/point-in-ring.ts';
-import { BOILER_VERDICTS, createBoilerAuditor } from '../../src/core/audit-boiler.ts';
+import { createBoilerAuditor } from '../../src/core/audit-boiler.ts';
 import { createBoilerPlaceFinder } from '../../src/core/boiler-places.ts';
 import type { RuleBook } from '../../src/core/rules.ts';
 import { auditBoilersTable } from '../../src/io/audit-boilers-table.ts';

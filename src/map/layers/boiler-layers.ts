@@ -1,5 +1,4 @@
-import { BOILER_VERDICTS, type BoilerVerdict } from '../../core/audit-boiler.ts';
-import type { NoBurnCategory } from '../../core/boiler.ts';
+import { BOILER_VERDICTS, type BoilerVerdict, type NoBurnCategory } from '../../core/boiler.ts';
 import type { LayerDefinition, LegendItem } from '../layer-registry.ts';
 
 type Rgb = [number, number, number];
