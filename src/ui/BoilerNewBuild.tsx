@@ -3,7 +3,7 @@ import { BOILER_FUELS } from '../core/boiler.ts';
 import { verdictLabel } from '../map/layers/boiler-layers.ts';
 import { refusesNewBuild } from '../state/boiler-selectors.ts';
 import { useAppStore } from '../state/store.ts';
-import { AuditFacts } from './BoilerCard.tsx';
+import { AuditFacts, valueLabel } from './BoilerCard.tsx';
 import { useT } from './i18n.ts';
 
 /** New-build check (clause 十一): place a planned boiler on the map or type its location, give capacity and fuel, get permitted or not with the clause. */
@@ -16,6 +16,9 @@ export function BoilerNewBuild() {
   const problem = useAppStore((s) => s.boilerNewBuildProblem);
   const { setNewBuildForm, setBoilerMode, checkNewBuild } = useAppStore.getState();
   const refused = check ? refusesNewBuild(check.audit.verdicts) : [];
+  // 不予新建 is the headline itself; a further reason (a no-burn zone) follows it.
+  const further = refused.filter((v) => v !== '不予新建');
+  const notPermittedHeadline = `${t('notPermitted')}${further.length > 0 ? `：${further.map((v) => verdictLabel(v, language)).join('；')}` : ''}`;
   // Esc stops placing, as it does for the EIA site tools.
   useEffect(() => {
     if (mode !== 'pick') return;
@@ -61,7 +64,7 @@ export function BoilerNewBuild() {
             <select value={form.fuel} onChange={(e) => setNewBuildForm({ fuel: e.target.value as typeof form.fuel })} data-testid="newbuild-fuel">
               {BOILER_FUELS.map((fuel) => (
                 <option key={fuel} value={fuel}>
-                  {fuel}
+                  {valueLabel(fuel, language)}
                 </option>
               ))}
             </select>
@@ -87,7 +90,7 @@ export function BoilerNewBuild() {
       {check && (
         <section className={`verdict ${refused.length > 0 ? 'refused' : check.audit.verdicts.includes('需核实') ? 'review' : ''}`} aria-live="polite" data-testid="newbuild-result">
           <h3 data-testid="newbuild-headline">
-            {refused.length > 0 ? `${t('notPermitted')}：${refused.map((v) => verdictLabel(v, language)).join('；')}` : check.audit.verdicts.includes('需核实') ? t('permittedIfVerified') : t('permitted')}
+            {refused.length > 0 ? notPermittedHeadline : check.audit.verdicts.includes('需核实') ? t('permittedIfVerified') : t('permitted')}
           </h3>
           <AuditFacts boiler={check.boiler} place={check.place} audit={check.audit} />
         </section>

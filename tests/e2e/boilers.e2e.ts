@@ -160,9 +160,15 @@ describe('boiler audit workspace', () => {
     await expect.poll(async () => (await drawer().getByTestId('newbuild-headline').count()) > 0, { timeout: 15000 }).toBe(true);
     expect(Number(await drawer().getByTestId('newbuild-lon').inputValue())).toBeCloseTo(lon, 4);
     expect(await pick.getAttribute('aria-pressed')).toBe('false');
-    expect(await drawer().getByTestId('newbuild-headline').textContent()).toBe('不予新建：不予新建');
+    expect(await drawer().getByTestId('newbuild-headline').textContent()).toBe('不予新建');
     expect(await drawer().getByTestId('newbuild-result').textContent()).toContain('R11-new-build');
     expect(await drawer().getByTestId('newbuild-result').textContent()).toContain('20 t/h ≤ 35 t/h');
+    // In a category Ⅲ zone the zone is a further reason.
+    const [zoneLon, zoneLat] = sampleRow('合成锅炉-规则-R13禁燃区Ⅲ-燃煤4蒸吨');
+    await drawer().getByTestId('newbuild-lon').fill(String(zoneLon));
+    await drawer().getByTestId('newbuild-lat').fill(String(zoneLat));
+    await drawer().getByTestId('newbuild-check').click();
+    await expect.poll(async () => (await drawer().getByTestId('newbuild-headline').textContent()) ?? '').toBe('不予新建：违反禁燃区规定');
     await drawer().getByTestId('newbuild-fuel').selectOption('燃气');
     await drawer().getByTestId('newbuild-check').click();
     await expect.poll(async () => (await drawer().getByTestId('newbuild-headline').textContent()) ?? '').toBe('允许新建（未触及第十一、十三条限制）');
