@@ -8,6 +8,7 @@ import { eiaCommand } from './eia-command.ts';
 import { firesCommand } from './fires-command.ts';
 import { UsageError } from './usage-error.ts';
 import { whereCommand } from './where-command.ts';
+import { zonesCommand } from './zones-command.ts';
 
 /** Each command writes its own output and returns the exit code. */
 const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
   border: borderCommand,
   eia: eiaCommand,
   boilers: boilersCommand,
+  zones: zonesCommand,
 };
 
 const HELP = `hlj-air-map command line
@@ -29,6 +31,8 @@ const HELP = `hlj-air-map command line
                               the same verdict for every site of a table (CSV or XLSX)
   boilers <inventory.csv|xlsx> [--coverage f] [--pipelines f] [--built-up f] [--zones f] [--service-radius-m N] [--out f.csv|.xlsx]
                               clauses 十一/十三/二十三: every boiler's verdict, rule ids, clauses and reason (CSV or XLSX)
+  zones validate <zones.geojson|kml|zip>
+                              no-burn zones checked: area, city, county, self-intersections, overlaps, parts outside the city, slivers (JSON)
   border --help, eia --help, boilers --help
                               every form and option of those commands`;
 

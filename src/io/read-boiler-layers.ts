@@ -51,7 +51,18 @@ const firstOf = (properties: Record<string, string>, keys: string[]): [string, s
   return null;
 };
 
-const nameOf = (feature: VectorFeature, file: VectorFile) => firstOf(feature.properties, NAME_KEYS)?.[1] ?? `${file.fileName} #${feature.number}`;
+/**
+ * A feature's name from its 名称/name/… property, or `<file> #<number>` when it has none.
+ *
+ * @param feature - A feature of the file.
+ * @param file - The file it came from.
+ * @returns The name to show.
+ * @example
+ * featureName(file.features[0], file); // '南岗供热区', or 'zones.geojson #1'
+ */
+export function featureName(feature: VectorFeature, file: VectorFile): string {
+  return firstOf(feature.properties, NAME_KEYS)?.[1] ?? `${file.fileName} #${feature.number}`;
+}
 
 /** The rings of a polygon that cross themselves: such a polygon has no agreed inside, so it is left out. */
 function crossingProblem(geometry: Polygon | MultiPolygon): string | null {
@@ -74,10 +85,10 @@ function classify(feature: VectorFeature, file: VectorFile): Classified {
     const problem = crossingProblem(geometry);
     return problem
       ? { kind: 'rejected', rejection: { row: feature.number, field: 'geometry', reason: problem, value: geometry.type } }
-      : { kind: 'area', area: { name: nameOf(feature, file), geometry } };
+      : { kind: 'area', area: { name: featureName(feature, file), geometry } };
   }
   if (geometry.type === 'LineString' || geometry.type === 'MultiLineString') {
-    return { kind: 'line', pipeline: { name: nameOf(feature, file), lines: geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates } };
+    return { kind: 'line', pipeline: { name: featureName(feature, file), lines: geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates } };
   }
   return { kind: 'rejected', rejection: { row: feature.number, field: 'geometry', reason: `a ${geometry.type} has no area: draw the area as a polygon, or a pipeline as a line`, value: geometry.type } };
 }
