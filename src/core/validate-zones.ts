@@ -148,6 +148,15 @@ function insideLargestPart(geometry: Polygon | MultiPolygon): [number, number] {
   return at(interiorPoint(best));
 }
 
+/** A polygon clip (Turf, polyclip-ts); a degenerate input that makes it throw counts as no result rather than ending the whole check. */
+function clip(run: () => Feature<Polygon | MultiPolygon> | null): Feature<Polygon | MultiPolygon> | null {
+  try {
+    return run();
+  } catch {
+    return null;
+  }
+}
+
 /** Geodesic perimeter of a ring in metres, by the local plane of each edge (metre-level, enough for a shape test). */
 function perimeterM(ring: ReadonlyArray<Position>): number {
   let metres = 0;
@@ -219,7 +228,7 @@ export function validateZones(zones: ReadonlyArray<ZoneInput>, boundaries: Bound
       for (const m of boxes.search(...boxOf(zones[i]!.geometry))) {
         if (m <= k) continue;
         const j = valid[m]!;
-        const shared = intersect(featureCollection([features[i]!, features[j]!]));
+        const shared = clip(() => intersect(featureCollection([features[i]!, features[j]!])));
         const sharedM2 = shared ? turfArea(shared) : 0;
         if (!shared || sharedM2 < toleranceM2) continue;
         const where = insideLargestPart(shared.geometry);
@@ -234,7 +243,7 @@ export function validateZones(zones: ReadonlyArray<ZoneInput>, boundaries: Bound
   const outsideOf = (feature: Feature<Polygon | MultiPolygon>, cityName: string) => {
     const city = cities.get(cityName);
     if (!city) return null;
-    const outside = difference(featureCollection([feature, city as Feature<Polygon | MultiPolygon>]));
+    const outside = clip(() => difference(featureCollection([feature, city as Feature<Polygon | MultiPolygon>])));
     return outside ? { outside, m2: turfArea(outside) } : { outside: null, m2: 0 };
   };
   reports.forEach((report, i) => {
