@@ -4,14 +4,16 @@ import { createLocator } from '../core/create-locator.ts';
 import { validateZones, type ZoneReport } from '../core/validate-zones.ts';
 import { featureName } from '../io/read-boiler-layers.ts';
 import { readVectorFile, VectorFileError } from '../io/read-vector-file.ts';
+import { readZoneVertices } from '../io/read-zone-vertices.ts';
 import { loadBoundariesFile } from './load-boundaries-file.ts';
 import { UsageError } from './usage-error.ts';
 
-const USAGE = `usage: npm run cli -- zones validate <zones.geojson|kml|kmz|zip>
+const USAGE = `usage: npm run cli -- zones validate <zones.geojson|kml|kmz|zip|csv|xlsx>
   checks no-burn zones (高污染燃料禁燃区) without changing them and prints JSON: per zone its name, area_km2 (geodesic),
   city, county and problems, each with kind (self_intersection, overlap, outside_city, sliver, invalid_ring), where
   ([lon, lat], WGS84) and a message. A feature the file cannot hold as a polygon (an unclosed ring, too few positions)
-  is listed as a zone with an invalid_ring problem; points and lines are named on stderr.`;
+  is listed as a zone with an invalid_ring problem; points and lines are named on stderr. A .csv or .xlsx file is a
+  vertex list: one row per vertex with 名称, 经度, 纬度 and optionally 序号, 部分, 环 and 坐标系.`;
 
 /** One zone as printed: snake_case keys, as the issue specifies. */
 interface ZoneJson {
@@ -39,22 +41,30 @@ export async function zonesCommand(args: string[]): Promise<number> {
   } catch (error) {
     throw new UsageError(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  let vector;
+  // A vertex list (CSV, XLSX) or a vector file; both become named polygons plus what was left out.
+  let inputs: { number: number; name: string; geometry: Polygon | MultiPolygon }[];
+  let leftOut: { row: number; field: string; reason: string }[];
+  let notZones: string[] = [];
   try {
-    vector = await readVectorFile(bytes, file);
+    if (/\.(csv|txt|xlsx)$/i.test(file)) {
+      const list = await readZoneVertices(bytes, file);
+      inputs = list.zones.map((zone) => ({ number: zone.row, name: zone.name, geometry: zone.geometry }));
+      leftOut = list.rejected;
+    } else {
+      const vector = await readVectorFile(bytes, file);
+      const polygons = vector.features.filter((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon');
+      inputs = polygons.map((f) => ({ number: f.number, name: featureName(f, vector), geometry: f.geometry as Polygon | MultiPolygon }));
+      leftOut = vector.rejected;
+      notZones = vector.features.filter((f) => !polygons.includes(f)).map((f) => `${file}, feature ${f.number}: a ${f.geometry.type} is not a zone; left out`);
+    }
   } catch (error) {
-    if (error instanceof VectorFileError) throw new UsageError(error.message);
+    if (error instanceof VectorFileError || (error instanceof Error && error.message.startsWith(file))) throw new UsageError(error.message);
     throw error;
   }
-  const polygons = vector.features.filter((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon');
   const boundaries = loadBoundariesFile();
-  const reports: ZoneReport[] = validateZones(
-    polygons.map((f) => ({ name: featureName(f, vector), geometry: f.geometry as Polygon | MultiPolygon })),
-    boundaries,
-    createLocator(boundaries),
-  );
+  const reports: ZoneReport[] = validateZones(inputs, boundaries, createLocator(boundaries));
   const zones: (ZoneJson & { number: number })[] = reports.map((report, i) => ({
-    number: polygons[i]!.number,
+    number: inputs[i]!.number,
     name: report.name,
     area_km2: report.areaKm2,
     city: report.city,
@@ -67,8 +77,8 @@ export async function zonesCommand(args: string[]): Promise<number> {
       ...(p.areaKm2 !== undefined ? { area_km2: p.areaKm2 } : {}),
     })),
   }));
-  // The file's own geometry refusals are zones too, with no area: a planner must see them.
-  for (const rejection of vector.rejected) {
+  // What the file could not hold as a polygon is a zone too, with no area: a planner must see it.
+  for (const rejection of leftOut) {
     zones.push({
       number: rejection.row,
       name: `${file} #${rejection.row}`,
@@ -80,8 +90,7 @@ export async function zonesCommand(args: string[]): Promise<number> {
   }
   zones.sort((a, b) => a.number - b.number);
   process.stdout.write(`${JSON.stringify(zones.map(({ number: _, ...zone }) => zone), null, 2)}\n`);
-  const others = vector.features.filter((f) => f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon');
-  for (const f of others) process.stderr.write(`${file}, feature ${f.number}: a ${f.geometry.type} is not a zone; left out\n`);
+  for (const line of notZones) process.stderr.write(`${line}\n`);
   const withProblems = zones.filter((z) => z.problems.length > 0).length;
   process.stderr.write(`${file}: ${zones.length} zones, ${withProblems} with problems\n`);
   return 0;

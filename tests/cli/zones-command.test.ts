@@ -50,12 +50,23 @@ describe('zones validate', () => {
     expect(run.stderr).toContain('4 zones, 4 with problems');
   });
 
+  it('reads a CSV vertex list: a zone with an unreadable vertex is listed with its row and reason', async () => {
+    const list = ['名称,序号,经度,纬度', '甲,1,126.60,45.72', '甲,2,126.64,45.72', '甲,3,126.64,45.76', '乙,1,126.62,45.74', '乙,2,abc,45.74', '乙,3,126.66,45.78'].join('\n');
+    const run = await runCliCommand(zonesCommand, ['validate', write('拐点.csv', list)]);
+    expect(run.status).toBe(0);
+    const zones = JSON.parse(run.stdout) as ZoneJson[];
+    expect(zones[0]).toMatchObject({ name: '甲', city: '哈尔滨市', problems: [] });
+    expect(zones[1]).toMatchObject({ area_km2: null, problems: [{ kind: 'invalid_ring', where: null }] });
+    expect(zones[1]!.problems[0]!.message).toMatch(/^经度: zone "乙" left out: /);
+  });
+
   it('exits 2 on an unreadable file and on a wrong form', async () => {
     expect((await runCliCommand(zonesCommand, ['validate', path.join(folder, 'none.geojson')])).status).toBe(2);
     const broken = await runCliCommand(zonesCommand, ['validate', write('broken.geojson', '{"type":')]);
     expect(broken.status).toBe(2);
     expect(broken.stderr).toMatch(/broken\.geojson/);
     expect((await runCliCommand(zonesCommand, ['check', 'x'])).status).toBe(2);
+    expect((await runCliCommand(zonesCommand, ['validate', write('nocolumns.csv', '名称,x\nA,1\n')])).status).toBe(2);
   });
 
   it('runs through the command-line entry point', () => {
