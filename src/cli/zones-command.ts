@@ -16,7 +16,7 @@ const USAGE = `usage: npm run cli -- zones validate <zones.geojson|kml|kmz|zip|c
   vertex list: one row per vertex with 名称, 经度, 纬度 and optionally 序号, 部分, 环 and 坐标系.`;
 
 /** One zone as printed: snake_case keys, as the issue specifies. */
-interface ZoneJson {
+export interface ZoneJson {
   name: string;
   area_km2: number | null;
   city: string | null;

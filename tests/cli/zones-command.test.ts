@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { zonesCommand } from '../../src/cli/zones-command.ts';
+import { zonesCommand, type ZoneJson } from '../../src/cli/zones-command.ts';
 import { runCliCommand } from '../helpers/run-cli-command.ts';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'zones-cli-'));
@@ -14,14 +14,6 @@ const write = (name: string, text: string) => {
 };
 const square = (west: number, south: number, size: number) => [[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]];
 const feature = (name: string, geometry: object) => ({ type: 'Feature', properties: { name }, geometry });
-
-interface ZoneJson {
-  name: string;
-  area_km2: number | null;
-  city: string | null;
-  county: string | null;
-  problems: { kind: string; where: [number, number] | null; message: string; other?: string; area_km2?: number }[];
-}
 
 const ZONES = JSON.stringify({
   type: 'FeatureCollection',

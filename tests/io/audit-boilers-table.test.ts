@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { Polygon, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBoundariesFile } from '../../src/cli/load-boundaries-file.ts';
 import { createBoilerAuditor } from '../../src/core/audit-boiler.ts';
@@ -11,6 +10,7 @@ import { areaLayerOf, zoneLayerOf } from '../../src/io/read-boiler-layers.ts';
 import { readBoilersTable, type BoilersTable } from '../../src/io/read-boilers-table.ts';
 import { readVectorFile } from '../../src/io/read-vector-file.ts';
 import { geodesicDestination } from '../helpers/brute-force-geodesic.ts';
+import { squareAround } from '../helpers/square-around.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const audit = createBoilerAuditor(JSON.parse(readFileSync('seeds/rules.json', 'utf8')) as RuleBook);
@@ -25,14 +25,6 @@ const HARBIN: [number, number] = [126.65, 45.75];
 const DAQING: [number, number] = [125.03, 46.6];
 const CHANGCHUN: [number, number] = [125.32, 43.88];
 
-const ringAround = (lon: number, lat: number, half: number): Position[] => [
-  [lon - half, lat - half],
-  [lon + half, lat - half],
-  [lon + half, lat + half],
-  [lon - half, lat + half],
-  [lon - half, lat - half],
-];
-const squareAround = (lon: number, lat: number, half: number): Polygon => ({ type: 'Polygon', coordinates: [ringAround(lon, lat, half)] });
 /** A coverage polygon far from every boiler of these tests (佳木斯). */
 const ELSEWHERE = { name: '佳木斯供热区', geometry: squareAround(130.35, 46.8, 0.01) };
 

@@ -3,18 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { areaLayerOf, parseNoBurnCategory, zoneLayerOf } from '../../src/io/read-boiler-layers.ts';
 import { readVectorFile } from '../../src/io/read-vector-file.ts';
 import { shapefileFiles, zipFiles } from '../helpers/shapefile-zip.ts';
+import { ringAround, squareAround } from '../helpers/square-around.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-/** A closed ring around [lon, lat], `half` degrees each way, counter-clockwise. */
-const ringAround = (lon: number, lat: number, half: number): Position[] => [
-  [lon - half, lat - half],
-  [lon + half, lat - half],
-  [lon + half, lat + half],
-  [lon - half, lat + half],
-  [lon - half, lat - half],
-];
-const squareAround = (lon: number, lat: number, half: number): Polygon => ({ type: 'Polygon', coordinates: [ringAround(lon, lat, half)] });
 
 /** 南岗区, 哈尔滨市 and 萨尔图区, 大庆市. */
 const HARBIN: [number, number] = [126.65, 45.75];
