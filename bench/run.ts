@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --only startup|locate|fires|border|boilers] [-- --skip-slow]`: every figure beside its
+ * `npm run bench [-- --json] [-- --only startup|locate|fires|border|boilers|zones] [-- --skip-slow]`: every figure beside its
  * baseline, measured in the same run. Human-readable lines go to stderr; with --json, stdout gets
  * [{"name","value","unit"}]. --skip-slow (or BENCH_SKIP_SLOW=1) leaves out baselines that take minutes.
  */
@@ -9,6 +9,7 @@ import { benchFiresBrowser, benchFiresCore } from './fires.ts';
 import { benchLocatePoints } from './locate-points.ts';
 import type { Figure } from './measure.ts';
 import { benchStartup } from './startup.ts';
+import { benchZones } from './zones.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -26,6 +27,7 @@ const suites: Record<string, () => Figure[] | Promise<Figure[]>> = {
   },
   border: () => benchBorder(log, { skipSlow }),
   boilers: () => benchBoilers(log),
+  zones: () => benchZones(log),
 };
 
 const figures: Figure[] = [];

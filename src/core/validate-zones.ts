@@ -46,6 +46,12 @@ export interface ZoneValidationOptions {
    * boundaries are quantised to about 100 m, so a zone drawn along a city line may stray a little.
    */
   toleranceM2?: number;
+  /**
+   * Indices of the zones to check (the live editor passes the zone being edited). Their reports are exactly those
+   * of a full run (overlaps still found against every zone); the result then holds one report per index, in this
+   * order, and the other zones' own problems are not computed.
+   */
+  only?: ReadonlyArray<number>;
 }
 
 const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
@@ -136,15 +142,15 @@ function interiorPoint(rings: ReadonlyArray<ReadonlyArray<Position>>): [number, 
   return best;
 }
 
-/** A point inside the largest part of a shape: where to point a planner at a zone, an overlap or an outside part. */
-function insideLargestPart(geometry: Polygon | MultiPolygon): [number, number] {
+/** A point inside the largest part of a shape: where to point a planner at a zone, an overlap or an outside part (part areas in m² when known). */
+function insideLargestPart(geometry: Polygon | MultiPolygon, partAreas?: ReadonlyArray<number>): [number, number] {
   const parts = polygonsOf(geometry);
   let best = parts[0]!;
   let bestArea = -1;
-  for (const rings of parts) {
-    const partArea = Math.abs(geodesicArea({ type: 'Polygon', coordinates: rings }));
+  parts.forEach((rings, p) => {
+    const partArea = Math.abs(partAreas?.[p] ?? geodesicArea({ type: 'Polygon', coordinates: rings }));
     if (partArea > bestArea) [best, bestArea] = [rings, partArea];
-  }
+  });
   return at(interiorPoint(best));
 }
 
@@ -170,6 +176,198 @@ function perimeterM(ring: ReadonlyArray<Position>): number {
   return metres;
 }
 
+type Box = [west: number, south: number, east: number, north: number];
+
+/** The box of a geometry's outer rings (holes lie inside them). */
+function boxOf(parts: ReadonlyArray<ReadonlyArray<ReadonlyArray<Position>>>): Box {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const rings of parts) {
+    for (const position of rings[0]!) {
+      const x = position[0]!;
+      const y = position[1]!;
+      if (x < w) w = x;
+      if (x > e) e = x;
+      if (y < s) s = y;
+      if (y > n) n = y;
+    }
+  }
+  return [w, s, e, n];
+}
+
+/**
+ * Degrees within which two edges count as meeting: far above the rounding of lon/lat doubles (1e-14°) and of the
+ * decimal form Turf's clipper works in, far below anything drawn (1e-9° ≈ 0.1 mm). Meeting edges send a zone to the
+ * exact Turf clip; the shortcuts below only skip it when the answer is certain.
+ */
+const NEAR = 1e-9;
+
+/** Every edge of some rings in flat arrays, with a flatbush over the edge boxes. */
+interface EdgeIndex {
+  x0: Float64Array;
+  y0: Float64Array;
+  x1: Float64Array;
+  y1: Float64Array;
+  index: Flatbush | null;
+  box: Box;
+}
+
+function indexEdges(rings: ReadonlyArray<ReadonlyArray<Position>>): EdgeIndex {
+  const count = rings.reduce((sum, ring) => sum + Math.max(0, ring.length - 1), 0);
+  const [x0, y0, x1, y1] = [new Float64Array(count), new Float64Array(count), new Float64Array(count), new Float64Array(count)];
+  const index = count > 0 ? new Flatbush(count) : null;
+  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  let k = 0;
+  for (const ring of rings) {
+    for (let i = 1; i < ring.length; i++, k++) {
+      const ax = (x0[k] = ring[i - 1]![0]!);
+      const ay = (y0[k] = ring[i - 1]![1]!);
+      const bx = (x1[k] = ring[i]![0]!);
+      const by = (y1[k] = ring[i]![1]!);
+      index!.add(ax < bx ? ax : bx, ay < by ? ay : by, ax < bx ? bx : ax, ay < by ? by : ay);
+    }
+  }
+  if (index) {
+    index.finish();
+    [box[0], box[1], box[2], box[3]] = [index.minX, index.minY, index.maxX, index.maxY];
+  }
+  return { x0, y0, x1, y1, index, box };
+}
+
+/** Side of r from the line pq: -1, 1, or 0 when within NEAR of it (or pq is a point). */
+function side(px: number, py: number, qx: number, qy: number, rx: number, ry: number): number {
+  const length = Math.hypot(qx - px, qy - py);
+  if (length === 0) return 0;
+  const distance = ((qx - px) * (ry - py) - (qy - py) * (rx - px)) / length;
+  return Math.abs(distance) <= NEAR ? 0 : Math.sign(distance);
+}
+
+/** Whether any edge of `rings` crosses, touches or comes within NEAR of an indexed edge (never false when they meet). */
+function edgesMeet(rings: ReadonlyArray<ReadonlyArray<Position>>, edges: EdgeIndex): boolean {
+  if (!edges.index) return false;
+  const { x0, y0, x1, y1 } = edges;
+  for (const ring of rings) {
+    for (let i = 1; i < ring.length; i++) {
+      const [ax, ay] = ring[i - 1] as [number, number];
+      const [bx, by] = ring[i] as [number, number];
+      const near = edges.index.search(Math.min(ax, bx) - NEAR, Math.min(ay, by) - NEAR, Math.max(ax, bx) + NEAR, Math.max(ay, by) + NEAR, (k) => {
+        return side(x0[k]!, y0[k]!, x1[k]!, y1[k]!, ax, ay) * side(x0[k]!, y0[k]!, x1[k]!, y1[k]!, bx, by) <= 0 && side(ax, ay, bx, by, x0[k]!, y0[k]!) * side(ax, ay, bx, by, x1[k]!, y1[k]!) <= 0;
+      });
+      if (near.length > 0) return true;
+    }
+  }
+  return false;
+}
+
+/** Even-odd test of a point (clear of every edge) against all indexed rings: the same rule as pointInRing. */
+function insideEdges(x: number, y: number, edges: EdgeIndex): boolean {
+  if (!edges.index) return false;
+  let inside = false;
+  for (const k of edges.index.search(x, y, Math.max(x, edges.box[2]), y)) {
+    const [xi, yi, xj, yj] = [edges.x1[k]!, edges.y1[k]!, edges.x0[k]!, edges.y0[k]!];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** A city outline prepared once: its feature, parts, edge index and ring boxes. */
+interface CityOutline {
+  feature: Feature<Polygon | MultiPolygon>;
+  parts: Position[][][];
+  edges: EdgeIndex;
+  rings: { ring: Position[]; box: Box }[];
+}
+
+/** City outlines by name, per boundaries object (boundaries are never changed once decoded), built on first use. */
+const outlines = new WeakMap<Boundaries, Map<string, CityOutline | null>>();
+
+function cityOutline(boundaries: Boundaries, name: string): CityOutline | null {
+  let byName = outlines.get(boundaries);
+  if (!byName) outlines.set(boundaries, (byName = new Map()));
+  let outline = byName.get(name);
+  if (outline === undefined) {
+    // The last feature of a name, as a Map built from the features would keep.
+    const feature = boundaries.cities.features.findLast((f) => f.properties.name === name) as Feature<Polygon | MultiPolygon> | undefined;
+    const parts = feature ? polygonsOf(feature.geometry) : [];
+    outline = feature ? { feature, parts, edges: indexEdges(parts.flat()), rings: parts.flat().map((ring) => ({ ring, box: boxOf([[ring]]) })) } : null;
+    byName.set(name, outline);
+  }
+  return outline;
+}
+
+/**
+ * Whether a zone lies wholly inside a city, decided without clipping: no zone edge meets the city outline, a vertex
+ * of each zone part is inside the city, and no city ring (a hole, an island) lies inside a zone part.
+ */
+function insideOutline(parts: ReadonlyArray<ReadonlyArray<ReadonlyArray<Position>>>, outline: CityOutline): boolean {
+  if (parts.some((rings) => edgesMeet(rings, outline.edges))) return false;
+  return parts.every((rings) => {
+    const shell = rings[0]!;
+    const [w, s, e, n] = boxOf([rings]);
+    if (!insideEdges(shell[0]![0]!, shell[0]![1]!, outline.edges)) return false;
+    return !outline.rings.some(({ ring, box }) => box[0] >= w && box[1] >= s && box[2] <= e && box[3] <= n && pointInRing(ring[0]![0]!, ring[0]![1]!, shell));
+  });
+}
+
+/** Sutherland–Hodgman clip of a closed ring to a box; vertices inside the box are kept as they are. */
+function clipRingToBox(ring: ReadonlyArray<Position>, [w, s, e, n]: Box): Position[] | null {
+  let points: Position[] = ring.slice(0, -1);
+  const sides: [(p: Position) => boolean, (a: Position, b: Position) => Position][] = [
+    [(p) => p[0]! >= w, (a, b) => [w, a[1]! + ((w - a[0]!) * (b[1]! - a[1]!)) / (b[0]! - a[0]!)]],
+    [(p) => p[0]! <= e, (a, b) => [e, a[1]! + ((e - a[0]!) * (b[1]! - a[1]!)) / (b[0]! - a[0]!)]],
+    [(p) => p[1]! >= s, (a, b) => [a[0]! + ((s - a[1]!) * (b[0]! - a[0]!)) / (b[1]! - a[1]!), s]],
+    [(p) => p[1]! <= n, (a, b) => [a[0]! + ((n - a[1]!) * (b[0]! - a[0]!)) / (b[1]! - a[1]!), n]],
+  ];
+  for (const [inside, cut] of sides) {
+    const kept: Position[] = [];
+    points.forEach((p, i) => {
+      const previous = points[(i + points.length - 1) % points.length]!;
+      if (inside(p)) {
+        if (!inside(previous)) kept.push(cut(previous, p));
+        kept.push(p);
+      } else if (inside(previous)) kept.push(cut(previous, p));
+    });
+    points = kept;
+    if (points.length < 3) return null;
+  }
+  return [...points, points[0]!];
+}
+
+/**
+ * The city cut to a box around a zone: every city edge that comes near the zone is kept whole (the box grows to
+ * hold it), so Turf finds the very same crossings as against the whole city, on a few hundred edges instead of
+ * thousands. What the cut adds lies outside the grown box, away from the zone.
+ */
+function outlineNear(outline: CityOutline, zoneBox: Box): Feature<MultiPolygon> {
+  const margin = 1e-6 + 0.01 * Math.max(zoneBox[2] - zoneBox[0], zoneBox[3] - zoneBox[1]);
+  const box: Box = [zoneBox[0] - margin, zoneBox[1] - margin, zoneBox[2] + margin, zoneBox[3] + margin];
+  const { x0, y0, x1, y1 } = outline.edges;
+  for (const k of outline.edges.index?.search(...box) ?? []) {
+    [box[0], box[1], box[2], box[3]] = [Math.min(box[0], x0[k]!, x1[k]!), Math.min(box[1], y0[k]!, y1[k]!), Math.max(box[2], x0[k]!, x1[k]!), Math.max(box[3], y0[k]!, y1[k]!)];
+  }
+  const meets = (ring: ReadonlyArray<Position>) => {
+    const [w, s, e, n] = boxOf([[ring]]);
+    return !(e < box[0] || w > box[2] || n < box[1] || s > box[3]);
+  };
+  const parts: Position[][][] = [];
+  for (const [shell, ...holes] of outline.parts) {
+    const clipped = meets(shell!) ? clipRingToBox(shell!, box) : null;
+    if (!clipped) continue;
+    const keptHoles = holes.map((hole) => (meets(hole) ? clipRingToBox(hole, box) : null)).filter((hole): hole is Position[] => hole !== null);
+    parts.push([clipped, ...keptHoles]);
+  }
+  return { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: parts } };
+}
+
+/**
+ * Whether two valid zones certainly share no area: no edges meet and no part of either has a vertex inside the
+ * other (with their boundaries apart, a part is then wholly outside the other zone or inside one of its holes).
+ */
+function apart(a: ReadonlyArray<ReadonlyArray<ReadonlyArray<Position>>>, aEdges: EdgeIndex, b: ReadonlyArray<ReadonlyArray<ReadonlyArray<Position>>>, bEdges: EdgeIndex): boolean {
+  if (a.some((rings) => edgesMeet(rings, bEdges))) return false;
+  const outside = (parts: typeof a, edges: EdgeIndex) => parts.every((rings) => !insideEdges(rings[0]![0]![0]!, rings[0]![0]![1]!, edges));
+  return outside(a, bEdges) && outside(b, aEdges);
+}
+
 /**
  * Checks no-burn zones the way a planner's editor must, never changing a geometry: rings that cross themselves,
  * holes that cross or leave their outline or overlap each other (`invalid_ring`), zones that overlap other
@@ -177,95 +375,126 @@ function perimeterM(ring: ReadonlyArray<Position>): number {
  * room). The city and county are those at a point inside the zone (the shipped boundaries). Overlap and
  * outside-city checks are skipped for a zone whose rings are invalid, since its inside is undefined.
  *
+ * Fast enough to run on every edit: a zone whose edges stay clear of its city's outline is judged inside without
+ * a clip (city outlines are indexed once per boundaries object), a zone crossing it is clipped against the city
+ * cut to a box around the zone, and zones whose edges stay apart are not clipped against each other. The
+ * results are those of clipping every zone against its whole city and every other zone with Turf.
+ *
  * @param zones - Zones in WGS84.
  * @param boundaries - The shipped boundaries (city outlines for the outside-city check).
  * @param locator - City and county of a point.
- * @param options - Sliver and tolerance thresholds.
- * @returns One report per zone, in input order.
+ * @param options - Sliver and tolerance thresholds; `only` to check some zones against all.
+ * @returns One report per zone, in input order (with `only`: one per index of `only`, in that order). A report
+ * lists ring problems, slivers, overlaps (by the other zone's index, ascending), then the part outside the city.
  * @example
  * validateZones([{ name: '南岗禁燃区', geometry }], boundaries, locator)[0];
  * // { name: '南岗禁燃区', areaKm2: 12.34, city: '哈尔滨市', county: '南岗区', problems: [] }
+ * validateZones(zones, boundaries, locator, { only: [edited] })[0]; // the edited zone against all the others
  */
 export function validateZones(zones: ReadonlyArray<ZoneInput>, boundaries: Boundaries, locator: Locator, options: ZoneValidationOptions = {}): ZoneReport[] {
   const sliverWidthM = options.sliverWidthM ?? 20;
   const sliverAreaM2 = options.sliverAreaM2 ?? 100;
   const toleranceM2 = options.toleranceM2 ?? 1000;
-  const features: (Feature<Polygon | MultiPolygon> | null)[] = [];
-  const reports: ZoneReport[] = zones.map((zone) => {
-    const problems = polygonsOf(zone.geometry).flatMap(ringProblems);
-    const feature: Feature<Polygon | MultiPolygon> = { type: 'Feature', properties: {}, geometry: zone.geometry };
-    features.push(problems.length === 0 ? feature : null);
-    const location = locator.where(...insideLargestPart(zone.geometry));
+  for (const i of options.only ?? []) {
+    if (!Number.isInteger(i) || i < 0 || i >= zones.length) throw new RangeError(`only: ${i} is not the index of a zone; give indices from 0 to ${zones.length - 1}`);
+  }
+  const chosen = options.only ? [...new Set(options.only)].sort((a, b) => a - b) : zones.map((_, i) => i);
+  const isChosen = options.only ? new Set(chosen) : null;
+  const parts = zones.map((zone) => polygonsOf(zone.geometry));
+  // Ring problems, edge indices and features on demand: with `only`, far zones are never looked at.
+  const ringIssues: ZoneProblem[][] = [];
+  const issuesOf = (i: number) => (ringIssues[i] ??= parts[i]!.flatMap(ringProblems));
+  const featureOf = (i: number): Feature<Polygon | MultiPolygon> => ({ type: 'Feature', properties: {}, geometry: zones[i]!.geometry });
+  const zoneEdges: EdgeIndex[] = [];
+  const edgesOf = (i: number) => (zoneEdges[i] ??= indexEdges(parts[i]!.flat()));
+
+  const reports: ZoneReport[] = [];
+  for (const i of chosen) {
+    const zone = zones[i]!;
+    const problems = [...issuesOf(i)];
+    const partAreas = parts[i]!.map((rings) => geodesicArea({ type: 'Polygon', coordinates: rings }));
+    const location = locator.where(...insideLargestPart(zone.geometry, partAreas));
     const city = location.county !== null ? location.city : null;
     // Slivers, part by part (a zone whose rings are invalid has no meaningful area to judge).
-    for (const rings of problems.length === 0 ? polygonsOf(zone.geometry) : []) {
-      const partArea = geodesicArea({ type: 'Polygon', coordinates: rings });
-      const width = (2 * partArea) / Math.max(1e-9, perimeterM(rings[0]!));
-      if (partArea < sliverAreaM2 || width < sliverWidthM) {
-        problems.push({
-          kind: 'sliver',
-          where: at(rings[0]![0]!),
-          message: `a part of ${Math.round(partArea)} m² with a mean width of ${width.toFixed(1)} m: too thin or too small to be a zone`,
-          areaKm2: km2(partArea),
-        });
-      }
+    if (problems.length === 0) {
+      parts[i]!.forEach((rings, p) => {
+        const partArea = partAreas[p]!;
+        const width = (2 * partArea) / Math.max(1e-9, perimeterM(rings[0]!));
+        if (partArea < sliverAreaM2 || width < sliverWidthM) {
+          problems.push({
+            kind: 'sliver',
+            where: at(rings[0]![0]!),
+            message: `a part of ${Math.round(partArea)} m² with a mean width of ${width.toFixed(1)} m: too thin or too small to be a zone`,
+            areaKm2: km2(partArea),
+          });
+        }
+      });
     }
-    return { name: zone.name, areaKm2: km2(geodesicArea(zone.geometry)), city, county: city === null ? null : location.county, problems };
-  });
+    // One part: the zone's area is that part's, computed the same way.
+    const areaM2 = parts[i]!.length === 1 ? partAreas[0]! : geodesicArea(zone.geometry);
+    reports[i] = { name: zone.name, areaKm2: km2(areaM2), city, county: city === null ? null : location.county, problems };
+  }
 
-  // Overlaps between zones whose boxes meet.
-  const valid = features.map((f, i) => (f ? i : -1)).filter((i) => i >= 0);
-  if (valid.length > 1) {
-    const boxes = new Flatbush(valid.length);
-    const boxOf = (geometry: Polygon | MultiPolygon) => {
-      let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-      for (const rings of polygonsOf(geometry)) for (const [x, y] of rings[0]! as [number, number][]) [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
-      return [w, s, e, n] as const;
-    };
-    for (const i of valid) boxes.add(...boxOf(zones[i]!.geometry));
-    boxes.finish();
-    valid.forEach((i, k) => {
-      for (const m of boxes.search(...boxOf(zones[i]!.geometry))) {
-        if (m <= k) continue;
-        const j = valid[m]!;
-        const shared = clip(() => intersect(featureCollection([features[i]!, features[j]!])));
+  // Overlaps between valid zones whose boxes meet, each pair clipped once (the lower index first).
+  if (zones.length > 1) {
+    const boxes = parts.map(boxOf);
+    const index = new Flatbush(zones.length);
+    for (const box of boxes) index.add(...box);
+    index.finish();
+    const overlaps: ZoneProblem[][] = [];
+    for (const i of chosen) {
+      if (issuesOf(i).length > 0) continue;
+      for (const j of index.search(...boxes[i]!).sort((a, b) => a - b)) {
+        if (j === i || (j < i && (!isChosen || isChosen.has(j))) || issuesOf(j).length > 0) continue;
+        const [a, b] = i < j ? [i, j] : [j, i];
+        if (apart(parts[a]!, edgesOf(a), parts[b]!, edgesOf(b))) continue;
+        const shared = clip(() => intersect(featureCollection([featureOf(a), featureOf(b)])));
         const sharedM2 = shared ? turfArea(shared) : 0;
         if (!shared || sharedM2 < toleranceM2) continue;
         const where = insideLargestPart(shared.geometry);
-        reports[i]!.problems.push({ kind: 'overlap', where, other: j, areaKm2: km2(sharedM2), message: `overlaps "${zones[j]!.name}" by ${km2(sharedM2)} km²` });
-        reports[j]!.problems.push({ kind: 'overlap', where, other: i, areaKm2: km2(sharedM2), message: `overlaps "${zones[i]!.name}" by ${km2(sharedM2)} km²` });
+        for (const [self, other] of [[i, j], [j, i]] as const) {
+          if (isChosen && !isChosen.has(self)) continue;
+          (overlaps[self] ??= []).push({ kind: 'overlap', where, other, areaKm2: km2(sharedM2), message: `overlaps "${zones[other]!.name}" by ${km2(sharedM2)} km²` });
+        }
       }
-    });
+    }
+    for (const i of chosen) reports[i]!.problems.push(...(overlaps[i] ?? []).sort((p, q) => p.other! - q.other!));
   }
 
   // Parts outside the city the zone lies in.
-  const cities = new Map(boundaries.cities.features.map((f) => [f.properties.name, f]));
-  const outsideOf = (feature: Feature<Polygon | MultiPolygon>, cityName: string) => {
-    const city = cities.get(cityName);
-    if (!city) return null;
-    const outside = clip(() => difference(featureCollection([feature, city as Feature<Polygon | MultiPolygon>])));
+  const outsideOf = (i: number, cityName: string) => {
+    const outline = cityOutline(boundaries, cityName);
+    if (!outline) return null;
+    if (insideOutline(parts[i]!, outline)) return { outside: null, m2: 0 };
+    let outside: Feature<Polygon | MultiPolygon> | null;
+    try {
+      outside = difference(featureCollection([featureOf(i), outlineNear(outline, boxOf(parts[i]!))]));
+    } catch {
+      // The cut city is degenerate where Turf's clipper gives up: clip against the whole city as before.
+      outside = clip(() => difference(featureCollection([featureOf(i), outline.feature])));
+    }
     return outside ? { outside, m2: turfArea(outside) } : { outside: null, m2: 0 };
   };
-  reports.forEach((report, i) => {
-    const feature = features[i];
-    if (!feature || report.city === null) return;
-    let found = outsideOf(feature, report.city);
+  for (const i of chosen) {
+    const report = reports[i]!;
+    if (issuesOf(i).length > 0 || report.city === null) continue;
+    let found = outsideOf(i, report.city);
     // The point inside may sit in a small share of the zone: the city holding most of it is the zone's city.
-    if (found?.outside && found.m2 > turfArea(feature) / 2) {
+    if (found?.outside && found.m2 > turfArea(featureOf(i)) / 2) {
       const there = locator.where(...insideLargestPart(found.outside.geometry));
       const other = there.county !== null ? there.city : null;
-      const alternative = other === null ? null : outsideOf(feature, other);
+      const alternative = other === null ? null : outsideOf(i, other);
       if (alternative && alternative.m2 < found.m2) {
         [report.city, report.county, found] = [other, there.county, alternative];
       }
     }
-    if (!found?.outside || found.m2 < toleranceM2) return;
+    if (!found?.outside || found.m2 < toleranceM2) continue;
     report.problems.push({
       kind: 'outside_city',
       where: insideLargestPart(found.outside.geometry),
       areaKm2: km2(found.m2),
       message: `${km2(found.m2)} km² lie outside ${report.city}`,
     });
-  });
-  return reports;
+  }
+  return options.only ? options.only.map((i) => reports[i]!) : reports;
 }

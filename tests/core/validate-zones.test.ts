@@ -1,9 +1,11 @@
-import type { Polygon, Position } from 'geojson';
+import { area as turfArea, booleanPointInPolygon, difference, featureCollection } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBoundariesFile } from '../../src/cli/load-boundaries-file.ts';
 import type { Boundaries } from '../../src/core/boundaries.ts';
 import { createLocator, type Locator } from '../../src/core/create-locator.ts';
-import { validateZones, type ZoneInput } from '../../src/core/validate-zones.ts';
+import { seededRandom } from '../../src/core/seeded-random.ts';
+import { validateZones, type ZoneInput, type ZoneReport } from '../../src/core/validate-zones.ts';
 
 let boundaries: Boundaries;
 let locator: Locator;
@@ -79,5 +81,149 @@ describe('validateZones', () => {
     // Two holes sharing one corner, and a hole touching the outline at a vertex: valid.
     const touching = zone('洞相切', shell, square(126.62, 45.72, 0.02), square(126.64, 45.74, 0.02), [[126.6, 45.75], [126.63, 45.76], [126.63, 45.74], [126.6, 45.75]]);
     expect(validate(touching)[0]!.problems).toEqual([]);
+  });
+});
+
+/** The outer ring of a shipped city's first part. */
+const cityRing = (name: string): Position[] => {
+  const city = boundaries.cities.features.find((f) => f.properties.name === name)!;
+  return (city.geometry.type === 'Polygon' ? city.geometry.coordinates[0] : city.geometry.coordinates[0]![0])!;
+};
+
+/** A star-shaped ring (never crossing itself) of `count` vertices around a centre, radius in degrees of latitude. */
+function starRing(random: () => number, [lon, lat]: Position, radius: number, count: number): Position[] {
+  const start = random() * 2 * Math.PI;
+  const ring: Position[] = [];
+  for (let i = 0; i < count; i++) {
+    const angle = start + ((i + 0.8 * random()) / count) * 2 * Math.PI;
+    const r = radius * (0.4 + 0.6 * random());
+    ring.push([lon! + (r * Math.cos(angle)) / Math.cos((lat! * Math.PI) / 180), lat! + r * Math.sin(angle)]);
+  }
+  ring.push(ring[0]!);
+  return ring;
+}
+
+const km2 = (m2: number) => Math.round(m2 / 1e4) / 100;
+
+/**
+ * The slow path, written out: the zone minus its whole city outline with Turf, and what the report must then say
+ * about the part outside (nothing below the 1,000 m² tolerance; otherwise its area, message and a point inside it).
+ */
+function expectOutsideAsTurf(zone: ZoneInput, report: ZoneReport) {
+  const city = boundaries.cities.features.find((f) => f.properties.name === report.city)!;
+  const zoneFeature: Feature<Polygon | MultiPolygon> = { type: 'Feature', properties: {}, geometry: zone.geometry };
+  const outside = difference(featureCollection([zoneFeature, city as Feature<Polygon | MultiPolygon>]));
+  const m2 = outside ? turfArea(outside) : 0;
+  const problem = report.problems.find((p) => p.kind === 'outside_city');
+  if (m2 < 1000) {
+    expect(problem).toBeUndefined();
+    return false;
+  }
+  expect(problem).toMatchObject({ areaKm2: km2(m2), message: `${km2(m2)} km² lie outside ${report.city}` });
+  expect(booleanPointInPolygon(problem!.where, outside!)).toBe(true);
+  return true;
+}
+
+describe('validateZones, fast paths', () => {
+  it('agrees with a Turf difference against the whole city for seeded zones inside and across the 哈尔滨 line', () => {
+    const random = seededRandom(2023_13);
+    const ring = cityRing('哈尔滨市');
+    const zones: ZoneInput[] = [];
+    for (let i = 0; i < 8; i++) {
+      // Centred on an outline vertex: crosses the line; centred on 南岗: well inside.
+      const centre = i % 2 === 0 ? ring[Math.floor(random() * (ring.length - 1))]! : [126.6 + 0.1 * random(), 45.7 + 0.08 * random()];
+      zones.push(zone(`星${i}`, starRing(random, centre, 0.01 + 0.03 * random(), 8 + Math.floor(random() * 120))));
+    }
+    const reports = validateZones(zones, boundaries, locator);
+    const outside = reports.map((report, i) => expectOutsideAsTurf(zones[i]!, report));
+    expect(outside.filter(Boolean).length).toBeGreaterThanOrEqual(3);
+    expect(outside.filter((x) => !x).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('validates a 200-vertex zone well inside its city in a few milliseconds, without clipping it', () => {
+    const inside = zone('南岗星', starRing(seededRandom(7), [126.65, 45.75], 0.03, 200));
+    validate(inside);
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      expect(validate(inside)[0]!.problems).toEqual([]);
+      times.push(performance.now() - started);
+    }
+    // A clip against the whole 哈尔滨 outline takes about 300 ms; the shortcut about 1 ms (slack for slow machines).
+    expect(times.sort((a, b) => a - b)[2]).toBeLessThan(50);
+  });
+
+  it('agrees with Turf for zones drawn exactly along the line 哈尔滨 shares with 绥化, on either side', () => {
+    const harbin = cityRing('哈尔滨市');
+    const suihua = new Set(cityRing('绥化市').map((p) => `${p[0]},${p[1]}`));
+    // Twenty consecutive vertices on both outlines, from the middle of the shared stretch (away from other cities).
+    const starts = harbin.flatMap((_, i) => (harbin.slice(i, i + 20).length === 20 && harbin.slice(i, i + 20).every((p) => suihua.has(`${p[0]},${p[1]}`)) ? [i] : []));
+    expect(starts.length).toBeGreaterThan(100);
+    const start = starts[Math.floor(starts.length / 2)]!;
+    const line = harbin.slice(start, start + 20);
+    const [first, last] = [line[0]!, line[line.length - 1]!];
+    const [nx, ny] = [-(last[1]! - first[1]!), last[0]! - first[0]!];
+    const cities = new Set<string | null>();
+    for (const side of [0.3, -0.3]) {
+      const along = zone(`沿线${side}`, [...line, [last[0]! + side * nx, last[1]! + side * ny], [first[0]! + side * nx, first[1]! + side * ny], first]);
+      const [report] = validate(along);
+      cities.add(report!.city);
+      expectOutsideAsTurf(along, report!);
+    }
+    // One side in each city: the zone's edge is the city line itself.
+    expect(cities).toEqual(new Set(['哈尔滨市', '绥化市']));
+  });
+
+  it('finds a city enclave inside a zone even though no zone edge meets the city outline', () => {
+    const ring = (west: number, south: number, size: number): Position[] => square(west, south, size);
+    const area = (rings: Position[][]): FeatureCollection<Polygon>['features'][number]['geometry'] => ({ type: 'Polygon', coordinates: rings });
+    // A city 1° square with a 0.1° hole (an enclave of nowhere), one county covering it, in one province.
+    const cityShape = area([ring(126, 45, 1), ring(126.45, 45.45, 0.1).reverse()]);
+    const made = {
+      counties: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { adcode: '239901', name: '甲县', cityAdcode: '239900', city: '甲市', labelLon: 126.2, labelLat: 45.2 }, geometry: cityShape }] },
+      cities: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { adcode: '239900', name: '甲市', nameEn: 'Jia', labelLon: 126.2, labelLat: 45.2 }, geometry: cityShape }] },
+      province: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { adcode: '230000', name: '黑龙江省', nameEn: 'Heilongjiang' }, geometry: area([ring(125, 44, 3)]) }] },
+      neighbourCities: { type: 'FeatureCollection', features: [] },
+      neighbourProvinces: { type: 'FeatureCollection', features: [] },
+      russia: { type: 'FeatureCollection', features: [] },
+    } as unknown as Boundaries;
+    const madeLocator = createLocator(made);
+    // Wider east of the enclave, so the point that names its city and county is not in the enclave.
+    const aroundEnclave = zone('围住飞地', [[126.42, 45.4], [126.8, 45.4], [126.8, 45.6], [126.42, 45.6], [126.42, 45.4]]);
+    const [around, beside] = validateZones([aroundEnclave, zone('飞地旁', ring(126.1, 45.1, 0.2))], made, madeLocator);
+    expect(around).toMatchObject({ city: '甲市', county: '甲县' });
+    expect(kinds(around!)).toEqual(['outside_city']);
+    // The enclave: 0.1° × 0.1° at 45.5 N, about 87 km².
+    expect(around!.problems[0]!.areaKm2).toBeGreaterThan(80);
+    expect(around!.problems[0]!.areaKm2).toBeLessThan(90);
+    expect(beside!.problems).toEqual([]);
+  });
+
+  it('does not report zones whose boxes meet but whose areas do not, nor zones sharing only an edge', () => {
+    const ell = zone('L形', [[126.6, 45.7], [126.7, 45.7], [126.7, 45.72], [126.62, 45.72], [126.62, 45.8], [126.6, 45.8], [126.6, 45.7]]);
+    const inTheCorner = zone('角内', square(126.64, 45.74, 0.03));
+    const sharingAnEdge = zone('共边', square(126.7, 45.7, 0.02));
+    expect(validate(ell, inTheCorner, sharingAnEdge).map((r) => r.problems)).toEqual([[], [], []]);
+  });
+
+  it("lists a zone's overlaps by the other zone's index", () => {
+    const big = zone('大', square(126.6, 45.7, 0.1));
+    const reports = validate(zone('右', square(126.68, 45.72, 0.04)), big, zone('左', square(126.58, 45.72, 0.04)), zone('上', square(126.64, 45.78, 0.04)));
+    expect(reports[1]!.problems.map((p) => p.other)).toEqual([0, 2, 3]);
+    expect(reports[3]!.problems.map((p) => p.other)).toEqual([1]);
+  });
+
+  it('checks only the zones asked for, each report exactly as in a full run', () => {
+    const zones = [
+      zone('甲', square(126.6, 45.72, 0.04)),
+      zone('乙', square(126.62, 45.74, 0.04)),
+      zone('蝴蝶结', [[126.63, 45.74], [126.65, 45.76], [126.65, 45.74], [126.63, 45.76], [126.63, 45.74]]),
+      zone('丙', square(126.7, 45.72, 0.01)),
+      zone('丁', square(126.63, 45.73, 0.02)),
+    ];
+    const full = validateZones(zones, boundaries, locator);
+    for (let i = 0; i < zones.length; i++) expect(validateZones(zones, boundaries, locator, { only: [i] })).toEqual([full[i]]);
+    expect(validateZones(zones, boundaries, locator, { only: [4, 0] })).toEqual([full[4], full[0]]);
+    expect(() => validateZones(zones, boundaries, locator, { only: [5] })).toThrow(/only: 5 is not the index of a zone/);
   });
 });
