@@ -51,7 +51,11 @@ export const DECK_LAYER = {
   boilerZones: 'boiler-zones',
   boilerPoints: 'boiler-points',
   boilerMarkers: 'boiler-markers',
+  zoneFill: 'zone-fill',
+  zoneSelected: 'zone-selected',
+  zoneProblems: 'zone-problems',
+  zoneRepair: 'zone-repair',
 } as const;
 
 /** Keys of the user-facing layers in the layer panel (one entry may draw several map layers). */
-export type LayerKey = 'russia' | 'neighbours' | 'counties' | 'cities' | 'province' | 'eia' | 'boilers' | 'fires' | 'labels';
+export type LayerKey = 'russia' | 'neighbours' | 'counties' | 'cities' | 'province' | 'eia' | 'boilers' | 'zones' | 'fires' | 'labels';

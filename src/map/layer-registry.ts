@@ -5,6 +5,7 @@ import type { BoilerLayerData } from '../state/boiler-selectors.ts';
 import type { EiaLayerData } from '../state/eia-selectors.ts';
 import type { FireLayerData } from '../state/fire-selectors.ts';
 import type { FireStyle } from '../state/fires-slice.ts';
+import type { ZoneLayerData } from '../state/zone-selectors.ts';
 import type { LayerKey } from './ids.ts';
 import type { Language, Localized } from './localized.ts';
 import { boilerLayer } from './layers/boiler-layers.ts';
@@ -12,12 +13,14 @@ import { boundaryLayers } from './layers/boundary-layers.ts';
 import { eiaLayer } from './layers/eia-layers.ts';
 import { fireLayer } from './layers/fire-layers.ts';
 import { labelLayer } from './layers/label-layers.ts';
+import { zoneLayer } from './layers/zone-layers.ts';
 
 /** Data handed to the map for layers that draw app data (set with `MapController.setLayerData`). */
 export interface LayerDataMap {
   fires?: FireLayerData | null;
   eia?: EiaLayerData | null;
   boilers?: BoilerLayerData | null;
+  zones?: ZoneLayerData | null;
 }
 
 /** What a layer's drawing functions may read. */
@@ -64,7 +67,7 @@ export interface LayerDefinition {
 }
 
 /** The layers in their default drawing order, bottom first. */
-export const LAYER_REGISTRY: readonly LayerDefinition[] = [...boundaryLayers, eiaLayer, boilerLayer, fireLayer, labelLayer];
+export const LAYER_REGISTRY: readonly LayerDefinition[] = [...boundaryLayers, eiaLayer, boilerLayer, zoneLayer, fireLayer, labelLayer];
 
 /** The registry entry for a key. */
 export function layerDefinition(key: LayerKey): LayerDefinition {

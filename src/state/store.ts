@@ -10,6 +10,7 @@ import { boundaryClient, loadBoundaries } from '../workers/boundary-client.ts';
 import { createBoilersSlice, type BoilersSlice } from './boilers-slice.ts';
 import { createEiaSlice, type EiaSlice } from './eia-slice.ts';
 import { createFiresSlice, type FiresSlice } from './fires-slice.ts';
+import { createZonesSlice, type ZonesSlice } from './zones-slice.ts';
 
 export type BoundaryStatus =
   | { kind: 'loading' }
@@ -20,7 +21,7 @@ export type Selection = { kind: 'none' } | { kind: 'county'; county: CountyDetai
 
 export type Dialog = 'none' | 'settings' | 'data-sources';
 
-export interface AppState extends FiresSlice, EiaSlice, BoilersSlice {
+export interface AppState extends FiresSlice, EiaSlice, BoilersSlice, ZonesSlice {
   language: Language;
   boundaries: BoundaryStatus;
   layers: LayerState[];
@@ -59,6 +60,7 @@ export const useAppStore = create<AppState>()(
       ...createFiresSlice(set, get, api),
       ...createEiaSlice(set, get, api),
       ...createBoilersSlice(set, get, api),
+      ...createZonesSlice(set, get, api),
       language: 'zh',
       boundaries: { kind: 'loading' },
       layers: defaultLayers(),
@@ -98,7 +100,7 @@ export const useAppStore = create<AppState>()(
     {
       name: 'hlj-air-map.settings',
       version: 1,
-      partialize: (state) => ({ language: state.language, layers: state.layers, basemap: state.basemap, patrolStatus: state.patrolStatus, eiaBufferKm: state.eiaBufferKm, boilerServiceRadiusM: state.boilerServiceRadiusM }),
+      partialize: (state) => ({ language: state.language, layers: state.layers, basemap: state.basemap, patrolStatus: state.patrolStatus, eiaBufferKm: state.eiaBufferKm, boilerServiceRadiusM: state.boilerServiceRadiusM, zoneSnapping: state.zoneSnapping }),
       // A registry that gained or lost layers since the settings were saved keeps the saved order for known keys.
       merge: (saved, current) => {
         const persisted = (saved ?? {}) as Partial<AppState>;

@@ -8,11 +8,13 @@ import { LayerPanel } from './LayerPanel.tsx';
 import { MapView } from './MapView.tsx';
 import { PointerReadout } from './PointerReadout.tsx';
 import { SettingsDialog } from './SettingsDialog.tsx';
+import { ZoneSaveBanner } from './ZoneSaveBanner.tsx';
 
 // The fire workspace loads when first opened, keeping it off the start-up path.
 const FireDrawer = lazy(() => import('./FireDrawer.tsx').then((module) => ({ default: module.FireDrawer })));
 const EiaDrawer = lazy(() => import('./EiaDrawer.tsx').then((module) => ({ default: module.EiaDrawer })));
 const BoilerDrawer = lazy(() => import('./BoilerDrawer.tsx').then((module) => ({ default: module.BoilerDrawer })));
+const ZoneDrawer = lazy(() => import('./ZoneDrawer.tsx').then((module) => ({ default: module.ZoneDrawer })));
 const EiaReport = lazy(() => import('./EiaReport.tsx').then((module) => ({ default: module.EiaReport })));
 
 export function App() {
@@ -24,6 +26,7 @@ export function App() {
   const [firesOpen, setFiresOpen] = useState(false);
   const [eiaOpen, setEiaOpen] = useState(false);
   const [boilersOpen, setBoilersOpen] = useState(false);
+  const [zonesOpen, setZonesOpen] = useState(false);
 
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
@@ -46,6 +49,9 @@ export function App() {
           </button>
           <button type="button" aria-pressed={boilersOpen} onClick={() => setBoilersOpen(!boilersOpen)} data-testid="boilers-toggle">
             {t('boilers')}
+          </button>
+          <button type="button" aria-pressed={zonesOpen} onClick={() => setZonesOpen(!zonesOpen)} data-testid="zones-toggle">
+            {t('zones')}
           </button>
           <button type="button" onClick={() => openDialog('data-sources')}>
             {t('dataSources')}
@@ -82,6 +88,12 @@ export function App() {
               {eiaOpen && (
                 <Suspense fallback={null}>
                   <EiaDrawer />
+                </Suspense>
+              )}
+              <ZoneSaveBanner />
+              {zonesOpen && (
+                <Suspense fallback={null}>
+                  <ZoneDrawer />
                 </Suspense>
               )}
               {boilersOpen && (

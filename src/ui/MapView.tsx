@@ -1,10 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { MapController } from '../map/map-controller.ts';
 import { DECK_LAYER } from '../map/ids.ts';
 import { selectBoilerLayerData } from '../state/boiler-selectors.ts';
 import { selectEiaLayerData } from '../state/eia-selectors.ts';
 import { selectFireLayerData, selectVisibleFires } from '../state/fire-selectors.ts';
 import { useAppStore } from '../state/store.ts';
+import { selectZoneLayerData } from '../state/zone-selectors.ts';
+import type { ZoneDrawController } from '../map/zone-draw.ts';
 import { boundaryClient } from '../workers/boundary-client.ts';
 
 declare global {
@@ -32,6 +34,12 @@ export function MapView() {
   const eiaMode = useAppStore((s) => s.eiaMode);
   const boilerLayerData = useAppStore(selectBoilerLayerData);
   const boilerMode = useAppStore((s) => s.boilerMode);
+  const zoneLayerData = useAppStore(selectZoneLayerData);
+  const zoneMode = useAppStore((s) => s.zoneMode);
+  const zones = useAppStore((s) => s.zoneHistory.present);
+  const zoneSnapping = useAppStore((s) => s.zoneSnapping);
+  const zoneDraw = useRef<ZoneDrawController | null>(null);
+  const [drawReady, setDrawReady] = useState(false);
 
   useEffect(() => {
     const { selectAt, setPointer, language: initialLanguage, layers: initialLayers, basemap: initialBasemap } = useAppStore.getState();
@@ -44,6 +52,7 @@ export function MapView() {
       // While the EIA form picks or draws a site, or the new-build check places a boiler, clicks belong to it, not to county selection.
       onClick: (lon, lat) => {
         const state = useAppStore.getState();
+        if (state.zoneMode.kind !== 'none') return; // terra-draw has the click
         if (state.eiaMode !== 'none') void state.eiaMapClick(lon, lat);
         else if (state.boilerMode === 'pick') void state.boilerMapClick(lon, lat);
         else void selectAt(lon, lat);
@@ -53,6 +62,11 @@ export function MapView() {
         if (layerId === DECK_LAYER.boilerPoints) {
           const record = selectBoilerLayerData(state)?.recordOfPoint[index];
           if (record !== undefined) state.selectBoiler(record);
+          return;
+        }
+        if (layerId === DECK_LAYER.zoneFill) {
+          const id = selectZoneLayerData(state)?.ids[index];
+          if (id !== undefined) state.selectZone(id);
           return;
         }
         if (layerId !== DECK_LAYER.firePoints) return;
@@ -69,6 +83,8 @@ export function MapView() {
     controller.current = instance;
     window.hljAirMap = handle;
     return () => {
+      zoneDraw.current?.destroy();
+      zoneDraw.current = null;
       instance.destroy();
       controller.current = null;
       delete window.hljAirMap;
@@ -83,7 +99,55 @@ export function MapView() {
   useEffect(() => controller.current?.setLayerData({ fires: fireLayerData }), [fireLayerData]);
   useEffect(() => controller.current?.setLayerData({ eia: eiaLayerData }), [eiaLayerData]);
   useEffect(() => controller.current?.setLayerData({ boilers: boilerLayerData }), [boilerLayerData]);
-  useEffect(() => controller.current?.setSiteMode(eiaMode !== 'none' ? eiaMode : boilerMode), [eiaMode, boilerMode]);
+  useEffect(() => controller.current?.setLayerData({ zones: zoneLayerData }), [zoneLayerData]);
+  useEffect(
+    () => controller.current?.setSiteMode(eiaMode !== 'none' ? eiaMode : boilerMode !== 'none' ? boilerMode : zoneMode.kind !== 'none' ? 'draw' : 'none'),
+    [eiaMode, boilerMode, zoneMode],
+  );
+
+  // terra-draw (its own chunk) loads the first time a zone is drawn or edited, then follows the mode.
+  useEffect(() => {
+    const map = controller.current?.map;
+    if (!map || (zoneMode.kind === 'none' && !zoneDraw.current)) return;
+    let cancelled = false;
+    void (async () => {
+      if (!zoneDraw.current) {
+        const { ZoneDrawController: Controller } = await import('../map/zone-draw.ts');
+        if (cancelled || zoneDraw.current) return;
+        zoneDraw.current = new Controller(map, {
+          onDrawn: (geometry) => useAppStore.getState().addDrawnZone(geometry),
+          onEdited: (id, geometry) => useAppStore.getState().updateZoneGeometry(id, geometry),
+          loadBoundaryEdges: (west, south, east, north) => boundaryClient().call('boundaryEdges', { west, south, east, north, limit: 200_000 }),
+        });
+        setDrawReady(true);
+      }
+      const draw = zoneDraw.current;
+      const state = useAppStore.getState();
+      try {
+        if (zoneMode.kind === 'draw') draw.startDrawing(zoneMode.shape);
+        else if (zoneMode.kind === 'edit') {
+          const zone = state.zoneHistory.present.find((z) => z.id === zoneMode.id);
+          if (zone) draw.startEditing(zone);
+        } else draw.stopEditing();
+      } catch (error) {
+        state.setZoneMode({ kind: 'none' });
+        useAppStore.setState({ zoneMessage: { kind: 'error', text: error instanceof Error ? error.message : String(error) } });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [zoneMode]);
+
+  // Undo, redo or a repair of the zone under the handles moves the handles; other zones are snap targets.
+  useEffect(() => {
+    const draw = zoneDraw.current;
+    if (!draw) return;
+    const edited = draw.editing === null ? undefined : zones.find((z) => z.id === draw.editing);
+    if (edited) draw.syncEdited(edited);
+    draw.setZones(zones);
+  }, [zones, drawReady]);
+  useEffect(() => zoneDraw.current?.setSnapping(zoneSnapping), [zoneSnapping, drawReady]);
   useEffect(() => controller.current?.setLanguage(language), [language]);
   useEffect(() => controller.current?.setBasemap(basemap), [basemap]);
   useEffect(() => controller.current?.setSelectedCounty(selectedAdcode), [selectedAdcode]);

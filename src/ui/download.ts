@@ -11,6 +11,11 @@ function save(fileName: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Saves bytes (a zip, a GeoJSON) as a file through the browser's download. */
+export function downloadBytes(fileName: string, bytes: Uint8Array, type: string): void {
+  save(fileName, new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+}
+
 /** Saves text as a file through the browser's download (nothing leaves the machine). */
 export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
   save(fileName, new Blob([text], { type }));

@@ -1,7 +1,11 @@
 import { decodeBoundaries, type Boundaries, type BoundaryTopology } from '../core/boundaries.ts';
 import { describeCounty, summarizeBoundaries } from '../core/boundary-summary.ts';
 import { createLocator, type Locator } from '../core/create-locator.ts';
-import type { BoundaryWorkerApi } from './boundary-messages.ts';
+import { proposeZoneFromCoverage } from '../core/propose-zone.ts';
+import { suggestZoneRepair } from '../core/repair-zone.ts';
+import { createBoundaryEdgeIndex } from '../core/snap-index.ts';
+import { validateZones } from '../core/validate-zones.ts';
+import type { BoundaryWorkerApi, RegionRef } from './boundary-messages.ts';
 import type { WorkerHandlers } from './worker-protocol.ts';
 import { createBoundaryTiles, type BoundaryTiles } from './boundary-tiles.ts';
 
@@ -10,6 +14,18 @@ interface Loaded {
   tiles: BoundaryTiles;
   /** Built on the first lookup: start-up needs only the tiles. */
   locator?: Locator;
+  /** Built on the first snapping request: only the zone editor needs it. */
+  edges?: ReturnType<typeof createBoundaryEdgeIndex>;
+}
+
+/** The outline of a city or county, or an error naming what was asked for. */
+function regionOutline(boundaries: Boundaries, region: RegionRef) {
+  const feature =
+    region.kind === 'city'
+      ? boundaries.cities.features.find((f) => f.properties.name === region.name)
+      : boundaries.counties.features.find((f) => f.properties.adcode === region.adcode);
+  if (!feature) throw new Error(region.kind === 'city' ? `no city named ${region.name} in the shipped boundaries` : `no county with adcode ${region.adcode} in the shipped boundaries`);
+  return feature.geometry;
 }
 
 
@@ -40,6 +56,22 @@ export function createBoundaryHandlers(fetchText: (url: string) => Promise<strin
       data.locator ??= createLocator(data.boundaries);
       const index = data.locator.countyIndexAt(lon, lat);
       return index === -1 ? null : describeCounty(data.boundaries, index);
+    },
+    async validateZones({ zones }) {
+      const data = await loaded();
+      data.locator ??= createLocator(data.boundaries);
+      return validateZones(zones, data.boundaries, data.locator);
+    },
+    async repairZone({ index, zones, report }) {
+      return suggestZoneRepair(index, zones, report, (await loaded()).boundaries);
+    },
+    async proposeZone({ coverage, region }) {
+      return proposeZoneFromCoverage(coverage, regionOutline((await loaded()).boundaries, region));
+    },
+    async boundaryEdges({ west, south, east, north, limit }) {
+      const data = await loaded();
+      data.edges ??= createBoundaryEdgeIndex(data.boundaries);
+      return data.edges.edgesIn(west, south, east, north, limit);
     },
   };
 }

@@ -1,0 +1,390 @@
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { StateCreator } from 'zustand';
+import { diffZones, type ZoneDiff } from '../core/diff-zones.ts';
+import { commit, redo, startHistory, undo, type EditHistory } from '../core/edit-history.ts';
+import { EMPTY_ZONE_ATTRIBUTES, type NoBurnZone, type ZoneAttributes } from '../core/no-burn-zone.ts';
+import type { ZoneProposal } from '../core/propose-zone.ts';
+import type { ZoneRepair } from '../core/repair-zone.ts';
+import type { ZoneReport } from '../core/validate-zones.ts';
+import type { ZoneExportFormat } from '../io/write-zones-file.ts';
+import type { ZoneImport } from '../io/read-zones-file.ts';
+import { createAutosaver, type Autosaver, type SaveStatus } from '../io/zone-autosaver.ts';
+import { isQuotaError, openZoneDatabase, requestPersistentStorage, ZoneConflictError, type ZoneDatabase, type ZoneVersionSummary } from '../io/zone-database.ts';
+import { startTabGuard, type TabGuard, type TabRole } from '../io/zone-tab-guard.ts';
+import type { RegionRef } from '../workers/boundary-messages.ts';
+import { boundaryClient } from '../workers/boundary-client.ts';
+import type { BoilersSlice } from './boilers-slice.ts';
+
+/** What a map click or drag does in the zone workspace. */
+export type ZoneMode = { kind: 'none' } | { kind: 'draw'; shape: 'polygon' | 'rectangle' } | { kind: 'edit'; id: string };
+
+/** Whether this tab may edit: 'starting' until the tab guard and the database have answered. */
+export type ZoneRole = 'starting' | TabRole;
+
+/** The browser's answer to the persistent-storage request. */
+export type ZonePersistence = 'granted' | 'denied' | 'unsupported' | 'unknown';
+
+/** An import read and waiting for the planner to confirm it (nothing is changed until then). */
+export interface PendingZoneImport extends ZoneImport {
+  /** Zones whose id was already in use and got a new one. */
+  renamedIds: number;
+}
+
+/** A version being compared with the current zones. */
+export interface ZoneVersionView {
+  summary: ZoneVersionSummary;
+  zones: NoBurnZone[];
+  /** From the version to the current zones. */
+  diff: ZoneDiff;
+}
+
+export interface ZonesSlice {
+  /** The zones and their undo/redo steps; `zoneHistory.present` is what is shown and saved. */
+  zoneHistory: EditHistory<NoBurnZone[]>;
+  zoneSelected: string | null;
+  zoneMode: ZoneMode;
+  zoneRole: ZoneRole;
+  zoneSave: SaveStatus | { kind: 'loading' };
+  zonePersistence: ZonePersistence;
+  /** Validation of the current zones, by zone id (stale entries are replaced on the next run). */
+  zoneReports: Record<string, ZoneReport>;
+  zoneRepair: { id: string; repair: ZoneRepair } | null;
+  zoneVersions: ZoneVersionSummary[];
+  zoneVersionView: ZoneVersionView | null;
+  zoneImport: PendingZoneImport | null;
+  /** The last thing that failed or needs saying, as text; what is loaded stays. */
+  zoneMessage: { kind: 'error' | 'info'; text: string } | null;
+  zoneBusy: string | null;
+  /** Snap to county/city outlines and other zones while drawing and editing. */
+  zoneSnapping: boolean;
+  setZoneSnapping(enabled: boolean): void;
+  openZones(): Promise<void>;
+  setZoneMode(mode: ZoneMode): void;
+  selectZone(id: string | null): void;
+  /** A finished drawing becomes a new zone with default attributes, selected for the form. */
+  addDrawnZone(geometry: Polygon): void;
+  updateZoneGeometry(id: string, geometry: Polygon | MultiPolygon): void;
+  /** Typing in one field of one zone is one undo step, however many keys were pressed. */
+  updateZoneAttributes(id: string, change: Partial<ZoneAttributes>): void;
+  deleteZone(id: string): void;
+  undoZones(): void;
+  redoZones(): void;
+  previewZoneRepair(id: string): Promise<void>;
+  acceptZoneRepair(): void;
+  dismissZoneRepair(): void;
+  saveZoneVersion(name: string): Promise<void>;
+  viewZoneVersion(id: string | null): Promise<void>;
+  restoreZoneVersion(id: string): Promise<void>;
+  readZoneImport(file: Blob, fileName: string): Promise<void>;
+  confirmZoneImport(): void;
+  cancelZoneImport(): void;
+  exportZones(format: ZoneExportFormat): Promise<{ bytes: Uint8Array; fileName: string; mimeType: string }>;
+  proposeZone(region: RegionRef, regionName: string): Promise<void>;
+  retryZoneSave(): void;
+  dismissZoneMessage(): void;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const nowIso = () => new Date().toISOString();
+const newId = () => crypto.randomUUID();
+
+/** The next free default name, 禁燃区 N. */
+function nextZoneName(zones: readonly NoBurnZone[], stem = '禁燃区'): string {
+  const taken = new Set(zones.map((z) => z.name));
+  let n = zones.length + 1;
+  while (taken.has(`${stem} ${n}`)) n++;
+  return `${stem} ${n}`;
+}
+
+/** How long after the last commit validation runs (ms): a drag is one commit, typing coalesces. */
+const VALIDATE_DELAY_MS = 150;
+
+export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], ZonesSlice> = (set, get) => {
+  let database: ZoneDatabase | null = null;
+  let revision = 0;
+  let guard: TabGuard | null = null;
+  let autosaver: Autosaver<NoBurnZone[]> | null = null;
+  let opening: Promise<void> | null = null;
+  /** The key of the last coalescing commit (one field of one zone); any other commit clears it. */
+  let lastKey: string | null = null;
+  let validateTimer: ReturnType<typeof setTimeout> | undefined;
+  let validateRequest = 0;
+
+  const zones = () => get().zoneHistory.present;
+  const canEdit = () => get().zoneRole === 'editor';
+
+  const validateSoon = () => {
+    clearTimeout(validateTimer);
+    validateTimer = setTimeout(() => {
+      const current = zones();
+      const request = ++validateRequest;
+      boundaryClient()
+        .call('validateZones', { zones: current.map((z) => ({ name: z.name, geometry: z.geometry })) })
+        .then((reports) => {
+          if (request !== validateRequest) return;
+          set({ zoneReports: Object.fromEntries(current.map((z, i) => [z.id, reports[i]!])) });
+        })
+        .catch((error: unknown) => set({ zoneMessage: { kind: 'error', text: `校验失败 / validation failed: ${messageOf(error)}` } }));
+    }, VALIDATE_DELAY_MS);
+  };
+
+  /** Replaces the zones from the database (a reader following the editor tab, or a tab that just became editor). */
+  const reloadFromDatabase = async () => {
+    const db = (database ??= await openZoneDatabase());
+    const stored = await db.loadZones();
+    revision = stored?.revision ?? 0;
+    lastKey = null;
+    set({ zoneHistory: startHistory(stored?.zones ?? []), zoneRepair: null });
+    validateSoon();
+  };
+
+  const save = async (value: NoBurnZone[]) => {
+    database ??= await openZoneDatabase();
+    revision = await database.saveZones(value, revision, nowIso());
+    guard?.announceSaved(revision);
+  };
+
+  /** Records an edit, saves it within a second and re-validates; refused in a read-only tab. */
+  const commitZones = (next: NoBurnZone[], key: string | null = null) => {
+    if (!canEdit()) return false;
+    const history = get().zoneHistory;
+    const coalesce = key !== null && key === lastKey && history.past.length > 0;
+    lastKey = key;
+    set({ zoneHistory: coalesce ? { ...history, present: next } : commit(history, next), zoneRepair: null });
+    autosaver?.schedule(next);
+    validateSoon();
+    return true;
+  };
+
+  const changeZone = (id: string, change: (zone: NoBurnZone) => NoBurnZone, key: string | null = null) =>
+    commitZones(zones().map((z) => (z.id === id ? change(z) : z)), key);
+
+  /** Undo or redo: the zone under the handles or selected may no longer exist in the state stepped to. */
+  const step = (move: (history: EditHistory<NoBurnZone[]>) => EditHistory<NoBurnZone[]>) => {
+    if (!canEdit()) return;
+    const history = move(get().zoneHistory);
+    if (history === get().zoneHistory) return;
+    lastKey = null;
+    const exists = (id: string | null) => id !== null && history.present.some((z) => z.id === id);
+    const mode = get().zoneMode;
+    set({
+      zoneHistory: history,
+      zoneRepair: null,
+      zoneSelected: exists(get().zoneSelected) ? get().zoneSelected : null,
+      zoneMode: mode.kind === 'edit' && !exists(mode.id) ? { kind: 'none' } : mode,
+    });
+    autosaver?.schedule(history.present);
+    validateSoon();
+  };
+
+  const refreshVersions = async () => {
+    if (database) set({ zoneVersions: await database.listVersions() });
+  };
+
+  const busy = async (label: string, work: () => Promise<void>) => {
+    set({ zoneBusy: label, zoneMessage: null });
+    try {
+      await work();
+    } catch (error) {
+      set({ zoneMessage: { kind: 'error', text: messageOf(error) } });
+    } finally {
+      set({ zoneBusy: null });
+    }
+  };
+
+  return {
+    zoneHistory: startHistory<NoBurnZone[]>([]),
+    zoneSelected: null,
+    zoneMode: { kind: 'none' },
+    zoneRole: 'starting',
+    zoneSave: { kind: 'loading' },
+    zonePersistence: 'unknown',
+    zoneReports: {},
+    zoneRepair: null,
+    zoneVersions: [],
+    zoneVersionView: null,
+    zoneImport: null,
+    zoneMessage: null,
+    zoneBusy: null,
+    zoneSnapping: true,
+    setZoneSnapping: (enabled) => set({ zoneSnapping: enabled }),
+
+    openZones: () => {
+      opening ??= (async () => {
+        autosaver = createAutosaver<NoBurnZone[]>({
+          save,
+          onStatus: (status) => {
+            set({ zoneSave: status });
+            // Another tab saved first (no Web Locks in this browser): stop editing rather than overwrite it.
+            if (status.kind === 'conflict') set({ zoneRole: 'reader' });
+          },
+          isQuota: isQuotaError,
+          isConflict: (error) => error instanceof ZoneConflictError,
+        });
+        try {
+          guard = await startTabGuard({
+            name: 'hlj-air-map.zones',
+            onRole: (role) => {
+              // A reader that becomes the editor first takes what the last editor saved.
+              if (role === 'editor') void reloadFromDatabase().then(() => set({ zoneRole: 'editor' }));
+              else set({ zoneRole: 'reader' });
+            },
+            onOtherSaved: () => {
+              if (get().zoneRole !== 'editor') void reloadFromDatabase();
+            },
+          });
+          await reloadFromDatabase();
+          set({ zoneRole: guard.role, zoneSave: { kind: 'saved', at: nowIso() } });
+          await refreshVersions();
+        } catch (error) {
+          // No IndexedDB (private mode, blocked storage): edit in memory, with the banner up, and keep retrying.
+          set({ zoneRole: 'editor', zoneSave: { kind: 'failed', message: messageOf(error), quota: isQuotaError(error), attempts: 0, retryInMs: 0 } });
+        }
+        set({ zonePersistence: await requestPersistentStorage().catch(() => 'unsupported' as const) });
+      })();
+      return opening;
+    },
+
+    setZoneMode: (mode) => {
+      if (mode.kind !== 'none' && !canEdit()) return;
+      if (mode.kind === 'edit') {
+        const zone = zones().find((z) => z.id === mode.id);
+        // terra-draw edits one outline: holes and parts are kept but edited through import or repair.
+        if (!zone || zone.geometry.type !== 'Polygon' || zone.geometry.coordinates.length > 1) {
+          set({ zoneMessage: { kind: 'info', text: '该区域含内环或多个部分，无法在地图上逐点编辑；可导出后修改再导入。 / This zone has holes or several parts and cannot be edited vertex by vertex on the map.' } });
+          return;
+        }
+      }
+      set({ zoneMode: mode, ...(mode.kind === 'edit' ? { zoneSelected: mode.id } : {}) });
+    },
+
+    selectZone: (id) => {
+      const mode = get().zoneMode;
+      const repair = get().zoneRepair;
+      set({ zoneSelected: id, zoneRepair: repair?.id === id ? repair : null, ...(mode.kind === 'edit' && mode.id !== id ? { zoneMode: { kind: 'none' } as ZoneMode } : {}) });
+    },
+
+    addDrawnZone: (geometry) => {
+      const at = nowIso();
+      const zone: NoBurnZone = { id: newId(), ...EMPTY_ZONE_ATTRIBUTES, name: nextZoneName(zones()), geometry, provenance: { origin: 'drawn', source: '', createdAt: at, updatedAt: at } };
+      if (commitZones([...zones(), zone])) set({ zoneSelected: zone.id, zoneMode: { kind: 'none' } });
+    },
+
+    updateZoneGeometry: (id, geometry) => {
+      changeZone(id, (z) => ({ ...z, geometry, provenance: { ...z.provenance, updatedAt: nowIso() } }));
+    },
+
+    updateZoneAttributes: (id, change) => {
+      const fields = Object.keys(change).sort().join(',');
+      changeZone(id, (z) => ({ ...z, ...change, provenance: { ...z.provenance, updatedAt: nowIso() } }), `${id}:${fields}`);
+    },
+
+    deleteZone: (id) => {
+      if (commitZones(zones().filter((z) => z.id !== id))) set({ zoneSelected: null, zoneMode: { kind: 'none' } });
+    },
+
+    undoZones: () => step(undo),
+    redoZones: () => step(redo),
+
+    previewZoneRepair: (id) =>
+      busy('repair', async () => {
+        const current = zones();
+        const index = current.findIndex((z) => z.id === id);
+        const report = get().zoneReports[id];
+        if (index === -1 || !report) return;
+        const repair = await boundaryClient().call('repairZone', { index, zones: current.map((z) => ({ name: z.name, geometry: z.geometry })), report });
+        if (zones() !== current) return; // edited meanwhile: the preview would be of another shape
+        set(repair ? { zoneRepair: { id, repair } } : { zoneMessage: { kind: 'info', text: '没有可自动修复的问题 / nothing to repair automatically' } });
+      }),
+
+    acceptZoneRepair: () => {
+      const pending = get().zoneRepair;
+      if (!pending) return;
+      changeZone(pending.id, (z) => ({ ...z, geometry: pending.repair.geometry, provenance: { ...z.provenance, updatedAt: nowIso() } }));
+    },
+
+    dismissZoneRepair: () => set({ zoneRepair: null }),
+
+    saveZoneVersion: (name) =>
+      busy('version', async () => {
+        database ??= await openZoneDatabase();
+        await database.saveVersion(name.trim() || new Date().toLocaleString('zh-CN'), zones(), nowIso());
+        await refreshVersions();
+      }),
+
+    viewZoneVersion: (id) =>
+      busy('version', async () => {
+        if (id === null || !database) return set({ zoneVersionView: null });
+        const { summary, zones: versionZones } = await database.loadVersion(id);
+        set({ zoneVersionView: { summary, zones: versionZones, diff: diffZones(versionZones, zones()) } });
+      }),
+
+    restoreZoneVersion: (id) =>
+      busy('version', async () => {
+        if (!database || !canEdit()) return;
+        const { summary, zones: versionZones } = await database.loadVersion(id);
+        // The zones being replaced are kept as a version of their own: restoring never loses a vertex.
+        await database.saveVersion(`恢复「${summary.name}」之前自动保存`, zones(), nowIso());
+        commitZones(versionZones);
+        set({ zoneVersionView: null, zoneSelected: null, zoneMode: { kind: 'none' } });
+        await refreshVersions();
+      }),
+
+    readZoneImport: (file, fileName) =>
+      busy('import', async () => {
+        const { readZonesFile } = await import('../io/read-zones-file.ts');
+        const read = await readZonesFile(new Uint8Array(await file.arrayBuffer()), fileName, { now: nowIso(), newId });
+        if (read.zones.length === 0) {
+          const first = read.rejected[0];
+          throw new Error(`${fileName}: 没有可导入的面要素 / no polygon to import${first ? `（要素 ${first.row}，${first.field}：${first.reason}）` : ''}`);
+        }
+        const taken = new Set(zones().map((z) => z.id));
+        let renamedIds = 0;
+        const imported = read.zones.map((z) => (taken.has(z.id) ? (renamedIds++, { ...z, id: newId() }) : z));
+        set({ zoneImport: { ...read, zones: imported, renamedIds } });
+      }),
+
+    confirmZoneImport: () => {
+      const pending = get().zoneImport;
+      if (!pending) return;
+      if (commitZones([...zones(), ...pending.zones])) {
+        set({ zoneImport: null, zoneMessage: { kind: 'info', text: `已导入 ${pending.zones.length} 个区域 / imported ${pending.zones.length} zones from ${pending.fileName}` } });
+      }
+    },
+
+    cancelZoneImport: () => set({ zoneImport: null }),
+
+    exportZones: async (format) => {
+      const [{ writeZonesFile }, { geodesicArea }] = await Promise.all([import('../io/write-zones-file.ts'), import('../core/geodesic-area.ts')]);
+      const reports = get().zoneReports;
+      const rows = zones().map((zone) => {
+        const report = reports[zone.id];
+        return { zone, city: report?.city ?? null, county: report?.county ?? null, areaKm2: report?.areaKm2 ?? Math.round(geodesicArea(zone.geometry) / 1e4) / 100 };
+      });
+      const { bytes, extension, mimeType } = await writeZonesFile(rows, format, { exportedAt: nowIso(), application: 'hlj-air-map 0.1.0' });
+      return { bytes, fileName: `禁燃区-${nowIso().slice(0, 10)}.${extension}`, mimeType };
+    },
+
+    proposeZone: (region, regionName) =>
+      busy('propose', async () => {
+        const coverageLayer = get().boilerLayers.coverage;
+        if (!coverageLayer) throw new Error('请先加载供热管网覆盖范围 / load the heating-network coverage first');
+        const coverage = coverageLayer.features.features.flatMap((f) => (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon' ? [f.geometry] : []));
+        const proposal: ZoneProposal | null = await boundaryClient().call('proposeZone', { coverage, region });
+        if (!proposal) throw new Error(`${regionName}内没有供热覆盖范围 / no heating coverage in ${regionName}`);
+        const at = nowIso();
+        const zone: NoBurnZone = {
+          id: newId(),
+          ...EMPTY_ZONE_ATTRIBUTES,
+          name: `${regionName}集中供热覆盖区（草案）`,
+          notes: `由供热覆盖范围生成的草案，请核对边界 / draft from heating coverage (${proposal.coverageUsed} polygons)`,
+          geometry: proposal.geometry,
+          provenance: { origin: 'proposed', source: `${coverageLayer.fileName} ∩ ${regionName}`, createdAt: at, updatedAt: at },
+        };
+        if (commitZones([...zones(), zone])) set({ zoneSelected: zone.id });
+      }),
+
+    retryZoneSave: () => autosaver?.retryNow(),
+    dismissZoneMessage: () => set({ zoneMessage: null }),
+  };
+};

@@ -1,0 +1,294 @@
+import { useEffect, useMemo, useState } from 'react';
+import ruleBook from '../../seeds/rules.json';
+import { NO_BURN_CATEGORIES } from '../core/boiler.ts';
+import { categoryBans, type NoBurnZone } from '../core/no-burn-zone.ts';
+import type { RuleBook } from '../core/rules.ts';
+import type { ZoneProblem, ZoneReport } from '../core/validate-zones.ts';
+import { useAppStore } from '../state/store.ts';
+import { selectZoneRows } from '../state/zone-selectors.ts';
+import { ZoneFiles } from './ZoneFiles.tsx';
+import { ZoneInside } from './ZoneInside.tsx';
+import { ZoneVersions } from './ZoneVersions.tsx';
+import { useT, type MessageKey } from './i18n.ts';
+import { Tabs } from './Tabs.tsx';
+
+type Tab = 'zones' | 'versions' | 'files';
+const TABS: [Tab, MessageKey][] = [['zones', 'zoneListTab'], ['versions', 'zoneVersionsTab'], ['files', 'zoneFilesTab']];
+
+const PROBLEM_LABEL: Record<ZoneProblem['kind'], { zh: string; en: string }> = {
+  self_intersection: { zh: '边界自相交', en: 'Outline crosses itself' },
+  overlap: { zh: '与其他区域重叠', en: 'Overlaps another zone' },
+  outside_city: { zh: '超出所在市', en: 'Outside its city' },
+  sliver: { zh: '狭长碎片或过小', en: 'Sliver or too small' },
+  invalid_ring: { zh: '内环无效', en: 'Invalid hole' },
+};
+
+/** A problem in words: what, how much, where. */
+function problemText(problem: ZoneProblem, zones: readonly NoBurnZone[], report: ZoneReport, language: 'zh' | 'en'): string {
+  const label = PROBLEM_LABEL[problem.kind][language];
+  const other = problem.other !== undefined ? zones[problem.other]?.name : undefined;
+  const area = problem.areaKm2 !== undefined ? ` ${problem.areaKm2} km²` : '';
+  const where = `（${problem.where[0].toFixed(5)}, ${problem.where[1].toFixed(5)}）`;
+  if (language === 'en') return `${label}: ${problem.message} ${where}`;
+  if (problem.kind === 'overlap') return `${label}「${other ?? ''}」${area}${where}`;
+  if (problem.kind === 'outside_city') return `${area.trim()} 位于${report.city ?? ''}之外${where}`;
+  return `${label}${area}${where}`;
+}
+
+/** True when focus is in a text field, where letters and Delete belong to the field. */
+const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/** Keyboard shortcuts of the editor: P, R, E, Delete, Escape, Ctrl+Z, Ctrl+Y / Ctrl+Shift+Z. */
+function useZoneShortcuts(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const state = useAppStore.getState();
+      const ctrl = event.ctrlKey || event.metaKey;
+      if (ctrl && event.key.toLowerCase() === 'z' && !typing(event.target)) {
+        if (state.zoneMode.kind === 'draw') return; // a half-drawn polygon: terra-draw owns the keys
+        event.preventDefault();
+        if (event.shiftKey) state.redoZones();
+        else state.undoZones();
+        return;
+      }
+      if (ctrl && event.key.toLowerCase() === 'y' && !typing(event.target)) {
+        event.preventDefault();
+        state.redoZones();
+        return;
+      }
+      if (ctrl || event.altKey || typing(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'escape' && state.zoneMode.kind === 'edit') state.setZoneMode({ kind: 'none' });
+      else if (key === 'escape' && state.zoneMode.kind === 'draw') setTimeout(() => useAppStore.getState().setZoneMode({ kind: 'none' }), 0);
+      else if (key === 'p') state.setZoneMode({ kind: 'draw', shape: 'polygon' });
+      else if (key === 'r') state.setZoneMode({ kind: 'draw', shape: 'rectangle' });
+      else if (key === 'e' && state.zoneSelected) state.setZoneMode({ kind: 'edit', id: state.zoneSelected });
+      else if (key === 'delete' && state.zoneSelected && state.zoneMode.kind !== 'draw') state.deleteZone(state.zoneSelected);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+function Toolbar() {
+  const t = useT();
+  const mode = useAppStore((s) => s.zoneMode);
+  const selected = useAppStore((s) => s.zoneSelected);
+  const canUndo = useAppStore((s) => s.zoneHistory.past.length > 0);
+  const canRedo = useAppStore((s) => s.zoneHistory.future.length > 0);
+  const editor = useAppStore((s) => s.zoneRole === 'editor');
+  const snapping = useAppStore((s) => s.zoneSnapping);
+  const { setZoneMode, undoZones, redoZones, deleteZone, setZoneSnapping } = useAppStore.getState();
+  const drawing = (shape: 'polygon' | 'rectangle') => mode.kind === 'draw' && mode.shape === shape;
+  return (
+    <div className="zone-toolbar" role="toolbar" aria-label={t('zones')}>
+      <button type="button" disabled={!editor} aria-pressed={drawing('polygon')} data-testid="zone-draw-polygon" onClick={() => setZoneMode(drawing('polygon') ? { kind: 'none' } : { kind: 'draw', shape: 'polygon' })}>
+        {t('drawPolygon')}
+      </button>
+      <button type="button" disabled={!editor} aria-pressed={drawing('rectangle')} data-testid="zone-draw-rectangle" onClick={() => setZoneMode(drawing('rectangle') ? { kind: 'none' } : { kind: 'draw', shape: 'rectangle' })}>
+        {t('drawRectangle')}
+      </button>
+      {mode.kind === 'edit' ? (
+        <button type="button" aria-pressed data-testid="zone-edit-done" onClick={() => setZoneMode({ kind: 'none' })}>
+          {t('finishEditing')}
+        </button>
+      ) : (
+        <button type="button" disabled={!editor || !selected} data-testid="zone-edit" onClick={() => selected && setZoneMode({ kind: 'edit', id: selected })}>
+          {t('editShape')}
+        </button>
+      )}
+      <button type="button" disabled={!editor || !selected} data-testid="zone-delete" onClick={() => selected && deleteZone(selected)}>
+        {t('deleteZone')}
+      </button>
+      <button type="button" disabled={!editor || !canUndo} data-testid="zone-undo" onClick={undoZones}>
+        {t('undo')}
+      </button>
+      <button type="button" disabled={!editor || !canRedo} data-testid="zone-redo" onClick={redoZones}>
+        {t('redo')}
+      </button>
+      <label className="checkbox">
+        <input type="checkbox" checked={snapping} onChange={(e) => setZoneSnapping(e.target.checked)} /> {t('snapping')}
+      </label>
+      {mode.kind === 'draw' && <p className="note">{t(mode.shape === 'polygon' ? 'drawingHint' : 'rectangleHint')}</p>}
+      {mode.kind === 'edit' && <p className="note">{t('editingHint')}</p>}
+    </div>
+  );
+}
+
+/** The selected zone's attributes form; text fields commit as they are typed (one undo step per field). */
+function ZoneForm({ zone, report }: { zone: NoBurnZone; report: ZoneReport | null }) {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  const editor = useAppStore((s) => s.zoneRole === 'editor');
+  const zones = useAppStore((s) => s.zoneHistory.present);
+  const repair = useAppStore((s) => (s.zoneRepair?.id === zone.id ? s.zoneRepair.repair : null));
+  const busy = useAppStore((s) => s.zoneBusy);
+  const { updateZoneAttributes, previewZoneRepair, acceptZoneRepair, dismissZoneRepair } = useAppStore.getState();
+  const bans = categoryBans(ruleBook as unknown as RuleBook, zone.category);
+  const origin = { drawn: { zh: '绘制', en: 'drawn' }, imported: { zh: '导入', en: 'imported' }, proposed: { zh: '由覆盖范围生成', en: 'proposed' } }[zone.provenance.origin][language];
+  return (
+    <form className="zone-form" data-testid="zone-form" onSubmit={(e) => e.preventDefault()}>
+      <fieldset disabled={!editor}>
+        <label>
+          {t('zoneName')}
+          <input data-testid="zone-name" value={zone.name} onChange={(e) => updateZoneAttributes(zone.id, { name: e.target.value })} />
+        </label>
+        <label>
+          {t('zoneCategory')}
+          <select data-testid="zone-category" value={zone.category} onChange={(e) => updateZoneAttributes(zone.id, { category: e.target.value as NoBurnZone['category'] })}>
+            {NO_BURN_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {language === 'zh' ? `第${c}类` : `Category ${c}`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="note" data-testid="zone-bans">
+          {t('zoneBans')}：{bans.bans.join('、')}
+          {bans.exceptCapacityTph !== null ? `（${bans.exceptCapacityTph} 蒸吨/小时及以上锅炉除外）` : ''}。{t('zoneBansSource')} {bans.source}
+        </p>
+        <label>
+          {t('zoneDocument')}
+          <input data-testid="zone-document" value={zone.documentNumber} placeholder="如 哈政规〔2024〕3号" onChange={(e) => updateZoneAttributes(zone.id, { documentNumber: e.target.value })} />
+        </label>
+        <label>
+          {t('zoneEffective')}
+          <input type="date" data-testid="zone-effective" value={zone.effectiveDate} onChange={(e) => updateZoneAttributes(zone.id, { effectiveDate: e.target.value })} />
+        </label>
+        <label>
+          {t('zoneNotes')}
+          <textarea data-testid="zone-notes" rows={2} value={zone.notes} onChange={(e) => updateZoneAttributes(zone.id, { notes: e.target.value })} />
+        </label>
+      </fieldset>
+      <dl className="facts" data-testid="zone-facts">
+        <dt>{t('zoneCity')}</dt>
+        <dd data-testid="zone-city">{report?.city ?? '—'}</dd>
+        <dt>{t('zoneCounty')}</dt>
+        <dd data-testid="zone-county">{report?.county ?? '—'}</dd>
+        <dt>{t('zoneArea')}</dt>
+        <dd data-testid="zone-area">{report ? `${report.areaKm2.toLocaleString('zh-CN')} km²` : '…'}</dd>
+        <dt>{t('zoneProvenance')}</dt>
+        <dd>
+          {origin}
+          {zone.provenance.source ? `：${zone.provenance.source}` : ''}；{zone.provenance.createdAt.slice(0, 16).replace('T', ' ')} UTC
+        </dd>
+      </dl>
+      <h4>{t('zoneProblems')}</h4>
+      {!report ? (
+        <p className="note">{t('zoneValidating')}</p>
+      ) : report.problems.length === 0 ? (
+        <p className="note" data-testid="zone-problems-none">
+          {t('zoneNoProblems')}
+        </p>
+      ) : (
+        <>
+          <ul className="problems" data-testid="zone-problems">
+            {report.problems.map((p, i) => (
+              <li key={i} data-kind={p.kind}>
+                {problemText(p, zones, report, language)}
+              </li>
+            ))}
+          </ul>
+          {editor && !repair && (
+            <button type="button" disabled={busy === 'repair'} data-testid="zone-preview-repair" onClick={() => void previewZoneRepair(zone.id)}>
+              {t('previewRepair')}
+            </button>
+          )}
+        </>
+      )}
+      {repair && (
+        <div className="repair" data-testid="zone-repair">
+          <ul>
+            {repair.actions.map((a, i) => (
+              <li key={i}>
+                {PROBLEM_LABEL[a.kind][language]}：{a.message}
+              </li>
+            ))}
+          </ul>
+          <p className="note">
+            {repair.areaBeforeKm2} km² → {repair.areaAfterKm2} km²。{t('repairNote')}
+          </p>
+          <button type="button" data-testid="zone-accept-repair" onClick={acceptZoneRepair}>
+            {t('acceptRepair')}
+          </button>{' '}
+          <button type="button" onClick={dismissZoneRepair}>
+            {t('keepOriginal')}
+          </button>
+        </div>
+      )}
+      <ZoneInside zone={zone} areaKm2={report?.areaKm2 ?? null} />
+    </form>
+  );
+}
+
+function ZoneList() {
+  const t = useT();
+  const history = useAppStore((s) => s.zoneHistory);
+  const reports = useAppStore((s) => s.zoneReports);
+  const selected = useAppStore((s) => s.zoneSelected);
+  const rows = useMemo(() => selectZoneRows({ zoneHistory: history, zoneReports: reports } as Parameters<typeof selectZoneRows>[0]), [history, reports]);
+  const { selectZone } = useAppStore.getState();
+  if (rows.length === 0) return <p className="note">{t('noZones')}</p>;
+  return (
+    <table className="zone-list" data-testid="zone-list">
+      <thead>
+        <tr>
+          <th>{t('zoneName')}</th>
+          <th>{t('zoneCategory')}</th>
+          <th>{t('zoneCounty')}</th>
+          <th>km²</th>
+          <th>{t('problemsCount')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ zone, report }) => (
+          <tr key={zone.id} aria-selected={zone.id === selected} tabIndex={0} onClick={() => selectZone(zone.id)} onKeyDown={(e) => e.key === 'Enter' && selectZone(zone.id)}>
+            <td>{zone.name}</td>
+            <td>{zone.category}</td>
+            <td>{report ? `${report.city ?? '—'} ${report.county ?? ''}` : '…'}</td>
+            <td>{report?.areaKm2 ?? '…'}</td>
+            <td className={report && report.problems.length > 0 ? 'warning' : ''}>{report ? report.problems.length : '…'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The no-burn zone editor workspace (clause 十三): draw, edit, validate, version, import and export. */
+export function ZoneDrawer() {
+  const t = useT();
+  const [tab, setTab] = useState<Tab>('zones');
+  const selectedZone = useAppStore((s) => s.zoneHistory.present.find((z) => z.id === s.zoneSelected) ?? null);
+  const report = useAppStore((s) => (s.zoneSelected ? (s.zoneReports[s.zoneSelected] ?? null) : null));
+  const message = useAppStore((s) => s.zoneMessage);
+  const { openZones, dismissZoneMessage } = useAppStore.getState();
+  useEffect(() => void openZones(), [openZones]);
+  useZoneShortcuts();
+  // Closing the workspace ends drawing and editing, so map clicks select counties again.
+  useEffect(() => () => useAppStore.getState().setZoneMode({ kind: 'none' }), []);
+
+  return (
+    <aside className="panel zone-drawer" aria-label={t('zones')} data-testid="zone-drawer">
+      <h2>{t('zones')}</h2>
+      <Tabs tabs={TABS} selected={tab} onSelect={setTab} />
+      {message && (
+        <p className={message.kind === 'error' ? 'status warning' : 'status'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="zone-message">
+          {message.text}{' '}
+          <button type="button" className="link" onClick={dismissZoneMessage}>
+            {t('close')}
+          </button>
+        </p>
+      )}
+      {tab === 'zones' && (
+        <>
+          <Toolbar />
+          <ZoneList />
+          {selectedZone && <ZoneForm key={selectedZone.id} zone={selectedZone} report={report} />}
+        </>
+      )}
+      {tab === 'versions' && <ZoneVersions />}
+      {tab === 'files' && <ZoneFiles />}
+    </aside>
+  );
+}

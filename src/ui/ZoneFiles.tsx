@@ -1,0 +1,187 @@
+import { useState } from 'react';
+import { dataUrl } from '../io/data-url.ts';
+import type { ZoneExportFormat } from '../io/write-zones-file.ts';
+import { BOILER_SAMPLE } from '../state/boilers-slice.ts';
+import { useAppStore } from '../state/store.ts';
+import { downloadBytes } from './download.ts';
+import { useT } from './i18n.ts';
+
+const ZONE_FILES = '.geojson,.json,.kml,.kmz,.zip,.csv,.xlsx';
+const EXPORTS: [ZoneExportFormat, string][] = [
+  ['geojson', 'GeoJSON'],
+  ['kml', 'KML'],
+  ['shapefile-zip', 'Shapefile (zip)'],
+  ['csv-decimal', 'CSV 拐点（十进制度）'],
+  ['csv-dms', 'CSV 拐点（度分秒）'],
+];
+
+/** A pending import: what was read, what was left out and why; nothing changes until 导入 is pressed. */
+function PendingImport() {
+  const t = useT();
+  const pending = useAppStore((s) => s.zoneImport);
+  const editor = useAppStore((s) => s.zoneRole === 'editor');
+  const { confirmZoneImport, cancelZoneImport } = useAppStore.getState();
+  if (!pending) return null;
+  return (
+    <div className="pending-import" data-testid="zone-import-pending">
+      <p>
+        {pending.fileName}：{pending.zones.length} 个区域（{pending.crs}）
+        {pending.renamedIds > 0 ? `，${pending.renamedIds} 个编号与已有区域重复，已换新编号` : ''}
+      </p>
+      {pending.rejected.length > 0 && (
+        <>
+          <h4>{t('importLeftOut')}</h4>
+          <ul className="note" data-testid="zone-import-rejected">
+            {pending.rejected.slice(0, 10).map((r, i) => (
+              <li key={i}>
+                第 {r.row} 项，{r.field}：{r.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {pending.warnings.length > 0 && (
+        <>
+          <h4>{t('importWarnings')}</h4>
+          <ul className="note" data-testid="zone-import-warnings">
+            {pending.warnings.slice(0, 10).map((w, i) => (
+              <li key={i}>
+                第 {w.row} 项，{w.field}：{w.message}
+              </li>
+            ))}
+            {pending.warnings.length > 10 && <li>… {pending.warnings.length - 10}</li>}
+          </ul>
+        </>
+      )}
+      <button type="button" disabled={!editor} data-testid="zone-import-confirm" onClick={confirmZoneImport}>
+        {t('importConfirm')}
+      </button>{' '}
+      <button type="button" onClick={cancelZoneImport}>
+        {t('cancel')}
+      </button>
+    </div>
+  );
+}
+
+/** Clause 十三: the heating coverage clipped to a city or county, added as a draft zone. */
+function Propose() {
+  const t = useT();
+  const status = useAppStore((s) => s.boundaries);
+  const coverage = useAppStore((s) => s.boilerLayers.coverage);
+  const editor = useAppStore((s) => s.zoneRole === 'editor');
+  const busy = useAppStore((s) => s.zoneBusy === 'propose' || s.boilerBusy.kind === 'running');
+  const { proposeZone, loadBoilerLayer } = useAppStore.getState();
+  const [region, setRegion] = useState('');
+  if (status.kind !== 'ready') return null;
+  const { cities, counties } = status.summary;
+  const loadSample = async () => {
+    const response = await fetch(dataUrl(BOILER_SAMPLE.layers.coverage));
+    await loadBoilerLayer('coverage', await response.blob(), BOILER_SAMPLE.layers.coverage, true);
+  };
+  const propose = () => {
+    const [kind, code] = region.split(':') as ['city' | 'county', string];
+    if (kind === 'city') void proposeZone({ kind: 'city', name: code }, code);
+    else {
+      const county = counties.find((c) => c.adcode === code);
+      if (county) void proposeZone({ kind: 'county', adcode: code }, `${county.city}${county.name}`);
+    }
+  };
+  return (
+    <div className="zone-propose" data-testid="zone-propose">
+      <h4>{t('proposeZone')}</h4>
+      {coverage ? (
+        <p className="note">
+          {t('coverageLoaded')}：{coverage.fileName} {coverage.synthetic && <span className="badge synthetic">{t('synthetic')}</span>}，{coverage.areaCount} {t('polygons')}
+        </p>
+      ) : (
+        <p className="note">
+          {t('coverageMissing')}{' '}
+          <button type="button" className="link" data-testid="zone-load-sample-coverage" onClick={() => void loadSample()}>
+            {t('loadSampleCoverage')}
+          </button>
+        </p>
+      )}
+      <label>
+        {t('proposeRegion')}
+        <select data-testid="zone-propose-region" value={region} onChange={(e) => setRegion(e.target.value)}>
+          <option value="">—</option>
+          <optgroup label="市 / City">
+            {cities.map((c) => (
+              <option key={c.adcode} value={`city:${c.name}`}>
+                {c.name}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="区县 / County">
+            {counties.map((c) => (
+              <option key={c.adcode} value={`county:${c.adcode}`}>
+                {c.city} {c.name}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+      </label>{' '}
+      <button type="button" disabled={!editor || !coverage || !region || busy} data-testid="zone-propose-run" onClick={propose}>
+        {t('propose')}
+      </button>
+    </div>
+  );
+}
+
+/** Import and export of zones, proposals from coverage, and handing the zones to the boiler audit. */
+export function ZoneFiles() {
+  const t = useT();
+  const editor = useAppStore((s) => s.zoneRole === 'editor');
+  const zones = useAppStore((s) => s.zoneHistory.present);
+  const busy = useAppStore((s) => s.zoneBusy);
+  const { readZoneImport, exportZones, loadBoilerLayer } = useAppStore.getState();
+  const [exporting, setExporting] = useState(false);
+  const exportAs = async (format: ZoneExportFormat) => {
+    setExporting(true);
+    try {
+      const file = await exportZones(format);
+      downloadBytes(file.fileName, file.bytes, file.mimeType);
+    } catch (error) {
+      useAppStore.setState({ zoneMessage: { kind: 'error', text: error instanceof Error ? error.message : String(error) } });
+    } finally {
+      setExporting(false);
+    }
+  };
+  const useInAudit = () => {
+    const collection = { type: 'FeatureCollection', features: zones.map((z) => ({ type: 'Feature', properties: { name: z.name, category: z.category }, geometry: z.geometry })) };
+    void loadBoilerLayer('zones', new Blob([JSON.stringify(collection)], { type: 'application/geo+json' }), `禁燃区编辑器（${zones.length} 个区域）.geojson`);
+  };
+  return (
+    <div className="zone-files" data-testid="zone-files">
+      <label>
+        {t('importZones')}
+        <input
+          type="file"
+          accept={ZONE_FILES}
+          disabled={!editor || busy === 'import'}
+          data-testid="zone-import-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void readZoneImport(file, file.name);
+            e.target.value = '';
+          }}
+        />
+      </label>
+      <PendingImport />
+      <h4>{t('exportZones')}</h4>
+      <div className="export-bar">
+        {EXPORTS.map(([format, label]) => (
+          <button key={format} type="button" disabled={zones.length === 0 || exporting} data-testid={`zone-export-${format}`} onClick={() => void exportAs(format)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      <Propose />
+      <p>
+        <button type="button" disabled={zones.length === 0} data-testid="zone-use-in-audit" onClick={useInAudit}>
+          {t('useInBoilerAudit')}
+        </button>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { useAppStore } from '../state/store.ts';
+import { useT } from './i18n.ts';
+
+/** Named versions of the zones: save, compare with the current zones (added, removed, changed), restore. */
+export function ZoneVersions() {
+  const t = useT();
+  const versions = useAppStore((s) => s.zoneVersions);
+  const view = useAppStore((s) => s.zoneVersionView);
+  const editor = useAppStore((s) => s.zoneRole === 'editor');
+  const busy = useAppStore((s) => s.zoneBusy === 'version');
+  const { saveZoneVersion, viewZoneVersion, restoreZoneVersion } = useAppStore.getState();
+  const [name, setName] = useState('');
+  const fieldNames: Record<string, string> = { geometry: '形状', name: '名称', category: '类别', documentNumber: '文号', effectiveDate: '生效日期', notes: '备注' };
+  return (
+    <div className="zone-versions" data-testid="zone-versions">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void saveZoneVersion(name).then(() => setName(''));
+        }}
+      >
+        <label>
+          {t('versionName')}
+          <input data-testid="zone-version-name" value={name} placeholder="如 2026年征求意见稿" onChange={(e) => setName(e.target.value)} />
+        </label>{' '}
+        <button type="submit" disabled={busy} data-testid="zone-version-save">
+          {t('saveVersion')}
+        </button>
+      </form>
+      {versions.length === 0 ? (
+        <p className="note">{t('noVersions')}</p>
+      ) : (
+        <ul className="version-list" data-testid="zone-version-list">
+          {versions.map((v) => (
+            <li key={v.id}>
+              <strong>{v.name}</strong> <span className="note">{new Date(v.createdAt).toLocaleString('zh-CN')}，{v.zoneCount} 个区域</span>{' '}
+              <button type="button" onClick={() => void viewZoneVersion(view?.summary.id === v.id ? null : v.id)}>
+                {t('compare')}
+              </button>{' '}
+              <button type="button" disabled={!editor || busy} onClick={() => void restoreZoneVersion(v.id)}>
+                {t('restore')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="note">{t('restoreNote')}</p>
+      {view && (
+        <div className="version-diff" data-testid="zone-version-diff">
+          <h4>
+            「{view.summary.name}」→ 当前 / current
+          </h4>
+          <p>
+            {t('diffAdded')} <strong data-testid="diff-added">{view.diff.added.length}</strong>，{t('diffRemoved')} <strong data-testid="diff-removed">{view.diff.removed.length}</strong>，
+            {t('diffChanged')} <strong data-testid="diff-changed">{view.diff.changed.length}</strong>，{t('diffUnchanged')} {view.diff.unchanged}
+          </p>
+          <ul>
+            {view.diff.added.map((z) => (
+              <li key={`a${z.id}`}>+ {z.name}</li>
+            ))}
+            {view.diff.removed.map((z) => (
+              <li key={`r${z.id}`}>− {z.name}</li>
+            ))}
+            {view.diff.changed.map((c) => (
+              <li key={`c${c.after.id}`}>
+                ~ {c.after.name}：{c.fields.map((f) => fieldNames[f] ?? f).join('、')}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

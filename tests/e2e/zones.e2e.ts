@@ -1,0 +1,310 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PreviewServer } from 'vite';
+import { launchChromium, openApp, startPreview, waitForMap } from '../helpers/browser.ts';
+
+let browser: Browser;
+let server: PreviewServer;
+let page: Page;
+let url: string;
+
+/** A quiet stretch of 阿城区/宾县 countryside: no county line within the snapping distance at zoom 13. */
+const CENTER: [number, number] = [127.3, 45.55];
+const ZOOM = 13;
+
+beforeAll(async () => {
+  ({ server, url } = await startPreview());
+  browser = await launchChromium();
+  ({ page } = await openApp(browser, url, { viewport: { width: 1400, height: 900 }, acceptDownloads: true }));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const drawer = (p: Page = page) => p.getByTestId('zone-drawer');
+const tab = (name: RegExp, p: Page = page) => drawer(p).getByRole('tab', { name });
+const rows = (p: Page = page) => drawer(p).getByTestId('zone-list').locator('tbody tr');
+const rowCount = async (p: Page = page) => ((await drawer(p).getByTestId('zone-list').count()) === 0 ? 0 : rows(p).count());
+
+async function openZones(p: Page = page): Promise<void> {
+  await p.getByTestId('zones-toggle').click();
+  await expect.poll(async () => (await p.getByTestId('zone-save-status').count()) + (await p.getByTestId('zone-readonly').count()), { timeout: 30000 }).toBeGreaterThan(0);
+}
+
+/** Centres the map on the test area and returns page coordinates of a point `dx`, `dy` pixels from the centre. */
+async function viewTestArea(p: Page = page): Promise<void> {
+  await p.evaluate(([lon, lat, zoom]) => window.hljAirMap!.controller.map.jumpTo({ center: [lon!, lat!], zoom: zoom! }), [...CENTER, ZOOM]);
+  await p.waitForFunction(() => !window.hljAirMap!.controller.map.isMoving());
+}
+
+async function pagePoint(dx: number, dy: number, p: Page = page): Promise<{ x: number; y: number; lon: number; lat: number }> {
+  const box = (await p.locator('.maplibregl-canvas').boundingBox())!;
+  const centre = await p.evaluate(([lon, lat]) => window.hljAirMap!.controller.project(lon!, lat!), CENTER);
+  const [x, y] = [centre.x + dx, centre.y + dy];
+  const lngLat = await p.evaluate(([px, py]) => window.hljAirMap!.controller.map.unproject([px!, py!]), [x, y]);
+  expect(await p.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.classList.contains('maplibregl-canvas'), [box.x + x, box.y + y])).toBe(true);
+  return { x: box.x + x, y: box.y + y, lon: lngLat.lng, lat: lngLat.lat };
+}
+
+/** Draws a polygon by clicking its corners (pixel offsets from the centre) and then the first corner again. */
+async function drawPolygon(corners: [number, number][], p: Page = page): Promise<void> {
+  await drawer(p).getByTestId('zone-draw-polygon').click();
+  for (const [dx, dy] of [...corners, corners[0]!]) {
+    const point = await pagePoint(dx, dy, p);
+    await p.mouse.move(point.x, point.y, { steps: 2 });
+    await p.mouse.click(point.x, point.y);
+    await p.waitForTimeout(60);
+  }
+}
+
+async function saved(p: Page = page): Promise<void> {
+  await expect.poll(async () => (await p.getByTestId('zone-save-status').textContent()) ?? '', { timeout: 10000 }).toMatch(/已保存/);
+}
+
+async function exportGeoJson(): Promise<{ features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: number[][][] } }[] }> {
+  await tab(/导入导出/).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), drawer().getByTestId('zone-export-geojson').click()]);
+  const parsed = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+  await tab(/^区域$/).click();
+  return parsed;
+}
+
+describe('no-burn zone editor', () => {
+  it('draws a zone by clicks, fills its attributes, and has both back after a reload', async () => {
+    await openZones();
+    await viewTestArea();
+    await drawer().getByRole('checkbox').uncheck(); // exact clicked positions; snapping has its own test
+    const corners: [number, number][] = [[-260, -100], [-60, -100], [-60, 100], [-260, 100]];
+    const expectedCorners = await Promise.all(corners.map(([dx, dy]) => pagePoint(dx, dy)));
+    await drawPolygon(corners);
+    await expect.poll(() => rowCount()).toBe(1);
+    const form = drawer().getByTestId('zone-form');
+    expect(await form.getByTestId('zone-name').inputValue()).toBe('禁燃区 1');
+    await form.getByTestId('zone-name').fill('阿城示范禁燃区');
+    await form.getByTestId('zone-category').selectOption('Ⅱ');
+    await form.getByTestId('zone-document').fill('哈政规〔2024〕3号');
+    await form.getByTestId('zone-effective').fill('2024-03-01');
+    await form.getByTestId('zone-notes').fill('<b>不是HTML</b>');
+    expect(await form.getByTestId('zone-bans').textContent()).toContain('煤炭及其制品');
+    await expect.poll(async () => (await form.getByTestId('zone-county').textContent()) ?? '').not.toBe('—');
+    const county = await form.getByTestId('zone-county').textContent();
+    const area = await form.getByTestId('zone-area').textContent();
+    await saved();
+
+    const exported = await exportGeoJson();
+    const ring = exported.features[0]!.geometry.coordinates[0]!;
+    expect(ring).toHaveLength(5);
+    // terra-draw may start the ring at any corner and wind either way: compare as a set, to 1e-9°.
+    for (const corner of expectedCorners) expect(ring.some(([lon, lat]) => Math.abs(lon! - corner.lon) < 1e-9 && Math.abs(lat! - corner.lat) < 1e-9)).toBe(true);
+
+    await page.reload();
+    await waitForMap(page);
+    await openZones();
+    await expect.poll(() => rowCount()).toBe(1);
+    await rows().first().click();
+    const again = drawer().getByTestId('zone-form');
+    expect(await again.getByTestId('zone-name').inputValue()).toBe('阿城示范禁燃区');
+    expect(await again.getByTestId('zone-category').inputValue()).toBe('Ⅱ');
+    expect(await again.getByTestId('zone-document').inputValue()).toBe('哈政规〔2024〕3号');
+    expect(await again.getByTestId('zone-effective').inputValue()).toBe('2024-03-01');
+    expect(await again.getByTestId('zone-notes').inputValue()).toBe('<b>不是HTML</b>');
+    await expect.poll(async () => again.getByTestId('zone-county').textContent()).toBe(county);
+    expect(await again.getByTestId('zone-area').textContent()).toBe(area);
+    const reloaded = await exportGeoJson();
+    expect(reloaded.features[0]!.geometry.coordinates).toEqual(exported.features[0]!.geometry.coordinates);
+  });
+
+  it('snaps a corner to the corner of another zone within 12 px', async () => {
+    await viewTestArea();
+    await drawer().getByRole('checkbox').check();
+    const before = await exportGeoJson();
+    const first = before.features[0]!.geometry.coordinates[0]!;
+    // The top-right corner of the first zone is at (-60, -100); click 5 px beside it.
+    await drawPolygon([[-55, -96], [140, -100], [140, 100], [-60 + 4, 100 - 3]]);
+    await expect.poll(() => rowCount()).toBe(2);
+    await saved();
+    const after = await exportGeoJson();
+    const second = after.features.find((f) => f.properties.name === '禁燃区 2')!.geometry.coordinates[0]!;
+    const shared = second.filter(([lon, lat]) => first.some(([x, y]) => x === lon && y === lat));
+    // Both clicked-near corners landed exactly on the first zone's corners.
+    expect(new Set(shared.map((p) => p.join(','))).size).toBe(2);
+  });
+
+  it('undoes and redoes a drawing and typing from the keyboard, one step each', async () => {
+    await drawer().getByTestId('zone-list').click(); // focus off any field
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => rowCount()).toBe(1);
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => rowCount()).toBe(2);
+    await rows().nth(1).click();
+    const name = drawer().getByTestId('zone-form').getByTestId('zone-name');
+    await name.fill('临时名称');
+    await name.press('End');
+    await name.pressSequentially('一二三');
+    await drawer().getByTestId('zone-list').click();
+    expect(await rows().nth(1).locator('td').first().textContent()).toBe('临时名称一二三');
+    await page.keyboard.press('Control+z'); // all the typing in one field is one step
+    await expect.poll(async () => rows().nth(1).locator('td').first().textContent()).toBe('禁燃区 2');
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(async () => rows().nth(1).locator('td').first().textContent()).toBe('临时名称一二三');
+    await drawer().getByTestId('zone-undo').click();
+    await expect.poll(async () => rows().nth(1).locator('td').first().textContent()).toBe('禁燃区 2');
+    await saved();
+  });
+
+  it('moves a corner by dragging; the drag is one undo step and undo restores the exact coordinates', async () => {
+    await viewTestArea();
+    await rows().first().click();
+    const before = (await exportGeoJson()).features.find((f) => f.properties.name === '阿城示范禁燃区')!.geometry.coordinates;
+    await rows().first().click();
+    await drawer().getByTestId('zone-edit').click();
+    const corner = await pagePoint(-260, 100);
+    await page.mouse.move(corner.x, corner.y);
+    await page.mouse.down();
+    await page.mouse.move(corner.x - 30, corner.y + 30, { steps: 8 });
+    await page.mouse.up();
+    await saved();
+    const moved = (await exportGeoJson()).features.find((f) => f.properties.name === '阿城示范禁燃区')!.geometry.coordinates;
+    expect(moved).not.toEqual(before);
+    expect(moved[0]).toHaveLength(5);
+    await drawer().getByTestId('zone-undo').click();
+    await saved();
+    const restored = (await exportGeoJson()).features.find((f) => f.properties.name === '阿城示范禁燃区')!.geometry.coordinates;
+    expect(restored).toEqual(before);
+    await drawer().getByTestId('zone-edit-done').click();
+  });
+
+  it('shows 未保存 while IndexedDB refuses writes (quota set to 1 byte over CDP), keeps the drawing, and saves it once space returns', async () => {
+    // A fresh context: Chromium applies a quota override to storage first opened after it.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+    const other = await context.newPage();
+    const cdp = await context.newCDPSession(other);
+    const origin = new URL(url).origin;
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+    await other.goto(url);
+    await waitForMap(other);
+    await other.getByTestId('zones-toggle').click();
+    await viewTestArea(other);
+    await drawPolygon([[-100, -100], [100, -100], [100, 100], [-100, 100]], other);
+    await expect.poll(() => rowCount(other)).toBe(1);
+    await expect.poll(async () => other.getByTestId('zone-unsaved').count(), { timeout: 15000 }).toBe(1);
+    expect(await other.getByTestId('zone-unsaved').textContent()).toMatch(/未保存（存储空间不足）/);
+    // The banner stays through the automatic retries, and the zone stays in memory.
+    await other.waitForTimeout(3500);
+    expect(await other.getByTestId('zone-unsaved').count()).toBe(1);
+    expect(await rowCount(other)).toBe(1);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await other.getByTestId('zone-retry-save').click();
+    await saved(other);
+    await other.reload();
+    await waitForMap(other);
+    await other.getByTestId('zones-toggle').click();
+    await expect.poll(() => rowCount(other)).toBe(1);
+    expect(await rows(other).first().locator('td').first().textContent()).toBe('禁燃区 1');
+    await context.close();
+  });
+
+  it('imports a file with a bow-tie: marks the crossing, previews a repair and applies it only when accepted; a broken file changes nothing', async () => {
+    await viewTestArea();
+    const [a, b, c, d] = await Promise.all([pagePoint(-200, 150), pagePoint(0, 150), pagePoint(-200, 300), pagePoint(0, 300)]);
+    const bowTie = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { 名称: '蝴蝶结', 类别: '第Ⅰ类' }, geometry: { type: 'Polygon', coordinates: [[[a!.lon, a!.lat], [d!.lon, d!.lat], [b!.lon, b!.lat], [c!.lon, c!.lat], [a!.lon, a!.lat]]] } },
+        { type: 'Feature', properties: { 名称: '一个点' }, geometry: { type: 'Point', coordinates: [a!.lon, a!.lat] } },
+      ],
+    };
+    const before = await rowCount();
+    await tab(/导入导出/).click();
+    await drawer().getByTestId('zone-import-file').setInputFiles({ name: '损坏.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type":"FeatureCollection","features":[') });
+    await expect.poll(async () => (await drawer().getByTestId('zone-message').textContent()) ?? '').toContain('损坏.geojson');
+    await drawer().getByTestId('zone-import-file').setInputFiles({ name: '蝴蝶结.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(bowTie)) });
+    await expect.poll(async () => drawer().getByTestId('zone-import-pending').count()).toBe(1);
+    expect(await drawer().getByTestId('zone-import-rejected').textContent()).toContain('第 2 项');
+    await drawer().getByTestId('zone-import-confirm').click();
+    await tab(/^区域$/).click();
+    expect(await rowCount()).toBe(before + 1);
+    await rows().last().click();
+    const form = drawer().getByTestId('zone-form');
+    expect(await form.getByTestId('zone-category').inputValue()).toBe('Ⅰ');
+    await expect.poll(async () => (await form.getByTestId('zone-problems').count()) > 0, { timeout: 15000 }).toBe(true);
+    expect(await form.getByTestId('zone-problems').textContent()).toContain('边界自相交');
+    expect(await page.evaluate(() => window.hljAirMap!.controller.deckLayerIds())).toContain('zone-problems');
+    const original = (await exportGeoJson()).features.find((f) => f.properties.name === '蝴蝶结')!.geometry;
+    await rows().last().click();
+    await form.getByTestId('zone-preview-repair').click();
+    await expect.poll(async () => form.getByTestId('zone-repair').count()).toBe(1);
+    expect(await page.evaluate(() => window.hljAirMap!.controller.deckLayerIds())).toContain('zone-repair');
+    // Previewing changed nothing.
+    expect((await exportGeoJson()).features.find((f) => f.properties.name === '蝴蝶结')!.geometry).toEqual(original);
+    await rows().last().click();
+    await form.getByTestId('zone-accept-repair').click();
+    await expect.poll(async () => form.getByTestId('zone-problems-none').count(), { timeout: 15000 }).toBe(1);
+    const repaired = (await exportGeoJson()).features.find((f) => f.properties.name === '蝴蝶结')!.geometry;
+    expect(repaired.type).toBe('MultiPolygon');
+    await saved();
+  });
+
+  it('saves a named version, shows what changed since, and restores it (keeping the replaced zones as a version)', async () => {
+    await tab(/版本/).click();
+    await drawer().getByTestId('zone-version-name').fill('征求意见稿');
+    await drawer().getByTestId('zone-version-save').click();
+    await expect.poll(async () => (await drawer().getByTestId('zone-version-list').textContent()) ?? '').toContain('征求意见稿');
+    await tab(/^区域$/).click();
+    await rows().first().click();
+    await drawer().getByTestId('zone-form').getByTestId('zone-name').fill('阿城示范禁燃区（修订）');
+    await rows().last().click();
+    await drawer().getByTestId('zone-delete').click();
+    await tab(/版本/).click();
+    await drawer().getByTestId('zone-version-list').locator('li').filter({ hasText: '征求意见稿' }).getByRole('button', { name: '与当前对比' }).click();
+    const diff = drawer().getByTestId('zone-version-diff');
+    await expect.poll(async () => diff.count()).toBe(1);
+    expect(await diff.getByTestId('diff-added').textContent()).toBe('0');
+    expect(await diff.getByTestId('diff-removed').textContent()).toBe('1');
+    expect(await diff.getByTestId('diff-changed').textContent()).toBe('1');
+    expect(await diff.textContent()).toContain('~ 阿城示范禁燃区（修订）：名称');
+    await drawer().getByTestId('zone-version-list').locator('li').filter({ hasText: '征求意见稿' }).getByRole('button', { name: '恢复此版本' }).click();
+    await expect.poll(async () => (await drawer().getByTestId('zone-version-list').textContent()) ?? '').toContain('恢复「征求意见稿」之前自动保存');
+    await tab(/^区域$/).click();
+    await expect.poll(async () => rows().first().locator('td').first().textContent()).toBe('阿城示范禁燃区');
+    expect(await rowCount()).toBe(3);
+    await saved();
+  });
+
+  it('proposes a draft zone from the sample heating coverage clipped to a city', async () => {
+    await tab(/导入导出/).click();
+    await drawer().getByTestId('zone-load-sample-coverage').click();
+    await expect.poll(async () => (await drawer().getByTestId('zone-propose').textContent()) ?? '', { timeout: 30000 }).toContain('合成数据');
+    await drawer().getByTestId('zone-propose-region').selectOption('city:哈尔滨市');
+    await drawer().getByTestId('zone-propose-run').click();
+    await tab(/^区域$/).click();
+    await expect.poll(() => rowCount(), { timeout: 30000 }).toBe(4);
+    expect(await rows().last().locator('td').first().textContent()).toBe('哈尔滨市集中供热覆盖区（草案）');
+    await rows().last().click();
+    await expect.poll(async () => (await drawer().getByTestId('zone-form').getByTestId('zone-city').textContent()) ?? '').toBe('哈尔滨市');
+    expect(await drawer().getByTestId('zone-form').textContent()).toContain('由覆盖范围生成');
+    await saved();
+  });
+
+  it('makes a second tab read-only, keeps it in step with the editing tab, and hands over editing when that tab closes', async () => {
+    const second = await page.context().newPage();
+    await second.goto(url);
+    await waitForMap(second);
+    await second.getByTestId('zones-toggle').click();
+    await expect.poll(async () => second.getByTestId('zone-readonly').count(), { timeout: 30000 }).toBe(1);
+    expect(await drawer(second).getByTestId('zone-draw-polygon').isDisabled()).toBe(true);
+    await expect.poll(() => rowCount(second)).toBe(await rowCount());
+    await rows().first().click();
+    await drawer().getByTestId('zone-form').getByTestId('zone-name').fill('第一个标签页改的名');
+    await saved();
+    await expect.poll(async () => rows(second).first().locator('td').first().textContent(), { timeout: 10000 }).toBe('第一个标签页改的名');
+    await page.close();
+    page = second;
+    await expect.poll(async () => page.getByTestId('zone-readonly').count(), { timeout: 15000 }).toBe(0);
+    expect(await drawer().getByTestId('zone-draw-polygon').isDisabled()).toBe(false);
+    expect(await rows().first().locator('td').first().textContent()).toBe('第一个标签页改的名');
+  });
+});
