@@ -221,6 +221,15 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
           isQuota: isQuotaError,
           isConflict: (error) => error instanceof ZoneConflictError,
         });
+        // Leaving the page within the save delay must not lose the last edit; a page with unsaved edits asks first.
+        window.addEventListener('pagehide', () => void autosaver?.flush().catch(() => undefined));
+        document.addEventListener('visibilitychange', () => {
+          if (document.visibilityState === 'hidden') void autosaver?.flush().catch(() => undefined);
+        });
+        window.addEventListener('beforeunload', (event) => {
+          const status = get().zoneSave.kind;
+          if (status === 'pending' || status === 'failed') event.preventDefault();
+        });
         try {
           guard = await startTabGuard({
             name: 'hlj-air-map.zones',

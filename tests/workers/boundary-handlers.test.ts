@@ -63,4 +63,50 @@ describe('boundary worker handlers', () => {
   it('refuses tiles before the data is loaded, with a message that says what to do', async () => {
     await expect(handlers().tile({ z: 0, x: 0, y: 0 })).rejects.toThrow('send "load" first');
   });
+
+  describe('zone editor messages', () => {
+    const square = (lon: number, lat: number, d: number) => ({ type: 'Polygon' as const, coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]] });
+    const bowTie = { type: 'Polygon' as const, coordinates: [[[127.3, 45.5], [127.32, 45.52], [127.32, 45.5], [127.3, 45.52], [127.3, 45.5]]] };
+
+    it('validates zones with their city, county and problems, and suggests a repair that validates clean', async () => {
+      const h = handlers();
+      await h.load({ url: FILE });
+      const zones = [{ name: '蝴蝶结', geometry: bowTie }, { name: '南岗', geometry: square(126.64, 45.74, 0.01) }];
+      const reports = await h.validateZones({ zones });
+      expect(reports[0]!.problems.map((p) => p.kind)).toEqual(['self_intersection']);
+      expect(reports[1]).toMatchObject({ city: '哈尔滨市', county: '南岗区', problems: [] });
+      const repair = await h.repairZone({ index: 0, zones, report: reports[0]! });
+      expect(repair!.geometry.type).toBe('MultiPolygon');
+      const again = await h.validateZones({ zones: [{ name: '蝴蝶结', geometry: repair!.geometry }, zones[1]!] });
+      expect(again[0]!.problems).toEqual([]);
+      expect(await h.repairZone({ index: 1, zones, report: reports[1]! })).toBeNull();
+    });
+
+    it('proposes a zone from coverage clipped to a county, and names a county it does not know', async () => {
+      const h = handlers();
+      await h.load({ url: FILE });
+      const inside = square(126.64, 45.74, 0.005);
+      const proposal = await h.proposeZone({ coverage: [inside, square(130, 47, 0.01)], region: { kind: 'county', adcode: '230103' } });
+      expect(proposal!.coverageUsed).toBe(1);
+      expect(proposal!.geometry.coordinates).toEqual(inside.coordinates);
+      expect(await h.proposeZone({ coverage: [square(130, 47, 0.01)], region: { kind: 'city', name: '哈尔滨市' } })).toBeNull();
+      await expect(h.proposeZone({ coverage: [inside], region: { kind: 'county', adcode: '999999' } })).rejects.toThrow('999999');
+    });
+
+    it('gives the county and city edges that cross a view box, for snapping', async () => {
+      const h = handlers();
+      await h.load({ url: FILE });
+      const [west, south, east, north] = [126.6, 45.7, 126.7, 45.8];
+      const edges = await h.boundaryEdges({ west, south, east, north, limit: 100_000 });
+      expect(edges.length % 4).toBe(0);
+      expect(edges.length / 4).toBeGreaterThan(10);
+      for (let i = 0; i < edges.length; i += 4) {
+        expect(Math.max(edges[i]!, edges[i + 2]!)).toBeGreaterThanOrEqual(west);
+        expect(Math.min(edges[i]!, edges[i + 2]!)).toBeLessThanOrEqual(east);
+        expect(Math.max(edges[i + 1]!, edges[i + 3]!)).toBeGreaterThanOrEqual(south);
+        expect(Math.min(edges[i + 1]!, edges[i + 3]!)).toBeLessThanOrEqual(north);
+      }
+      expect((await h.boundaryEdges({ west, south, east, north, limit: 5 })).length).toBe(20);
+    });
+  });
 });
