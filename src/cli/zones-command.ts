@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { MultiPolygon, Polygon } from 'geojson';
 import { createLocator } from '../core/create-locator.ts';
 import { validateZones, type ZoneReport } from '../core/validate-zones.ts';
-import { featureName } from '../io/read-boiler-layers.ts';
-import { readVectorFile, VectorFileError } from '../io/read-vector-file.ts';
-import { readZoneVertices } from '../io/read-zone-vertices.ts';
+import { VectorFileError } from '../io/read-vector-file.ts';
+import { readZonesFile, type ZoneImport } from '../io/read-zones-file.ts';
 import { loadBoundariesFile } from './load-boundaries-file.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -41,26 +39,18 @@ export async function zonesCommand(args: string[]): Promise<number> {
   } catch (error) {
     throw new UsageError(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  // A vertex list (CSV, XLSX) or a vector file; both become named polygons plus what was left out.
-  let inputs: { number: number; name: string; geometry: Polygon | MultiPolygon }[];
-  let leftOut: { row: number; field: string; reason: string }[];
-  let notZones: string[] = [];
+  // The app's import reader: vertex lists and vector files alike, a KML MultiGeometry of polygons as one zone.
+  let read: ZoneImport;
   try {
-    if (/\.(csv|txt|xlsx)$/i.test(file)) {
-      const list = await readZoneVertices(bytes, file);
-      inputs = list.zones.map((zone) => ({ number: zone.row, name: zone.name, geometry: zone.geometry }));
-      leftOut = list.rejected;
-    } else {
-      const vector = await readVectorFile(bytes, file);
-      const polygons = vector.features.filter((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon');
-      inputs = polygons.map((f) => ({ number: f.number, name: featureName(f, vector), geometry: f.geometry as Polygon | MultiPolygon }));
-      leftOut = vector.rejected;
-      notZones = vector.features.filter((f) => !polygons.includes(f)).map((f) => `${file}, feature ${f.number}: a ${f.geometry.type} is not a zone; left out`);
-    }
+    read = await readZonesFile(bytes, file, { now: new Date().toISOString(), newId: () => '' });
   } catch (error) {
     if (error instanceof VectorFileError || (error instanceof Error && error.message.startsWith(file))) throw new UsageError(error.message);
     throw error;
   }
+  const inputs = read.zones.map((zone, i) => ({ number: read.rows[i]!, name: zone.name, geometry: zone.geometry }));
+  // A point or a line is not a zone (named on stderr); anything else left out is a zone the file cannot hold as a polygon.
+  const notZones = read.rejected.filter((r) => r.field === 'geometry type').map((r) => `${file}, ${r.reason}`);
+  const leftOut = read.rejected.filter((r) => r.field !== 'geometry type');
   const boundaries = loadBoundariesFile();
   const reports: ZoneReport[] = validateZones(inputs, boundaries, createLocator(boundaries));
   const zones: (ZoneJson & { number: number })[] = reports.map((report, i) => ({

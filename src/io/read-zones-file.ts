@@ -14,7 +14,9 @@ import { guardFormula } from './write-csv.ts';
 export interface ZoneImport {
   fileName: string;
   zones: NoBurnZone[];
-  /** Features or rows left out (points, lines, unreadable geometry), by feature number or file line. */
+  /** The feature number or file line of each zone, in step with `zones`. */
+  rows: number[];
+  /** Features or rows left out, by feature number or file line: field 'geometry type' for points and lines, else unreadable geometry or vertices. */
   rejected: { row: number; field: string; reason: string; value: string }[];
   /** Zones imported with something to check: a default category, a dropped date, a generated name, a new id. */
   warnings: { row: number; field: string; message: string }[];
@@ -86,7 +88,7 @@ export async function readZonesFile(bytes: Uint8Array, fileName: string, options
   const ids = new Map<string, number>();
   const zones = read.candidates.map((candidate) => toZone(candidate, fileName, options, ids, warnings, read.fromTable));
   read.rejected.sort((a, b) => a.row - b.row);
-  return { fileName, zones, rejected: read.rejected, warnings, crs: read.crs };
+  return { fileName, zones, rows: read.candidates.map((candidate) => candidate.row), rejected: read.rejected, warnings, crs: read.crs };
 }
 
 // ---------------------------------------------------------------------------------------------- which reader
@@ -148,7 +150,7 @@ async function readVector(bytes: Uint8Array, fileName: string): Promise<Read> {
     const name = find(feature.properties, 'name')?.value;
     rejected.push({
       row: feature.number,
-      field: 'geometry',
+      field: 'geometry type',
       reason: `${where}${name ? ` ("${name}")` : ''} is a ${geometryWords(feature.geometry)}, not an area: a no-burn zone must be a polygon; left out`,
       value: feature.geometry.type,
     });

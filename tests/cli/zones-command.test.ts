@@ -38,7 +38,7 @@ describe('zones validate', () => {
     expect(zones[1]!.problems[0]).toMatchObject({ kind: 'overlap', other: '甲' });
     expect(zones[2]!.problems).toEqual([expect.objectContaining({ kind: 'self_intersection', where: [126.71, 45.71] })]);
     expect(zones[3]).toMatchObject({ area_km2: null, problems: [expect.objectContaining({ kind: 'invalid_ring', where: null })] });
-    expect(run.stderr).toContain('feature 5: a Point is not a zone');
+    expect(run.stderr).toContain('feature 5 ("点") is a Point, not an area');
     expect(run.stderr).toContain('4 zones, 4 with problems');
   });
 
@@ -50,6 +50,17 @@ describe('zones validate', () => {
     expect(zones[0]).toMatchObject({ name: '甲', city: '哈尔滨市', problems: [] });
     expect(zones[1]).toMatchObject({ area_km2: null, problems: [{ kind: 'invalid_ring', where: null }] });
     expect(zones[1]!.problems[0]!.message).toMatch(/^经度: zone "乙" left out: /);
+  });
+
+  it('validates a KML MultiGeometry of two polygons as one zone (as Google Earth writes a zone in two parts)', async () => {
+    const ring = (coordinates: number[][]) => `<Polygon><outerBoundaryIs><LinearRing><coordinates>${coordinates.map((p) => p.join(',')).join(' ')}</coordinates></LinearRing></outerBoundaryIs></Polygon>`;
+    const kml = `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>两块</name><MultiGeometry>${ring(square(126.6, 45.72, 0.01))}${ring(square(126.65, 45.72, 0.01))}</MultiGeometry></Placemark></Document></kml>`;
+    const run = await runCliCommand(zonesCommand, ['validate', write('两块.kml', kml)]);
+    expect(run.status).toBe(0);
+    const zones = JSON.parse(run.stdout) as ZoneJson[];
+    expect(zones).toHaveLength(1);
+    expect(zones[0]).toMatchObject({ name: '两块', city: '哈尔滨市', problems: [] });
+    expect(zones[0]!.area_km2).toBeGreaterThan(1.5);
   });
 
   it('exits 2 on an unreadable file and on a wrong form', async () => {

@@ -107,8 +107,8 @@ describe('readZonesFile: foreign files', () => {
     );
     expect(read.zones.map((zone) => zone.name)).toEqual(['区']);
     expect(read.rejected).toEqual([
-      { row: 2, field: 'geometry', reason: 'feature 2 ("泵站") is a Point, not an area: a no-burn zone must be a polygon; left out', value: 'Point' },
-      { row: 3, field: 'geometry', reason: 'feature 3 is a LineString, not an area: a no-burn zone must be a polygon; left out', value: 'LineString' },
+      { row: 2, field: 'geometry type', reason: 'feature 2 ("泵站") is a Point, not an area: a no-burn zone must be a polygon; left out', value: 'Point' },
+      { row: 3, field: 'geometry type', reason: 'feature 3 is a LineString, not an area: a no-burn zone must be a polygon; left out', value: 'LineString' },
     ]);
   });
 
