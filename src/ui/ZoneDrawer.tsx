@@ -145,7 +145,7 @@ function ZoneForm({ zone, report }: { zone: NoBurnZone; report: ZoneReport | nul
         </label>
         <p className="note" data-testid="zone-bans">
           {t('zoneBans')}：{bans.bans.join('、')}
-          {bans.exceptCapacityTph !== null ? `（${bans.exceptCapacityTph} 蒸吨/小时及以上锅炉除外）` : ''}。{t('zoneBansSource')} {bans.source}
+          {bans.exceptCapacityTph === null ? '' : language === 'zh' ? `（${bans.exceptCapacityTph} 蒸吨/小时及以上锅炉除外）` : ` (except boilers of ${bans.exceptCapacityTph} t/h and above)`}。{t('zoneBansSource')} {bans.source}
         </p>
         <label>
           {t('zoneDocument')}

@@ -7,26 +7,30 @@ import { downloadBytes } from './download.ts';
 import { useT } from './i18n.ts';
 
 const ZONE_FILES = '.geojson,.json,.kml,.kmz,.zip,.csv,.xlsx';
-const EXPORTS: [ZoneExportFormat, string][] = [
-  ['geojson', 'GeoJSON'],
-  ['kml', 'KML'],
-  ['shapefile-zip', 'Shapefile (zip)'],
-  ['csv-decimal', 'CSV 拐点（十进制度）'],
-  ['csv-dms', 'CSV 拐点（度分秒）'],
+const EXPORTS: [ZoneExportFormat, { zh: string; en: string }][] = [
+  ['geojson', { zh: 'GeoJSON', en: 'GeoJSON' }],
+  ['kml', { zh: 'KML', en: 'KML' }],
+  ['shapefile-zip', { zh: 'Shapefile (zip)', en: 'Shapefile (zip)' }],
+  ['csv-decimal', { zh: 'CSV 拐点（十进制度）', en: 'CSV vertices (decimal)' }],
+  ['csv-dms', { zh: 'CSV 拐点（度分秒）', en: 'CSV vertices (DMS)' }],
 ];
+
+/** 'item 3' / '第 3 项': a feature number or file line in a message. */
+const itemLabel = (row: number, language: 'zh' | 'en') => (language === 'zh' ? `第 ${row} 项` : `item ${row}`);
 
 /** A pending import: what was read, what was left out and why; nothing changes until 导入 is pressed. */
 function PendingImport() {
   const t = useT();
   const pending = useAppStore((s) => s.zoneImport);
+  const language = useAppStore((s) => s.language);
   const editor = useAppStore((s) => s.zoneRole === 'editor');
   const { confirmZoneImport, cancelZoneImport } = useAppStore.getState();
   if (!pending) return null;
   return (
     <div className="pending-import" data-testid="zone-import-pending">
       <p>
-        {pending.fileName}：{pending.zones.length} 个区域（{pending.crs}）
-        {pending.renamedIds > 0 ? `，${pending.renamedIds} 个编号与已有区域重复，已换新编号` : ''}
+        {pending.fileName}：{language === 'zh' ? `${pending.zones.length} 个区域` : `${pending.zones.length} zones`}（{pending.crs}）
+        {pending.renamedIds > 0 ? (language === 'zh' ? `，${pending.renamedIds} 个编号与已有区域重复，已换新编号` : `; ${pending.renamedIds} ids already in use were replaced`) : ''}
       </p>
       {pending.rejected.length > 0 && (
         <>
@@ -34,7 +38,7 @@ function PendingImport() {
           <ul className="note" data-testid="zone-import-rejected">
             {pending.rejected.slice(0, 10).map((r, i) => (
               <li key={i}>
-                第 {r.row} 项，{r.field}：{r.reason}
+                {itemLabel(r.row, language)}，{r.field}：{r.reason}
               </li>
             ))}
           </ul>
@@ -46,7 +50,7 @@ function PendingImport() {
           <ul className="note" data-testid="zone-import-warnings">
             {pending.warnings.slice(0, 10).map((w, i) => (
               <li key={i}>
-                第 {w.row} 项，{w.field}：{w.message}
+                {itemLabel(w.row, language)}，{w.field}：{w.message}
               </li>
             ))}
             {pending.warnings.length > 10 && <li>… {pending.warnings.length - 10}</li>}
@@ -133,6 +137,7 @@ export function ZoneFiles() {
   const t = useT();
   const editor = useAppStore((s) => s.zoneRole === 'editor');
   const zones = useAppStore((s) => s.zoneHistory.present);
+  const language = useAppStore((s) => s.language);
   const busy = useAppStore((s) => s.zoneBusy);
   const { readZoneImport, exportZones, loadBoilerLayer } = useAppStore.getState();
   const [exporting, setExporting] = useState(false);
@@ -172,7 +177,7 @@ export function ZoneFiles() {
       <div className="export-bar">
         {EXPORTS.map(([format, label]) => (
           <button key={format} type="button" disabled={zones.length === 0 || exporting} data-testid={`zone-export-${format}`} onClick={() => void exportAs(format)}>
-            {label}
+            {label[language]}
           </button>
         ))}
       </div>

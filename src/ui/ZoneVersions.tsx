@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ZoneField } from '../core/diff-zones.ts';
 import { useAppStore } from '../state/store.ts';
 import { useT } from './i18n.ts';
 
@@ -11,7 +12,15 @@ export function ZoneVersions() {
   const busy = useAppStore((s) => s.zoneBusy === 'version');
   const { saveZoneVersion, viewZoneVersion, restoreZoneVersion } = useAppStore.getState();
   const [name, setName] = useState('');
-  const fieldNames: Record<string, string> = { geometry: '形状', name: '名称', category: '类别', documentNumber: '文号', effectiveDate: '生效日期', notes: '备注' };
+  const language = useAppStore((s) => s.language);
+  const fieldNames: Record<ZoneField, { zh: string; en: string }> = {
+    geometry: { zh: '形状', en: 'shape' },
+    name: { zh: '名称', en: 'name' },
+    category: { zh: '类别', en: 'category' },
+    documentNumber: { zh: '文号', en: 'document no.' },
+    effectiveDate: { zh: '生效日期', en: 'effective date' },
+    notes: { zh: '备注', en: 'notes' },
+  };
   return (
     <div className="zone-versions" data-testid="zone-versions">
       <form
@@ -34,7 +43,7 @@ export function ZoneVersions() {
         <ul className="version-list" data-testid="zone-version-list">
           {versions.map((v) => (
             <li key={v.id}>
-              <strong>{v.name}</strong> <span className="note">{new Date(v.createdAt).toLocaleString('zh-CN')}，{v.zoneCount} 个区域</span>{' '}
+              <strong>{v.name}</strong> <span className="note">{new Date(v.createdAt).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB')}，{language === 'zh' ? `${v.zoneCount} 个区域` : `${v.zoneCount} zones`}</span>{' '}
               <button type="button" onClick={() => void viewZoneVersion(view?.summary.id === v.id ? null : v.id)}>
                 {t('compare')}
               </button>{' '}
@@ -49,7 +58,7 @@ export function ZoneVersions() {
       {view && (
         <div className="version-diff" data-testid="zone-version-diff">
           <h4>
-            「{view.summary.name}」→ 当前 / current
+            「{view.summary.name}」→ {language === 'zh' ? '当前' : 'current'}
           </h4>
           <p>
             {t('diffAdded')} <strong data-testid="diff-added">{view.diff.added.length}</strong>，{t('diffRemoved')} <strong data-testid="diff-removed">{view.diff.removed.length}</strong>，
@@ -64,7 +73,7 @@ export function ZoneVersions() {
             ))}
             {view.diff.changed.map((c) => (
               <li key={`c${c.after.id}`}>
-                ~ {c.after.name}：{c.fields.map((f) => fieldNames[f] ?? f).join('、')}
+                ~ {c.after.name}：{c.fields.map((f) => fieldNames[f][language]).join(language === 'zh' ? '、' : ', ')}
               </li>
             ))}
           </ul>

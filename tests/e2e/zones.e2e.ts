@@ -307,4 +307,73 @@ describe('no-burn zone editor', () => {
     expect(await drawer().getByTestId('zone-draw-polygon').isDisabled()).toBe(false);
     expect(await rows().first().locator('td').first().textContent()).toBe('第一个标签页改的名');
   });
+
+  it('draws a rectangle with two clicks, and deletes the selected zone with the Delete key', async () => {
+    await viewTestArea();
+    const before = await rowCount();
+    await drawer().getByTestId('zone-draw-rectangle').click();
+    for (const [dx, dy] of [[-150, 180], [-40, 260]] as const) {
+      const point = await pagePoint(dx, dy);
+      await page.mouse.move(point.x, point.y, { steps: 3 });
+      await page.mouse.click(point.x, point.y);
+      await page.waitForTimeout(60);
+    }
+    await expect.poll(() => rowCount()).toBe(before + 1);
+    const name = (await rows().last().locator('td').first().textContent())!;
+    const rectangle = (await exportGeoJson()).features.find((f) => f.properties.name === name)!.geometry.coordinates[0]!;
+    expect(rectangle).toHaveLength(5);
+    expect(new Set(rectangle.map(([lon]) => lon)).size).toBe(2);
+    expect(new Set(rectangle.map(([, lat]) => lat)).size).toBe(2);
+    await rows().last().click();
+    await drawer().getByRole('columnheader').first().click(); // focus out of the form fields
+    await page.keyboard.press('Delete');
+    await expect.poll(() => rowCount()).toBe(before);
+    await saved();
+  });
+
+  it('counts what lies inside a zone as the core does, and hands the zones to the boiler audit', async () => {
+    const { readBoilersTable } = await import('../../src/io/read-boilers-table.ts');
+    const { zoneContents } = await import('../../src/core/zone-contents.ts');
+    const book = JSON.parse(readFileSync('seeds/rules.json', 'utf8'));
+    await page.getByTestId('boilers-toggle').click();
+    await page.getByTestId('boiler-drawer').getByTestId('boiler-sample').click();
+    await expect.poll(async () => (await page.getByTestId('boiler-inventory-status').count()) > 0, { timeout: 60000 }).toBe(true);
+    const table = await readBoilersTable(readFileSync('public/data/sample-boilers.csv'), 'sample-boilers.csv');
+    const boilers = table.boilers.map((row) => row.boiler);
+    const draft = (await exportGeoJson()).features.find((f) => f.properties.name === '哈尔滨市集中供热覆盖区（草案）')!;
+    const expected = zoneContents({ name: 'draft', category: draft.properties.category as never, geometry: draft.geometry as never }, boilers, null, book);
+    expect(expected.banned.length).toBeGreaterThan(0);
+    await rows().filter({ hasText: '哈尔滨市集中供热覆盖区（草案）' }).click();
+    await expect.poll(async () => drawer().getByTestId('zone-banned-count').textContent(), { timeout: 15000 }).toBe(String(expected.banned.length));
+    expect(await drawer().getByTestId('zone-verify-count').textContent()).toBe(String(expected.toVerify.length));
+    const zoneCount = await rowCount();
+    await tab(/导入导出/).click();
+    await drawer().getByTestId('zone-use-in-audit').click();
+    await expect.poll(async () => (await page.getByTestId('boiler-layer-status-zones').textContent()) ?? '', { timeout: 30000 }).toContain(`禁燃区编辑器（${zoneCount} 个区域）`);
+    await page.getByTestId('boilers-toggle').click();
+    await tab(/^区域$/).click();
+  });
+
+  it('exports a Shapefile zip that reads back with every zone and attribute', async () => {
+    const { readZonesFile } = await import('../../src/io/read-zones-file.ts');
+    const names = await rows().evaluateAll((trs) => trs.map((tr) => tr.querySelector('td')!.textContent));
+    await tab(/导入导出/).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), drawer().getByTestId('zone-export-shapefile-zip').click()]);
+    expect(download.suggestedFilename()).toMatch(/^禁燃区-\d{4}-\d{2}-\d{2}\.zip$/);
+    const read = await readZonesFile(readFileSync((await download.path())!), download.suggestedFilename(), { now: new Date().toISOString(), newId: () => 'new' });
+    expect(read.zones.map((z) => z.name)).toEqual(names);
+    expect(read.warnings).toEqual([]);
+    expect(read.zones.find((z) => z.name === '哈尔滨市集中供热覆盖区（草案）')!.provenance.origin).toBe('proposed');
+    await tab(/^区域$/).click();
+  });
+
+  it('switches the editor to English and back', async () => {
+    await page.getByTestId('language-switch').click();
+    expect(await drawer().getByRole('heading', { level: 2 }).textContent()).toBe('No-burn zones');
+    expect(await drawer().getByTestId('zone-draw-polygon').textContent()).toBe('Polygon (P)');
+    await rows().first().click();
+    expect(await drawer().getByTestId('zone-form').textContent()).toContain('Fuel category');
+    await page.getByTestId('language-switch').click();
+    expect(await drawer().getByRole('heading', { level: 2 }).textContent()).toBe('禁燃区编辑');
+  });
 });
