@@ -42,6 +42,8 @@ export function commit<T>(history: EditHistory<T>, next: T, limit = HISTORY_LIMI
 /**
  * Steps back one edit, or returns the same history when there is nothing to undo.
  *
+ * @param history - The history.
+ * @returns The history one step back.
  * @example
  * undo(commit(startHistory(1), 2)).present; // 1
  */
@@ -54,6 +56,8 @@ export function undo<T>(history: EditHistory<T>): EditHistory<T> {
 /**
  * Steps forward one undone edit, or returns the same history when there is nothing to redo.
  *
+ * @param history - The history.
+ * @returns The history one step forward.
  * @example
  * redo(undo(commit(startHistory(1), 2))).present; // 2
  */

@@ -53,6 +53,7 @@ export const DECK_LAYER = {
   boilerMarkers: 'boiler-markers',
   zoneFill: 'zone-fill',
   zoneSelected: 'zone-selected',
+  zoneEditing: 'zone-editing',
   zoneProblems: 'zone-problems',
   zoneRepair: 'zone-repair',
 } as const;

@@ -12,6 +12,8 @@ export interface ZoneLayerData {
   /** Zone id of each feature, for picking. */
   ids: string[];
   selected: ZoneFeature | null;
+  /** The zone under terra-draw's handles, outlined only: its holes, which terra-draw does not draw, stay visible. */
+  editing: ZoneFeature | null;
   problems: { where: [number, number]; kind: ZoneProblemKind }[];
   repair: Feature<Polygon | MultiPolygon> | null;
 }
@@ -41,6 +43,7 @@ export function selectZoneLayerData(state: ZonesSlice): ZoneLayerData | null {
           features: shown.map(featureOf),
           ids: shown.map((z) => z.id),
           selected: selectedZone ? featureOf(selectedZone) : null,
+          editing: editing === null ? null : ((zone) => (zone ? featureOf(zone) : null))(zones.find((z) => z.id === editing)),
           problems: zones.flatMap((z) => (state.zoneReports[z.id]?.problems ?? []).map((p) => ({ where: p.where, kind: p.kind }))),
           repair: state.zoneRepair ? { type: 'Feature', properties: {}, geometry: state.zoneRepair.repair.geometry } : null,
         };
@@ -55,11 +58,12 @@ export interface ZoneRow {
 }
 
 /**
- * The zones with their latest validation, in drawing order.
+ * The zones with their latest validation, in drawing order (call inside `useMemo`: it builds a new array).
  *
- * @param state - The zones slice.
+ * @param zones - The current zones.
+ * @param reports - The latest reports by zone id.
  * @returns One row per zone; `report` is null until the first validation of that zone has answered.
  */
-export function selectZoneRows(state: ZonesSlice): ZoneRow[] {
-  return state.zoneHistory.present.map((zone) => ({ zone, report: state.zoneReports[zone.id] ?? null }));
+export function selectZoneRows(zones: readonly NoBurnZone[], reports: Readonly<Record<string, ZoneReport>>): ZoneRow[] {
+  return zones.map((zone) => ({ zone, report: reports[zone.id] ?? null }));
 }

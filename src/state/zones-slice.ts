@@ -1,6 +1,5 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { StateCreator } from 'zustand';
-import { diffZones, type ZoneDiff } from '../core/diff-zones.ts';
 import { commit, redo, startHistory, undo, type EditHistory } from '../core/edit-history.ts';
 import { EMPTY_ZONE_ATTRIBUTES, type NoBurnZone, type ZoneAttributes } from '../core/no-burn-zone.ts';
 import type { ZoneProposal } from '../core/propose-zone.ts';
@@ -26,16 +25,14 @@ export type ZonePersistence = 'granted' | 'denied' | 'unsupported' | 'unknown';
 
 /** An import read and waiting for the planner to confirm it (nothing is changed until then). */
 export interface PendingZoneImport extends ZoneImport {
-  /** Zones whose id was already in use and got a new one. */
-  renamedIds: number;
+  /** Validation of each imported zone among the zones already there, in step with `zones`. */
+  reports: ZoneReport[];
 }
 
-/** A version being compared with the current zones. */
+/** A version being compared with the current zones (the diff is derived, so it follows later edits). */
 export interface ZoneVersionView {
   summary: ZoneVersionSummary;
   zones: NoBurnZone[];
-  /** From the version to the current zones. */
-  diff: ZoneDiff;
 }
 
 export interface ZonesSlice {
@@ -46,8 +43,10 @@ export interface ZonesSlice {
   zoneRole: ZoneRole;
   zoneSave: SaveStatus | { kind: 'loading' };
   zonePersistence: ZonePersistence;
-  /** Validation of the current zones, by zone id (stale entries are replaced on the next run). */
+  /** Validation by zone id, of the zones in `zoneValidated` (the current zones once the latest run has answered). */
   zoneReports: Record<string, ZoneReport>;
+  /** The zones the reports were computed for: a report's `other` indexes this array. */
+  zoneValidated: NoBurnZone[];
   zoneRepair: { id: string; repair: ZoneRepair } | null;
   zoneVersions: ZoneVersionSummary[];
   zoneVersionView: ZoneVersionView | null;
@@ -81,6 +80,11 @@ export interface ZonesSlice {
   exportZones(format: ZoneExportFormat): Promise<{ bytes: Uint8Array; fileName: string; mimeType: string }>;
   proposeZone(region: RegionRef, regionName: string): Promise<void>;
   retryZoneSave(): void;
+  /** A place the map should move to (a problem clicked in the list); `at` makes a repeated click move again. */
+  zoneFocus: { lon: number; lat: number; at: number } | null;
+  focusZoneAt(where: [number, number]): void;
+  /** Hands the zones to the boiler audit as its zones layer (clause 十三, rule R13). */
+  useZonesInBoilerAudit(): Promise<void>;
   dismissZoneMessage(): void;
 }
 
@@ -113,18 +117,18 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
   const zones = () => get().zoneHistory.present;
   const canEdit = () => get().zoneRole === 'editor';
 
+  /** Validates the given zones in the worker and publishes the reports with the zones they describe. */
+  const validate = async (current: NoBurnZone[]) => {
+    const request = ++validateRequest;
+    const reports = await boundaryClient().call('validateZones', { zones: current.map((z) => ({ name: z.name, geometry: z.geometry })) });
+    if (request === validateRequest) set({ zoneReports: Object.fromEntries(current.map((z, i) => [z.id, reports[i]!])), zoneValidated: current });
+    return reports;
+  };
+
   const validateSoon = () => {
     clearTimeout(validateTimer);
     validateTimer = setTimeout(() => {
-      const current = zones();
-      const request = ++validateRequest;
-      boundaryClient()
-        .call('validateZones', { zones: current.map((z) => ({ name: z.name, geometry: z.geometry })) })
-        .then((reports) => {
-          if (request !== validateRequest) return;
-          set({ zoneReports: Object.fromEntries(current.map((z, i) => [z.id, reports[i]!])) });
-        })
-        .catch((error: unknown) => set({ zoneMessage: { kind: 'error', text: `校验失败 / validation failed: ${messageOf(error)}` } }));
+      validate(zones()).catch((error: unknown) => set({ zoneMessage: { kind: 'error', text: `校验失败 / validation failed: ${messageOf(error)}` } }));
     }, VALIDATE_DELAY_MS);
   };
 
@@ -142,6 +146,43 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
     database ??= await openZoneDatabase();
     revision = await database.saveZones(value, revision, nowIso());
     guard?.announceSaved(revision);
+  };
+
+  /**
+   * Another tab saved first (a browser without Web Locks, or storage that could not be opened at start): the zones
+   * of this tab are kept as a version, then the stored zones are shown. Nothing is overwritten and nothing lost.
+   */
+  const recoverFromConflict = async () => {
+    const mine = zones();
+    const name = `冲突时本页未保存的编辑 ${new Date().toLocaleString('zh-CN')}`;
+    try {
+      database ??= await openZoneDatabase();
+      if (mine.length > 0) await database.saveVersion(name, mine, nowIso());
+      await reloadFromDatabase();
+      startAutosaver();
+      set({
+        zoneMode: { kind: 'none' },
+        zoneSelected: null,
+        zoneSave: { kind: 'saved', at: nowIso() },
+        zoneMessage: { kind: 'info', text: mine.length > 0 ? `另一个标签页已保存了更新的区域；本页的编辑已另存为版本「${name}」。 / Another tab saved newer zones; this tab's edits were kept as a version.` : '已载入另一个标签页保存的区域 / loaded the zones another tab saved' },
+      });
+      await refreshVersions();
+    } catch (error) {
+      set({ zoneRole: 'reader', zoneMode: { kind: 'none' }, zoneSave: { kind: 'conflict', message: messageOf(error) } });
+    }
+  };
+
+  const startAutosaver = () => {
+    autosaver?.dispose();
+    autosaver = createAutosaver<NoBurnZone[]>({
+      save,
+      onStatus: (status) => {
+        set({ zoneSave: status });
+        if (status.kind === 'conflict') void recoverFromConflict();
+      },
+      isQuota: isQuotaError,
+      isConflict: (error) => error instanceof ZoneConflictError,
+    });
   };
 
   /** Records an edit, saves it within a second and re-validates; refused in a read-only tab. */
@@ -200,6 +241,7 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
     zoneSave: { kind: 'loading' },
     zonePersistence: 'unknown',
     zoneReports: {},
+    zoneValidated: [],
     zoneRepair: null,
     zoneVersions: [],
     zoneVersionView: null,
@@ -207,48 +249,47 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
     zoneMessage: null,
     zoneBusy: null,
     zoneSnapping: true,
+    zoneFocus: null,
+    focusZoneAt: ([lon, lat]) => set({ zoneFocus: { lon, lat, at: Date.now() } }),
     setZoneSnapping: (enabled) => set({ zoneSnapping: enabled }),
 
     openZones: () => {
       opening ??= (async () => {
-        autosaver = createAutosaver<NoBurnZone[]>({
-          save,
-          onStatus: (status) => {
-            set({ zoneSave: status });
-            // Another tab saved first (no Web Locks in this browser): stop editing rather than overwrite it.
-            if (status.kind === 'conflict') set({ zoneRole: 'reader' });
+        startAutosaver();
+        if (typeof window !== 'undefined') {
+          // Leaving the page within the save delay must not lose the last edit; a page with unsaved edits asks first.
+          window.addEventListener('pagehide', () => void autosaver?.flush().catch(() => undefined));
+          document.addEventListener('visibilitychange', () => {
+            if (document.visibilityState === 'hidden') void autosaver?.flush().catch(() => undefined);
+          });
+          window.addEventListener('beforeunload', (event) => {
+            if (get().zoneSave.kind !== 'saved') event.preventDefault();
+          });
+        }
+        guard = await startTabGuard({
+          name: 'hlj-air-map.zones',
+          onRole: (role) => {
+            if (role === 'reader') return set({ zoneRole: 'reader', zoneMode: { kind: 'none' } });
+            // A reader that becomes the editor first takes what the last editor saved.
+            reloadFromDatabase()
+              .catch((error: unknown) => set({ zoneSave: { kind: 'failed', message: messageOf(error), quota: isQuotaError(error), attempts: 0, retryInMs: 0 } }))
+              .finally(() => set({ zoneRole: 'editor' }));
           },
-          isQuota: isQuotaError,
-          isConflict: (error) => error instanceof ZoneConflictError,
-        });
-        // Leaving the page within the save delay must not lose the last edit; a page with unsaved edits asks first.
-        window.addEventListener('pagehide', () => void autosaver?.flush().catch(() => undefined));
-        document.addEventListener('visibilitychange', () => {
-          if (document.visibilityState === 'hidden') void autosaver?.flush().catch(() => undefined);
-        });
-        window.addEventListener('beforeunload', (event) => {
-          const status = get().zoneSave.kind;
-          if (status === 'pending' || status === 'failed') event.preventDefault();
+          onOtherSaved: () => {
+            if (get().zoneRole !== 'editor') void reloadFromDatabase().catch(() => undefined);
+          },
         });
         try {
-          guard = await startTabGuard({
-            name: 'hlj-air-map.zones',
-            onRole: (role) => {
-              // A reader that becomes the editor first takes what the last editor saved.
-              if (role === 'editor') void reloadFromDatabase().then(() => set({ zoneRole: 'editor' }));
-              else set({ zoneRole: 'reader' });
-            },
-            onOtherSaved: () => {
-              if (get().zoneRole !== 'editor') void reloadFromDatabase();
-            },
-          });
           await reloadFromDatabase();
-          set({ zoneRole: guard.role, zoneSave: { kind: 'saved', at: nowIso() } });
+          set({ zoneSave: { kind: 'saved', at: nowIso() } });
           await refreshVersions();
         } catch (error) {
-          // No IndexedDB (private mode, blocked storage): edit in memory, with the banner up, and keep retrying.
-          set({ zoneRole: 'editor', zoneSave: { kind: 'failed', message: messageOf(error), quota: isQuotaError(error), attempts: 0, retryInMs: 0 } });
+          // No IndexedDB (private mode, blocked or full storage): edit in memory under the banner while saving is
+          // retried; if the storage later opens with zones in it, the edits become a version (recoverFromConflict).
+          set({ zoneSave: { kind: 'failed', message: messageOf(error), quota: isQuotaError(error), attempts: 0, retryInMs: 0 } });
+          if (guard.role === 'editor') autosaver?.schedule(zones());
         }
+        set({ zoneRole: guard.role });
         set({ zonePersistence: await requestPersistentStorage().catch(() => 'unsupported' as const) });
       })();
       return opening;
@@ -256,20 +297,14 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
 
     setZoneMode: (mode) => {
       if (mode.kind !== 'none' && !canEdit()) return;
-      if (mode.kind === 'edit') {
-        const zone = zones().find((z) => z.id === mode.id);
-        // terra-draw edits one outline: holes and parts are kept but edited through import or repair.
-        if (!zone || zone.geometry.type !== 'Polygon' || zone.geometry.coordinates.length > 1) {
-          set({ zoneMessage: { kind: 'info', text: '该区域含内环或多个部分，无法在地图上逐点编辑；可导出后修改再导入。 / This zone has holes or several parts and cannot be edited vertex by vertex on the map.' } });
-          return;
-        }
-      }
+      if (mode.kind === 'edit' && !zones().some((z) => z.id === mode.id)) return;
       set({ zoneMode: mode, ...(mode.kind === 'edit' ? { zoneSelected: mode.id } : {}) });
     },
 
     selectZone: (id) => {
       const mode = get().zoneMode;
       const repair = get().zoneRepair;
+      lastKey = null; // typing in the same field again later is a new undo step
       set({ zoneSelected: id, zoneRepair: repair?.id === id ? repair : null, ...(mode.kind === 'edit' && mode.id !== id ? { zoneMode: { kind: 'none' } as ZoneMode } : {}) });
     },
 
@@ -299,9 +334,11 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
       busy('repair', async () => {
         const current = zones();
         const index = current.findIndex((z) => z.id === id);
-        const report = get().zoneReports[id];
-        if (index === -1 || !report) return;
-        const repair = await boundaryClient().call('repairZone', { index, zones: current.map((z) => ({ name: z.name, geometry: z.geometry })), report });
+        if (index === -1) return;
+        // A report's `other` indexes the zones it was computed for: repair only from reports of the current zones.
+        const reports = get().zoneValidated === current ? current.map((z) => get().zoneReports[z.id]!) : await validate(current);
+        const inputs = current.map((z) => ({ name: z.name, geometry: z.geometry }));
+        const repair = await boundaryClient().call('repairZone', { index, zones: inputs, report: reports[index]! });
         if (zones() !== current) return; // edited meanwhile: the preview would be of another shape
         set(repair ? { zoneRepair: { id, repair } } : { zoneMessage: { kind: 'info', text: '没有可自动修复的问题 / nothing to repair automatically' } });
       }),
@@ -325,7 +362,7 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
       busy('version', async () => {
         if (id === null || !database) return set({ zoneVersionView: null });
         const { summary, zones: versionZones } = await database.loadVersion(id);
-        set({ zoneVersionView: { summary, zones: versionZones, diff: diffZones(versionZones, zones()) } });
+        set({ zoneVersionView: { summary, zones: versionZones } });
       }),
 
     restoreZoneVersion: (id) =>
@@ -345,19 +382,24 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
         const read = await readZonesFile(new Uint8Array(await file.arrayBuffer()), fileName, { now: nowIso(), newId });
         if (read.zones.length === 0) {
           const first = read.rejected[0];
-          throw new Error(`${fileName}: 没有可导入的面要素 / no polygon to import${first ? `（要素 ${first.row}，${first.field}：${first.reason}）` : ''}`);
+          throw new Error(`${fileName}: 没有可导入的面要素 / no polygon to import${first ? `（第 ${first.row} 项，${first.field}：${first.reason}）` : ''}`);
         }
-        const taken = new Set(zones().map((z) => z.id));
-        let renamedIds = 0;
-        const imported = read.zones.map((z) => (taken.has(z.id) ? (renamedIds++, { ...z, id: newId() }) : z));
-        set({ zoneImport: { ...read, zones: imported, renamedIds } });
+        // Imports are validated like drawings, against the zones already there, before anything changes.
+        const current = zones();
+        const reports = await boundaryClient().call('validateZones', { zones: [...current, ...read.zones].map((z) => ({ name: z.name, geometry: z.geometry })) });
+        set({ zoneImport: { ...read, reports: reports.slice(current.length) } });
       }),
 
     confirmZoneImport: () => {
       const pending = get().zoneImport;
       if (!pending) return;
-      if (commitZones([...zones(), ...pending.zones])) {
-        set({ zoneImport: null, zoneMessage: { kind: 'info', text: `已导入 ${pending.zones.length} 个区域 / imported ${pending.zones.length} zones from ${pending.fileName}` } });
+      // Ids are checked now, not when the file was read: an undo meanwhile may have brought a zone back.
+      const taken = new Set(zones().map((z) => z.id));
+      let renamed = 0;
+      const imported = pending.zones.map((z) => (taken.has(z.id) ? (renamed++, { ...z, id: newId() }) : (taken.add(z.id), z)));
+      if (commitZones([...zones(), ...imported])) {
+        const note = renamed > 0 ? `；${renamed} 个编号已被占用，已换新编号 / ${renamed} ids were in use and were replaced` : '';
+        set({ zoneImport: null, zoneMessage: { kind: 'info', text: `已导入 ${imported.length} 个区域 / imported ${imported.length} zones from ${pending.fileName}${note}` } });
       }
     },
 
@@ -386,14 +428,29 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
           id: newId(),
           ...EMPTY_ZONE_ATTRIBUTES,
           name: `${regionName}集中供热覆盖区（草案）`,
-          notes: `由供热覆盖范围生成的草案，请核对边界 / draft from heating coverage (${proposal.coverageUsed} polygons)`,
+          notes:
+            `由供热覆盖范围生成的草案（${proposal.coverageUsed} 个覆盖面），请核对边界 / draft from ${proposal.coverageUsed} coverage polygons` +
+            (proposal.skipped > 0 ? `；${proposal.skipped} 个覆盖面几何无效，未计入 / ${proposal.skipped} invalid polygons left out` : ''),
           geometry: proposal.geometry,
           provenance: { origin: 'proposed', source: `${coverageLayer.fileName} ∩ ${regionName}`, createdAt: at, updatedAt: at },
         };
-        if (commitZones([...zones(), zone])) set({ zoneSelected: zone.id });
+        if (commitZones([...zones(), zone])) {
+          set({ zoneSelected: zone.id, ...(proposal.skipped > 0 ? { zoneMessage: { kind: 'info' as const, text: `${proposal.skipped} 个覆盖面几何无效，未计入草案 / ${proposal.skipped} coverage polygons with invalid geometry were left out` } } : {}) });
+        }
       }),
 
-    retryZoneSave: () => autosaver?.retryNow(),
+    retryZoneSave: () => {
+      // Schedules the current zones too: after a failed start nothing may be waiting to be saved.
+      autosaver?.schedule(zones());
+      autosaver?.retryNow();
+    },
+
+    useZonesInBoilerAudit: async () => {
+      const current = zones();
+      const collection = { type: 'FeatureCollection', features: current.map((z) => ({ type: 'Feature', properties: { name: z.name, category: z.category }, geometry: z.geometry })) };
+      const file = new Blob([JSON.stringify(collection)], { type: 'application/geo+json' });
+      await get().loadBoilerLayer('zones', file, `禁燃区编辑器（${current.length} 个区域）.geojson`);
+    },
     dismissZoneMessage: () => set({ zoneMessage: null }),
   };
 };

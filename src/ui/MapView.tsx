@@ -148,6 +148,11 @@ export function MapView() {
     draw.setZones(zones);
   }, [zones, drawReady]);
   useEffect(() => zoneDraw.current?.setSnapping(zoneSnapping), [zoneSnapping, drawReady]);
+  const zoneFocus = useAppStore((s) => s.zoneFocus);
+  useEffect(() => {
+    const map = controller.current?.map;
+    if (map && zoneFocus) map.flyTo({ center: [zoneFocus.lon, zoneFocus.lat], zoom: Math.max(map.getZoom(), 14) });
+  }, [zoneFocus]);
   useEffect(() => controller.current?.setLanguage(language), [language]);
   useEffect(() => controller.current?.setBasemap(basemap), [basemap]);
   useEffect(() => controller.current?.setSelectedCounty(selectedAdcode), [selectedAdcode]);

@@ -3,37 +3,18 @@ import ruleBook from '../../seeds/rules.json';
 import { NO_BURN_CATEGORIES } from '../core/boiler.ts';
 import { categoryBans, type NoBurnZone } from '../core/no-burn-zone.ts';
 import type { RuleBook } from '../core/rules.ts';
-import type { ZoneProblem, ZoneReport } from '../core/validate-zones.ts';
+import type { ZoneReport } from '../core/validate-zones.ts';
 import { useAppStore } from '../state/store.ts';
 import { selectZoneRows } from '../state/zone-selectors.ts';
 import { ZoneFiles } from './ZoneFiles.tsx';
 import { ZoneInside } from './ZoneInside.tsx';
 import { ZoneVersions } from './ZoneVersions.tsx';
+import { PROBLEM_LABEL, problemText } from './zone-problem-text.ts';
 import { useT, type MessageKey } from './i18n.ts';
 import { Tabs } from './Tabs.tsx';
 
 type Tab = 'zones' | 'versions' | 'files';
 const TABS: [Tab, MessageKey][] = [['zones', 'zoneListTab'], ['versions', 'zoneVersionsTab'], ['files', 'zoneFilesTab']];
-
-const PROBLEM_LABEL: Record<ZoneProblem['kind'], { zh: string; en: string }> = {
-  self_intersection: { zh: '边界自相交', en: 'Outline crosses itself' },
-  overlap: { zh: '与其他区域重叠', en: 'Overlaps another zone' },
-  outside_city: { zh: '超出所在市', en: 'Outside its city' },
-  sliver: { zh: '狭长碎片或过小', en: 'Sliver or too small' },
-  invalid_ring: { zh: '内环无效', en: 'Invalid hole' },
-};
-
-/** A problem in words: what, how much, where. */
-function problemText(problem: ZoneProblem, zones: readonly NoBurnZone[], report: ZoneReport, language: 'zh' | 'en'): string {
-  const label = PROBLEM_LABEL[problem.kind][language];
-  const other = problem.other !== undefined ? zones[problem.other]?.name : undefined;
-  const area = problem.areaKm2 !== undefined ? ` ${problem.areaKm2} km²` : '';
-  const where = `（${problem.where[0].toFixed(5)}, ${problem.where[1].toFixed(5)}）`;
-  if (language === 'en') return `${label}: ${problem.message} ${where}`;
-  if (problem.kind === 'overlap') return `${label}「${other ?? ''}」${area}${where}`;
-  if (problem.kind === 'outside_city') return `${area.trim()} 位于${report.city ?? ''}之外${where}`;
-  return `${label}${area}${where}`;
-}
 
 /** True when focus is in a text field, where letters and Delete belong to the field. */
 const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -120,10 +101,10 @@ function ZoneForm({ zone, report }: { zone: NoBurnZone; report: ZoneReport | nul
   const t = useT();
   const language = useAppStore((s) => s.language);
   const editor = useAppStore((s) => s.zoneRole === 'editor');
-  const zones = useAppStore((s) => s.zoneHistory.present);
+  const validated = useAppStore((s) => s.zoneValidated);
   const repair = useAppStore((s) => (s.zoneRepair?.id === zone.id ? s.zoneRepair.repair : null));
   const busy = useAppStore((s) => s.zoneBusy);
-  const { updateZoneAttributes, previewZoneRepair, acceptZoneRepair, dismissZoneRepair } = useAppStore.getState();
+  const { updateZoneAttributes, previewZoneRepair, acceptZoneRepair, dismissZoneRepair, focusZoneAt } = useAppStore.getState();
   const bans = categoryBans(ruleBook as unknown as RuleBook, zone.category);
   const origin = { drawn: { zh: '绘制', en: 'drawn' }, imported: { zh: '导入', en: 'imported' }, proposed: { zh: '由覆盖范围生成', en: 'proposed' } }[zone.provenance.origin][language];
   return (
@@ -170,7 +151,7 @@ function ZoneForm({ zone, report }: { zone: NoBurnZone; report: ZoneReport | nul
         <dt>{t('zoneProvenance')}</dt>
         <dd>
           {origin}
-          {zone.provenance.source ? `：${zone.provenance.source}` : ''}；{zone.provenance.createdAt.slice(0, 16).replace('T', ' ')} UTC
+          {zone.provenance.source ? `：${zone.provenance.source}` : ''}；{new Date(zone.provenance.createdAt).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB')}
         </dd>
       </dl>
       <h4>{t('zoneProblems')}</h4>
@@ -185,7 +166,9 @@ function ZoneForm({ zone, report }: { zone: NoBurnZone; report: ZoneReport | nul
           <ul className="problems" data-testid="zone-problems">
             {report.problems.map((p, i) => (
               <li key={i} data-kind={p.kind}>
-                {problemText(p, zones, report, language)}
+                <button type="button" className="link" title={t('showOnMap')} onClick={() => focusZoneAt(p.where)}>
+                  {problemText(p, validated, report, language)}
+                </button>
               </li>
             ))}
           </ul>
@@ -201,7 +184,8 @@ function ZoneForm({ zone, report }: { zone: NoBurnZone; report: ZoneReport | nul
           <ul>
             {repair.actions.map((a, i) => (
               <li key={i}>
-                {PROBLEM_LABEL[a.kind][language]}：{a.message}
+                {PROBLEM_LABEL[a.kind][language]}
+                {language === 'en' ? `: ${a.message}` : ''}
               </li>
             ))}
           </ul>
@@ -226,7 +210,7 @@ function ZoneList() {
   const history = useAppStore((s) => s.zoneHistory);
   const reports = useAppStore((s) => s.zoneReports);
   const selected = useAppStore((s) => s.zoneSelected);
-  const rows = useMemo(() => selectZoneRows({ zoneHistory: history, zoneReports: reports } as Parameters<typeof selectZoneRows>[0]), [history, reports]);
+  const rows = useMemo(() => selectZoneRows(history.present, reports), [history, reports]);
   const { selectZone } = useAppStore.getState();
   if (rows.length === 0) return <p className="note">{t('noZones')}</p>;
   return (
@@ -242,7 +226,7 @@ function ZoneList() {
       </thead>
       <tbody>
         {rows.map(({ zone, report }) => (
-          <tr key={zone.id} aria-selected={zone.id === selected} tabIndex={0} onClick={() => selectZone(zone.id)} onKeyDown={(e) => e.key === 'Enter' && selectZone(zone.id)}>
+          <tr key={zone.id} aria-current={zone.id === selected ? 'true' : undefined} tabIndex={0} onClick={() => selectZone(zone.id)} onKeyDown={(e) => e.key === 'Enter' && selectZone(zone.id)}>
             <td>{zone.name}</td>
             <td>{zone.category}</td>
             <td>{report ? `${report.city ?? '—'} ${report.county ?? ''}` : '…'}</td>

@@ -3,6 +3,7 @@ import { dataUrl } from '../io/data-url.ts';
 import type { ZoneExportFormat } from '../io/write-zones-file.ts';
 import { BOILER_SAMPLE } from '../state/boilers-slice.ts';
 import { useAppStore } from '../state/store.ts';
+import { PROBLEM_LABEL } from './zone-problem-text.ts';
 import { downloadBytes } from './download.ts';
 import { useT } from './i18n.ts';
 
@@ -30,8 +31,18 @@ function PendingImport() {
     <div className="pending-import" data-testid="zone-import-pending">
       <p>
         {pending.fileName}：{language === 'zh' ? `${pending.zones.length} 个区域` : `${pending.zones.length} zones`}（{pending.crs}）
-        {pending.renamedIds > 0 ? (language === 'zh' ? `，${pending.renamedIds} 个编号与已有区域重复，已换新编号` : `; ${pending.renamedIds} ids already in use were replaced`) : ''}
       </p>
+      <ul className="note" data-testid="zone-import-validation">
+        {pending.zones.map((zone, i) => {
+          const problems = pending.reports[i]?.problems ?? [];
+          return (
+            <li key={zone.id} className={problems.length > 0 ? 'warning' : ''}>
+              {zone.name}（{zone.category}）：{pending.reports[i]?.areaKm2 ?? '…'} km²，
+              {problems.length === 0 ? t('zoneNoProblems') : `${problems.length} ${t('problemsCount')}：${[...new Set(problems.map((p) => PROBLEM_LABEL[p.kind][language]))].join('、')}`}
+            </li>
+          );
+        })}
+      </ul>
       {pending.rejected.length > 0 && (
         <>
           <h4>{t('importLeftOut')}</h4>
@@ -139,7 +150,7 @@ export function ZoneFiles() {
   const zones = useAppStore((s) => s.zoneHistory.present);
   const language = useAppStore((s) => s.language);
   const busy = useAppStore((s) => s.zoneBusy);
-  const { readZoneImport, exportZones, loadBoilerLayer } = useAppStore.getState();
+  const { readZoneImport, exportZones, useZonesInBoilerAudit } = useAppStore.getState();
   const [exporting, setExporting] = useState(false);
   const exportAs = async (format: ZoneExportFormat) => {
     setExporting(true);
@@ -151,10 +162,6 @@ export function ZoneFiles() {
     } finally {
       setExporting(false);
     }
-  };
-  const useInAudit = () => {
-    const collection = { type: 'FeatureCollection', features: zones.map((z) => ({ type: 'Feature', properties: { name: z.name, category: z.category }, geometry: z.geometry })) };
-    void loadBoilerLayer('zones', new Blob([JSON.stringify(collection)], { type: 'application/geo+json' }), `禁燃区编辑器（${zones.length} 个区域）.geojson`);
   };
   return (
     <div className="zone-files" data-testid="zone-files">
@@ -183,7 +190,7 @@ export function ZoneFiles() {
       </div>
       <Propose />
       <p>
-        <button type="button" disabled={zones.length === 0} data-testid="zone-use-in-audit" onClick={useInAudit}>
+        <button type="button" disabled={zones.length === 0} data-testid="zone-use-in-audit" onClick={() => void useZonesInBoilerAudit()}>
           {t('useInBoilerAudit')}
         </button>
       </p>

@@ -21,9 +21,12 @@ export function ZoneInside({ zone, areaKm2 }: { zone: NoBurnZone; areaKm2: numbe
     });
     return { records, boilers };
   }, [audit]);
+  // Only the shape and the category decide what is inside: typing a name or a note recounts nothing.
+  const { name, category, geometry } = zone;
   const contents = useMemo(
-    () => zoneContents(zone, located.boilers, fires ? { lon: fires.points.lon, lat: fires.points.lat } : null, ruleBook as unknown as RuleBook),
-    [zone, located, fires],
+    () => zoneContents({ name, category, geometry }, located.boilers, fires ? { lon: fires.points.lon, lat: fires.points.lat } : null, ruleBook as unknown as RuleBook),
+    // (the name only labels the auditor's zone hit, so a renamed zone needs no recount)
+    [category, geometry, located, fires],
   );
   const boilerList = (indices: number[], testId: string) => (
     <ul data-testid={testId}>

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { diffZones } from '../core/diff-zones.ts';
 import type { ZoneField } from '../core/diff-zones.ts';
 import { useAppStore } from '../state/store.ts';
 import { useT } from './i18n.ts';
@@ -8,6 +9,9 @@ export function ZoneVersions() {
   const t = useT();
   const versions = useAppStore((s) => s.zoneVersions);
   const view = useAppStore((s) => s.zoneVersionView);
+  const current = useAppStore((s) => s.zoneHistory.present);
+  // From the version to the zones now: it follows every edit made while the comparison is open.
+  const diff = useMemo(() => (view ? diffZones(view.zones, current) : null), [view, current]);
   const editor = useAppStore((s) => s.zoneRole === 'editor');
   const busy = useAppStore((s) => s.zoneBusy === 'version');
   const { saveZoneVersion, viewZoneVersion, restoreZoneVersion } = useAppStore.getState();
@@ -55,23 +59,23 @@ export function ZoneVersions() {
         </ul>
       )}
       <p className="note">{t('restoreNote')}</p>
-      {view && (
+      {view && diff && (
         <div className="version-diff" data-testid="zone-version-diff">
           <h4>
             「{view.summary.name}」→ {language === 'zh' ? '当前' : 'current'}
           </h4>
           <p>
-            {t('diffAdded')} <strong data-testid="diff-added">{view.diff.added.length}</strong>，{t('diffRemoved')} <strong data-testid="diff-removed">{view.diff.removed.length}</strong>，
-            {t('diffChanged')} <strong data-testid="diff-changed">{view.diff.changed.length}</strong>，{t('diffUnchanged')} {view.diff.unchanged}
+            {t('diffAdded')} <strong data-testid="diff-added">{diff!.added.length}</strong>，{t('diffRemoved')} <strong data-testid="diff-removed">{diff!.removed.length}</strong>，
+            {t('diffChanged')} <strong data-testid="diff-changed">{diff!.changed.length}</strong>，{t('diffUnchanged')} {diff!.unchanged}
           </p>
           <ul>
-            {view.diff.added.map((z) => (
+            {diff!.added.map((z) => (
               <li key={`a${z.id}`}>+ {z.name}</li>
             ))}
-            {view.diff.removed.map((z) => (
+            {diff!.removed.map((z) => (
               <li key={`r${z.id}`}>− {z.name}</li>
             ))}
-            {view.diff.changed.map((c) => (
+            {diff!.changed.map((c) => (
               <li key={`c${c.after.id}`}>
                 ~ {c.after.name}：{c.fields.map((f) => fieldNames[f][language]).join(language === 'zh' ? '、' : ', ')}
               </li>

@@ -337,6 +337,7 @@ const MESSAGES = {
   zoneCity: { zh: '所在市', en: 'City' },
   zoneCounty: { zh: '所在区县', en: 'County' },
   problemsCount: { zh: '问题', en: 'Problems' },
+  showOnMap: { zh: '在地图上显示', en: 'Show on the map' },
 } satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -376,4 +376,36 @@ describe('no-burn zone editor', () => {
     await page.getByTestId('language-switch').click();
     expect(await drawer().getByRole('heading', { level: 2 }).textContent()).toBe('禁燃区编辑');
   });
+
+  it('edits one part of a two-part zone on the map, leaving the other part exactly as it was', async () => {
+    await viewTestArea();
+    const geometryOf = async () => (await exportGeoJson()).features.find((f) => f.properties.name === '蝴蝶结')!.geometry as unknown as { type: string; coordinates: number[][][][] };
+    const before = await geometryOf();
+    expect(before.type).toBe('MultiPolygon');
+    await rows().filter({ hasText: '蝴蝶结' }).click();
+    await drawer().getByTestId('zone-edit').click();
+    // Select the upper triangle (between the corners at y = 150 and the crossing at y = 225), then drag its top-left corner.
+    const inside = await pagePoint(-100, 175);
+    await page.mouse.click(inside.x, inside.y);
+    const corner = await pagePoint(-200, 150);
+    await page.mouse.move(corner.x, corner.y);
+    await page.mouse.down();
+    await page.mouse.move(corner.x - 30, corner.y - 20, { steps: 8 });
+    await page.mouse.up();
+    await saved();
+    const after = await geometryOf();
+    expect(after.type).toBe('MultiPolygon');
+    const changed = after.coordinates.map((part, k) => JSON.stringify(part) !== JSON.stringify(before.coordinates[k]));
+    expect(changed.filter(Boolean)).toHaveLength(1);
+    // In the edited part only the dragged corner moved (twice if it is the ring's first and last position); the
+    // corners terra-draw held rounded to 12 decimals came back bit for bit.
+    const k = changed.indexOf(true);
+    const movedPositions = after.coordinates[k]![0]!.filter((p, i) => JSON.stringify(p) !== JSON.stringify(before.coordinates[k]![0]![i]));
+    expect(after.coordinates[k]![0]).toHaveLength(before.coordinates[k]![0]!.length);
+    expect(new Set(movedPositions.map((p) => p.join(','))).size).toBe(1);
+    await page.keyboard.press('Escape');
+    await drawer().getByTestId('zone-undo').click();
+    await saved();
+    expect(await geometryOf()).toEqual(before);
+  });
 });

@@ -12,7 +12,7 @@ const categoryColor = (f: ZoneFeature) => BOILER_LAYER_COLORS.zones[f.properties
 /**
  * The zone editor's deck.gl layers: zones filled by category (pickable, so a click selects one), the selected
  * zone's outline, a marker at every validation problem, and the outline of a suggested repair (dashed look by a
- * thicker translucent line). The zone being edited is drawn by terra-draw, not here.
+ * thicker translucent line). The zone being edited is drawn by terra-draw, with only a thin outline here so its holes show.
  */
 export function zoneDeckLayers({ data, opacity }: LayerContext): Layer[] {
   const zones = data.zones;
@@ -38,6 +38,19 @@ export function zoneDeckLayers({ data, opacity }: LayerContext): Layer[] {
         getLineColor: [20, 20, 20, 255],
         lineWidthUnits: 'pixels',
         getLineWidth: 3,
+        opacity,
+      }) as unknown as Layer,
+    );
+  }
+  if (zones.editing) {
+    layers.push(
+      new GeoJsonLayer({
+        id: DECK_LAYER.zoneEditing,
+        data: [zones.editing] as never,
+        filled: false,
+        getLineColor: [60, 60, 60, 200],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 1,
         opacity,
       }) as unknown as Layer,
     );
