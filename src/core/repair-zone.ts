@@ -1,10 +1,11 @@
-import { bboxClip, difference, featureCollection, intersect, polygon as turfPolygon, union, unkinkPolygon } from '@turf/turf';
+import { difference, featureCollection, intersect, polygon as turfPolygon, union, unkinkPolygon } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Boundaries } from './boundaries.ts';
 import { geodesicArea } from './geodesic-area.ts';
 import { pointInRing } from './point-in-ring.ts';
-import { findRingSelfIntersections, segmentIntersection } from './ring-self-intersections.ts';
-import type { ZoneInput, ZoneProblemKind, ZoneReport, ZoneValidationOptions } from './validate-zones.ts';
+import { findRingSelfIntersections } from './ring-self-intersections.ts';
+import type { ZoneInput, ZoneProblemKind, ZoneReport } from './validate-zones.ts';
+import { boxOf, cityOutline, km2, measureSliver, outlineNear, polygonsOf, ringsCross, vertexInside, vertexOutside, type ZoneValidationOptions } from './zone-geometry.ts';
 
 /** A suggested repair of one zone: the new geometry, what was done (or could not be), and the areas before and after. */
 export interface ZoneRepair {
@@ -18,8 +19,6 @@ export interface ZoneRepair {
 type Parts = Position[][][];
 type Action = ZoneRepair['actions'][number];
 
-const km2 = (m2: number) => Math.round(m2 / 1e4) / 100;
-const polygonsOf = (geometry: Polygon | MultiPolygon): Parts => (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates);
 const geometryOf = (parts: Parts): Polygon | MultiPolygon => (parts.length === 1 ? { type: 'Polygon', coordinates: parts[0]! } : { type: 'MultiPolygon', coordinates: parts });
 const featureOf = (parts: Parts): Feature<Polygon | MultiPolygon> => ({ type: 'Feature', properties: {}, geometry: geometryOf(parts) });
 const keyOf = (p: Position) => `${p[0]},${p[1]}`;
@@ -34,22 +33,6 @@ function signedArea(ring: ReadonlyArray<Position>): number {
 
 /** A ring without repeated consecutive positions (valid GeoJSON, but Turf's unkinking refuses them). */
 const withoutRepeats = (ring: ReadonlyArray<Position>): Position[] => ring.filter((p, i) => i === 0 || !same(p, ring[i - 1]!));
-
-/** A crossing of two segments away from their end points (touching at a vertex is allowed), as validateZones counts it. */
-function properCrossing(a1: Position, a2: Position, b1: Position, b2: Position): boolean {
-  const crossing = segmentIntersection(a1, a2, b1, b2);
-  if (!crossing) return false;
-  const at = (p: Position) => Math.abs(p[0]! - crossing[0]) < 1e-12 && Math.abs(p[1]! - crossing[1]) < 1e-12;
-  return !(at(a1) || at(a2) || at(b1) || at(b2));
-}
-
-function ringsCross(a: ReadonlyArray<Position>, b: ReadonlyArray<Position>): boolean {
-  for (let i = 1; i < a.length; i++) for (let j = 1; j < b.length; j++) if (properCrossing(a[i - 1]!, a[i]!, b[j - 1]!, b[j]!)) return true;
-  return false;
-}
-
-/** Whether some vertex of `ring` (not shared with `other`) lies inside `other`. */
-const vertexInside = (ring: ReadonlyArray<Position>, other: ReadonlyArray<Position>) => ring.some((p) => pointInRing(p[0]!, p[1]!, other) && !other.some((q) => same(p, q)));
 
 /** Turf's clip, or null when its clipper gives up on a degenerate input. */
 function clipped(run: () => Feature<Polygon | MultiPolygon> | null): Parts | null {
@@ -123,7 +106,7 @@ function repairRings(rings: ReadonlyArray<Position[]>, label: string, actions: A
       actions.push({ kind: 'invalid_ring', message: `${label}cut hole ${h + 1}, which crossed the outline, out of the zone` });
       kept.push(h);
       clip = true;
-    } else if (!kinked[0] && hole.some((p) => !pointInRing(p[0]!, p[1]!, shell) && !shell.some((q) => same(p, q)))) {
+    } else if (!kinked[0] && vertexOutside(hole, shell)) {
       actions.push({ kind: 'invalid_ring', message: `${label}dropped hole ${h + 1}, which lay outside the outline` });
     } else kept.push(h);
   });
@@ -195,34 +178,6 @@ function restoreRings(parts: Parts, original: Parts): Parts {
   );
 }
 
-/** Geodesic perimeter of a ring in metres by the local plane of each edge: the measure validateZones uses for slivers. */
-function perimeterM(ring: ReadonlyArray<Position>): number {
-  let metres = 0;
-  for (let i = 1; i < ring.length; i++) {
-    const [x1, y1] = ring[i - 1] as [number, number];
-    const [x2, y2] = ring[i] as [number, number];
-    const dy = (y2 - y1) * 111_132;
-    const dx = (x2 - x1) * 111_320 * Math.cos(((y1 + y2) / 2) * (Math.PI / 180));
-    metres += Math.hypot(dx, dy);
-  }
-  return metres;
-}
-
-/** The city outline cut to a box around the zone: the clip then works on hundreds of city edges, not thousands. */
-function cityNear(city: Feature<Polygon | MultiPolygon>, parts: Parts): Feature<MultiPolygon> {
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const rings of parts) for (const p of rings[0]!) [w, s, e, n] = [Math.min(w, p[0]!), Math.min(s, p[1]!), Math.max(e, p[0]!), Math.max(n, p[1]!)];
-  const margin = 1e-4 + 0.05 * Math.max(e - w, n - s);
-  const box: [number, number, number, number] = [w - margin, s - margin, e + margin, n + margin];
-  const near: Parts = [];
-  for (const rings of polygonsOf(city.geometry)) {
-    // A part whose outline misses the box adds nothing (and its holes must not become outlines).
-    if (bboxClip(turfPolygon([rings[0]!]), box).geometry.coordinates.length === 0) continue;
-    near.push(bboxClip(turfPolygon(rings), box).geometry.coordinates as Position[][]);
-  }
-  return { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: near } };
-}
-
 /**
  * Suggests a repair of one zone for the problems of its report, never changing the input. In a fixed order: rings
  * (a self-crossing ring split into valid parts with Turf's unkinking; holes outside the outline dropped, holes crossing
@@ -283,9 +238,10 @@ export function suggestZoneRepair(index: number, zones: ReadonlyArray<ZoneInput>
 
   // 3. The part outside the zone's city.
   if (kinds.has('outside_city')) {
-    const city = report.city === null ? undefined : boundaries.cities.features.findLast((f) => f.properties.name === report.city);
+    const city = report.city === null ? null : cityOutline(boundaries, report.city);
     const outside = report.problems.find((p) => p.kind === 'outside_city');
-    const inside = city ? clipped(() => intersect(featureCollection([featureOf(parts), cityNear(city as Feature<Polygon | MultiPolygon>, parts)]))) : null;
+    // Against the city cut to the zone's box, as validateZones clips it; the whole city where the cut is too degenerate for Turf.
+    const inside = city ? (clipped(() => intersect(featureCollection([featureOf(parts), outlineNear(city, boxOf(parts))]))) ?? clipped(() => intersect(featureCollection([featureOf(parts), city.feature])))) : null;
     if (!city) notRepaired('outside_city', `no city outline named ${report.city ?? '(none)'}`);
     else if (inside === null) notRepaired('outside_city', `the clipper could not cut the zone to ${report.city}; move its edge by hand`);
     else if (inside.length === 0) notRepaired('outside_city', `nothing of the zone lies inside ${report.city}`);
@@ -299,13 +255,7 @@ export function suggestZoneRepair(index: number, zones: ReadonlyArray<ZoneInput>
 
   // 4. Slivers: the zone's own and those the clipping left.
   if (kinds.has('sliver') || clippedAny) {
-    const sliverWidthM = options.sliverWidthM ?? 20;
-    const sliverAreaM2 = options.sliverAreaM2 ?? 100;
-    const measured = parts.map((rings) => {
-      const areaM2 = geodesicArea({ type: 'Polygon', coordinates: rings });
-      const widthM = (2 * areaM2) / Math.max(1e-9, perimeterM(rings[0]!));
-      return { rings, areaM2, widthM, sliver: areaM2 < sliverAreaM2 || widthM < sliverWidthM };
-    });
+    const measured = parts.map((rings) => ({ rings, ...measureSliver(rings, options) }));
     if (measured.every((m) => m.sliver)) {
       if (measured.length > 0) notRepaired('sliver', 'the whole zone is too thin or too small; redraw it wider or delete it');
     } else {

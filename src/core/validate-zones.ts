@@ -5,7 +5,8 @@ import type { Boundaries } from './boundaries.ts';
 import type { Locator } from './create-locator.ts';
 import { geodesicArea } from './geodesic-area.ts';
 import { pointInRing } from './point-in-ring.ts';
-import { findRingSelfIntersections, segmentIntersection } from './ring-self-intersections.ts';
+import { findRingSelfIntersections } from './ring-self-intersections.ts';
+import { boxOf, cityOutline, indexEdges, km2, measureSliver, outlineNear, polygonsOf, ringsCross, vertexInside, vertexOutside, ZONE_VALIDATION_DEFAULTS, type CityOutline, type EdgeIndex, type ZoneValidationOptions } from './zone-geometry.ts';
 
 /** What can be wrong with a zone. */
 export type ZoneProblemKind = 'self_intersection' | 'overlap' | 'outside_city' | 'sliver' | 'invalid_ring';
@@ -35,53 +36,8 @@ export interface ZoneInput {
   geometry: Polygon | MultiPolygon;
 }
 
-/** Options of {@link validateZones}. */
-export interface ZoneValidationOptions {
-  /** A part whose mean width (2 × area / perimeter) is under this many metres is a sliver (default 20 m). */
-  sliverWidthM?: number;
-  /** A part smaller than this many m² is a sliver whatever its shape (default 100 m²). */
-  sliverAreaM2?: number;
-  /**
-   * Overlaps and parts outside the city below this many m² are ignored (default 1,000 m²): the shipped
-   * boundaries are quantised to about 100 m, so a zone drawn along a city line may stray a little.
-   */
-  toleranceM2?: number;
-  /**
-   * Indices of the zones to check (the live editor passes the zone being edited). Their reports are exactly those
-   * of a full run (overlaps still found against every zone); the result then holds one report per index, in this
-   * order, and the other zones' own problems are not computed.
-   */
-  only?: ReadonlyArray<number>;
-}
-
 const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
 const at = (position: Position): [number, number] => [round6(position[0]!), round6(position[1]!)];
-const km2 = (m2: number) => Math.round(m2 / 1e4) / 100;
-
-/** A crossing of two segments away from their end points: rings may touch at a vertex, never cross. */
-function properCrossing(a1: Position, a2: Position, b1: Position, b2: Position): [number, number] | null {
-  const crossing = segmentIntersection(a1, a2, b1, b2);
-  if (!crossing) return null;
-  const same = (p: Position) => Math.abs(p[0]! - crossing[0]) < 1e-12 && Math.abs(p[1]! - crossing[1]) < 1e-12;
-  return same(a1) || same(a2) || same(b1) || same(b2) ? null : crossing;
-}
-
-/** The first proper crossing between two rings, or null. */
-function ringsCross(a: ReadonlyArray<Position>, b: ReadonlyArray<Position>): [number, number] | null {
-  for (let i = 1; i < a.length; i++) {
-    for (let j = 1; j < b.length; j++) {
-      const crossing = properCrossing(a[i - 1]!, a[i]!, b[j - 1]!, b[j]!);
-      if (crossing) return crossing;
-    }
-  }
-  return null;
-}
-
-/** A vertex of `ring` strictly inside `other` (not on its outline), or null. */
-function vertexInside(ring: ReadonlyArray<Position>, other: ReadonlyArray<Position>): Position | null {
-  return ring.find((p) => pointInRing(p[0]!, p[1]!, other) && !other.some((q) => q[0] === p[0] && q[1] === p[1])) ?? null;
-}
-
 /** Ring problems of one polygon: self-crossings, holes crossing or outside their shell, holes inside or crossing each other. */
 function ringProblems(rings: ReadonlyArray<ReadonlyArray<Position>>): ZoneProblem[] {
   const problems: ZoneProblem[] = [];
@@ -99,7 +55,7 @@ function ringProblems(rings: ReadonlyArray<ReadonlyArray<Position>>): ZoneProble
       problems.push({ kind: 'invalid_ring', where: at(crossing), message: `hole ${h + 1} crosses the outline` });
       return;
     }
-    const outside = hole.find((p) => !pointInRing(p[0]!, p[1]!, shell) && !shell.some((q) => q[0] === p[0] && q[1] === p[1]));
+    const outside = vertexOutside(hole, shell);
     if (outside) problems.push({ kind: 'invalid_ring', where: at(outside), message: `hole ${h + 1} lies outside the outline` });
     for (let k = h + 1; k < holes.length; k++) {
       const other = holes[k]!;
@@ -109,8 +65,6 @@ function ringProblems(rings: ReadonlyArray<ReadonlyArray<Position>>): ZoneProble
   });
   return problems;
 }
-
-const polygonsOf = (geometry: Polygon | MultiPolygon): Position[][][] => (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates);
 
 /**
  * A point well inside a polygon (holes respected): the middle of the widest inside stretch of the horizontal line
@@ -163,75 +117,12 @@ function clip(run: () => Feature<Polygon | MultiPolygon> | null): Feature<Polygo
   }
 }
 
-/** Geodesic perimeter of a ring in metres, by the local plane of each edge (metre-level, enough for a shape test). */
-function perimeterM(ring: ReadonlyArray<Position>): number {
-  let metres = 0;
-  for (let i = 1; i < ring.length; i++) {
-    const [x1, y1] = ring[i - 1] as [number, number];
-    const [x2, y2] = ring[i] as [number, number];
-    const dy = (y2 - y1) * 111_132;
-    const dx = (x2 - x1) * 111_320 * Math.cos(((y1 + y2) / 2) * (Math.PI / 180));
-    metres += Math.hypot(dx, dy);
-  }
-  return metres;
-}
-
-type Box = [west: number, south: number, east: number, north: number];
-
-/** The box of a geometry's outer rings (holes lie inside them). */
-function boxOf(parts: ReadonlyArray<ReadonlyArray<ReadonlyArray<Position>>>): Box {
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const rings of parts) {
-    for (const position of rings[0]!) {
-      const x = position[0]!;
-      const y = position[1]!;
-      if (x < w) w = x;
-      if (x > e) e = x;
-      if (y < s) s = y;
-      if (y > n) n = y;
-    }
-  }
-  return [w, s, e, n];
-}
-
 /**
  * Degrees within which two edges count as meeting: far above the rounding of lon/lat doubles (1e-14°) and of the
  * decimal form Turf's clipper works in, far below anything drawn (1e-9° ≈ 0.1 mm). Meeting edges send a zone to the
  * exact Turf clip; the shortcuts below only skip it when the answer is certain.
  */
 const NEAR = 1e-9;
-
-/** Every edge of some rings in flat arrays, with a flatbush over the edge boxes. */
-interface EdgeIndex {
-  x0: Float64Array;
-  y0: Float64Array;
-  x1: Float64Array;
-  y1: Float64Array;
-  index: Flatbush | null;
-  box: Box;
-}
-
-function indexEdges(rings: ReadonlyArray<ReadonlyArray<Position>>): EdgeIndex {
-  const count = rings.reduce((sum, ring) => sum + Math.max(0, ring.length - 1), 0);
-  const [x0, y0, x1, y1] = [new Float64Array(count), new Float64Array(count), new Float64Array(count), new Float64Array(count)];
-  const index = count > 0 ? new Flatbush(count) : null;
-  const box: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  let k = 0;
-  for (const ring of rings) {
-    for (let i = 1; i < ring.length; i++, k++) {
-      const ax = (x0[k] = ring[i - 1]![0]!);
-      const ay = (y0[k] = ring[i - 1]![1]!);
-      const bx = (x1[k] = ring[i]![0]!);
-      const by = (y1[k] = ring[i]![1]!);
-      index!.add(ax < bx ? ax : bx, ay < by ? ay : by, ax < bx ? bx : ax, ay < by ? by : ay);
-    }
-  }
-  if (index) {
-    index.finish();
-    [box[0], box[1], box[2], box[3]] = [index.minX, index.minY, index.maxX, index.maxY];
-  }
-  return { x0, y0, x1, y1, index, box };
-}
 
 /** Side of r from the line pq: -1, 1, or 0 when within NEAR of it (or pq is a point). */
 function side(px: number, py: number, qx: number, qy: number, rx: number, ry: number): number {
@@ -269,31 +160,6 @@ function insideEdges(x: number, y: number, edges: EdgeIndex): boolean {
   return inside;
 }
 
-/** A city outline prepared once: its feature, parts, edge index and ring boxes. */
-interface CityOutline {
-  feature: Feature<Polygon | MultiPolygon>;
-  parts: Position[][][];
-  edges: EdgeIndex;
-  rings: { ring: Position[]; box: Box }[];
-}
-
-/** City outlines by name, per boundaries object (boundaries are never changed once decoded), built on first use. */
-const outlines = new WeakMap<Boundaries, Map<string, CityOutline | null>>();
-
-function cityOutline(boundaries: Boundaries, name: string): CityOutline | null {
-  let byName = outlines.get(boundaries);
-  if (!byName) outlines.set(boundaries, (byName = new Map()));
-  let outline = byName.get(name);
-  if (outline === undefined) {
-    // The last feature of a name, as a Map built from the features would keep.
-    const feature = boundaries.cities.features.findLast((f) => f.properties.name === name) as Feature<Polygon | MultiPolygon> | undefined;
-    const parts = feature ? polygonsOf(feature.geometry) : [];
-    outline = feature ? { feature, parts, edges: indexEdges(parts.flat()), rings: parts.flat().map((ring) => ({ ring, box: boxOf([[ring]]) })) } : null;
-    byName.set(name, outline);
-  }
-  return outline;
-}
-
 /**
  * Whether a zone lies wholly inside a city, decided without clipping: no zone edge meets the city outline, a vertex
  * of each zone part is inside the city, and no city ring (a hole, an island) lies inside a zone part.
@@ -306,56 +172,6 @@ function insideOutline(parts: ReadonlyArray<ReadonlyArray<ReadonlyArray<Position
     if (!insideEdges(shell[0]![0]!, shell[0]![1]!, outline.edges)) return false;
     return !outline.rings.some(({ ring, box }) => box[0] >= w && box[1] >= s && box[2] <= e && box[3] <= n && pointInRing(ring[0]![0]!, ring[0]![1]!, shell));
   });
-}
-
-/** Sutherland–Hodgman clip of a closed ring to a box; vertices inside the box are kept as they are. */
-function clipRingToBox(ring: ReadonlyArray<Position>, [w, s, e, n]: Box): Position[] | null {
-  let points: Position[] = ring.slice(0, -1);
-  const sides: [(p: Position) => boolean, (a: Position, b: Position) => Position][] = [
-    [(p) => p[0]! >= w, (a, b) => [w, a[1]! + ((w - a[0]!) * (b[1]! - a[1]!)) / (b[0]! - a[0]!)]],
-    [(p) => p[0]! <= e, (a, b) => [e, a[1]! + ((e - a[0]!) * (b[1]! - a[1]!)) / (b[0]! - a[0]!)]],
-    [(p) => p[1]! >= s, (a, b) => [a[0]! + ((s - a[1]!) * (b[0]! - a[0]!)) / (b[1]! - a[1]!), s]],
-    [(p) => p[1]! <= n, (a, b) => [a[0]! + ((n - a[1]!) * (b[0]! - a[0]!)) / (b[1]! - a[1]!), n]],
-  ];
-  for (const [inside, cut] of sides) {
-    const kept: Position[] = [];
-    points.forEach((p, i) => {
-      const previous = points[(i + points.length - 1) % points.length]!;
-      if (inside(p)) {
-        if (!inside(previous)) kept.push(cut(previous, p));
-        kept.push(p);
-      } else if (inside(previous)) kept.push(cut(previous, p));
-    });
-    points = kept;
-    if (points.length < 3) return null;
-  }
-  return [...points, points[0]!];
-}
-
-/**
- * The city cut to a box around a zone: every city edge that comes near the zone is kept whole (the box grows to
- * hold it), so Turf finds the very same crossings as against the whole city, on a few hundred edges instead of
- * thousands. What the cut adds lies outside the grown box, away from the zone.
- */
-function outlineNear(outline: CityOutline, zoneBox: Box): Feature<MultiPolygon> {
-  const margin = 1e-6 + 0.01 * Math.max(zoneBox[2] - zoneBox[0], zoneBox[3] - zoneBox[1]);
-  const box: Box = [zoneBox[0] - margin, zoneBox[1] - margin, zoneBox[2] + margin, zoneBox[3] + margin];
-  const { x0, y0, x1, y1 } = outline.edges;
-  for (const k of outline.edges.index?.search(...box) ?? []) {
-    [box[0], box[1], box[2], box[3]] = [Math.min(box[0], x0[k]!, x1[k]!), Math.min(box[1], y0[k]!, y1[k]!), Math.max(box[2], x0[k]!, x1[k]!), Math.max(box[3], y0[k]!, y1[k]!)];
-  }
-  const meets = (ring: ReadonlyArray<Position>) => {
-    const [w, s, e, n] = boxOf([[ring]]);
-    return !(e < box[0] || w > box[2] || n < box[1] || s > box[3]);
-  };
-  const parts: Position[][][] = [];
-  for (const [shell, ...holes] of outline.parts) {
-    const clipped = meets(shell!) ? clipRingToBox(shell!, box) : null;
-    if (!clipped) continue;
-    const keptHoles = holes.map((hole) => (meets(hole) ? clipRingToBox(hole, box) : null)).filter((hole): hole is Position[] => hole !== null);
-    parts.push([clipped, ...keptHoles]);
-  }
-  return { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: parts } };
 }
 
 /**
@@ -383,57 +199,44 @@ function apart(a: ReadonlyArray<ReadonlyArray<ReadonlyArray<Position>>>, aEdges:
  * @param zones - Zones in WGS84.
  * @param boundaries - The shipped boundaries (city outlines for the outside-city check).
  * @param locator - City and county of a point.
- * @param options - Sliver and tolerance thresholds; `only` to check some zones against all.
- * @returns One report per zone, in input order (with `only`: one per index of `only`, in that order). A report
- * lists ring problems, slivers, overlaps (by the other zone's index, ascending), then the part outside the city.
+ * @param options - Sliver and tolerance thresholds (defaults: {@link ZONE_VALIDATION_DEFAULTS}).
+ * @returns One report per zone, in input order. A report lists ring problems, slivers, overlaps (by the other zone's
+ * index, ascending), then the part outside the city.
  * @example
  * validateZones([{ name: '南岗禁燃区', geometry }], boundaries, locator)[0];
  * // { name: '南岗禁燃区', areaKm2: 12.34, city: '哈尔滨市', county: '南岗区', problems: [] }
- * validateZones(zones, boundaries, locator, { only: [edited] })[0]; // the edited zone against all the others
  */
 export function validateZones(zones: ReadonlyArray<ZoneInput>, boundaries: Boundaries, locator: Locator, options: ZoneValidationOptions = {}): ZoneReport[] {
-  const sliverWidthM = options.sliverWidthM ?? 20;
-  const sliverAreaM2 = options.sliverAreaM2 ?? 100;
-  const toleranceM2 = options.toleranceM2 ?? 1000;
-  for (const i of options.only ?? []) {
-    if (!Number.isInteger(i) || i < 0 || i >= zones.length) throw new RangeError(`only: ${i} is not the index of a zone; give indices from 0 to ${zones.length - 1}`);
-  }
-  const chosen = options.only ? [...new Set(options.only)].sort((a, b) => a - b) : zones.map((_, i) => i);
-  const isChosen = options.only ? new Set(chosen) : null;
+  const toleranceM2 = options.toleranceM2 ?? ZONE_VALIDATION_DEFAULTS.toleranceM2;
   const parts = zones.map((zone) => polygonsOf(zone.geometry));
-  // Ring problems, edge indices and features on demand: with `only`, far zones are never looked at.
-  const ringIssues: ZoneProblem[][] = [];
-  const issuesOf = (i: number) => (ringIssues[i] ??= parts[i]!.flatMap(ringProblems));
+  const ringIssues = parts.map((rings) => rings.flatMap(ringProblems));
   const featureOf = (i: number): Feature<Polygon | MultiPolygon> => ({ type: 'Feature', properties: {}, geometry: zones[i]!.geometry });
+  // Edge indices on demand: only zones whose boxes meet another's need one.
   const zoneEdges: EdgeIndex[] = [];
   const edgesOf = (i: number) => (zoneEdges[i] ??= indexEdges(parts[i]!.flat()));
 
-  const reports: ZoneReport[] = [];
-  for (const i of chosen) {
-    const zone = zones[i]!;
-    const problems = [...issuesOf(i)];
+  const reports = zones.map((zone, i): ZoneReport => {
+    const problems = [...ringIssues[i]!];
     const partAreas = parts[i]!.map((rings) => geodesicArea({ type: 'Polygon', coordinates: rings }));
     const location = locator.where(...insideLargestPart(zone.geometry, partAreas));
     const city = location.county !== null ? location.city : null;
     // Slivers, part by part (a zone whose rings are invalid has no meaningful area to judge).
     if (problems.length === 0) {
       parts[i]!.forEach((rings, p) => {
-        const partArea = partAreas[p]!;
-        const width = (2 * partArea) / Math.max(1e-9, perimeterM(rings[0]!));
-        if (partArea < sliverAreaM2 || width < sliverWidthM) {
-          problems.push({
-            kind: 'sliver',
-            where: at(rings[0]![0]!),
-            message: `a part of ${Math.round(partArea)} m² with a mean width of ${width.toFixed(1)} m: too thin or too small to be a zone`,
-            areaKm2: km2(partArea),
-          });
-        }
+        const { areaM2, widthM, sliver } = measureSliver(rings, options, partAreas[p]!);
+        if (!sliver) return;
+        problems.push({
+          kind: 'sliver',
+          where: at(rings[0]![0]!),
+          message: `a part of ${Math.round(areaM2)} m² with a mean width of ${widthM.toFixed(1)} m: too thin or too small to be a zone`,
+          areaKm2: km2(areaM2),
+        });
       });
     }
     // One part: the zone's area is that part's, computed the same way.
     const areaM2 = parts[i]!.length === 1 ? partAreas[0]! : geodesicArea(zone.geometry);
-    reports[i] = { name: zone.name, areaKm2: km2(areaM2), city, county: city === null ? null : location.county, problems };
-  }
+    return { name: zone.name, areaKm2: km2(areaM2), city, county: city === null ? null : location.county, problems };
+  });
 
   // Overlaps between valid zones whose boxes meet, each pair clipped once (the lower index first).
   if (zones.length > 1) {
@@ -442,23 +245,21 @@ export function validateZones(zones: ReadonlyArray<ZoneInput>, boundaries: Bound
     for (const box of boxes) index.add(...box);
     index.finish();
     const overlaps: ZoneProblem[][] = [];
-    for (const i of chosen) {
-      if (issuesOf(i).length > 0) continue;
+    for (let i = 0; i < zones.length; i++) {
+      if (ringIssues[i]!.length > 0) continue;
       for (const j of index.search(...boxes[i]!).sort((a, b) => a - b)) {
-        if (j === i || (j < i && (!isChosen || isChosen.has(j))) || issuesOf(j).length > 0) continue;
-        const [a, b] = i < j ? [i, j] : [j, i];
-        if (apart(parts[a]!, edgesOf(a), parts[b]!, edgesOf(b))) continue;
-        const shared = clip(() => intersect(featureCollection([featureOf(a), featureOf(b)])));
+        if (j <= i || ringIssues[j]!.length > 0) continue;
+        if (apart(parts[i]!, edgesOf(i), parts[j]!, edgesOf(j))) continue;
+        const shared = clip(() => intersect(featureCollection([featureOf(i), featureOf(j)])));
         const sharedM2 = shared ? turfArea(shared) : 0;
         if (!shared || sharedM2 < toleranceM2) continue;
         const where = insideLargestPart(shared.geometry);
         for (const [self, other] of [[i, j], [j, i]] as const) {
-          if (isChosen && !isChosen.has(self)) continue;
           (overlaps[self] ??= []).push({ kind: 'overlap', where, other, areaKm2: km2(sharedM2), message: `overlaps "${zones[other]!.name}" by ${km2(sharedM2)} km²` });
         }
       }
     }
-    for (const i of chosen) reports[i]!.problems.push(...(overlaps[i] ?? []).sort((p, q) => p.other! - q.other!));
+    reports.forEach((report, i) => report.problems.push(...(overlaps[i] ?? []).sort((p, q) => p.other! - q.other!)));
   }
 
   // Parts outside the city the zone lies in.
@@ -475,9 +276,8 @@ export function validateZones(zones: ReadonlyArray<ZoneInput>, boundaries: Bound
     }
     return outside ? { outside, m2: turfArea(outside) } : { outside: null, m2: 0 };
   };
-  for (const i of chosen) {
-    const report = reports[i]!;
-    if (issuesOf(i).length > 0 || report.city === null) continue;
+  reports.forEach((report, i) => {
+    if (ringIssues[i]!.length > 0 || report.city === null) return;
     let found = outsideOf(i, report.city);
     // The point inside may sit in a small share of the zone: the city holding most of it is the zone's city.
     if (found?.outside && found.m2 > turfArea(featureOf(i)) / 2) {
@@ -488,13 +288,13 @@ export function validateZones(zones: ReadonlyArray<ZoneInput>, boundaries: Bound
         [report.city, report.county, found] = [other, there.county, alternative];
       }
     }
-    if (!found?.outside || found.m2 < toleranceM2) continue;
+    if (!found?.outside || found.m2 < toleranceM2) return;
     report.problems.push({
       kind: 'outside_city',
       where: insideLargestPart(found.outside.geometry),
       areaKm2: km2(found.m2),
       message: `${km2(found.m2)} km² lie outside ${report.city}`,
     });
-  }
-  return options.only ? options.only.map((i) => reports[i]!) : reports;
+  });
+  return reports;
 }
