@@ -6,6 +6,7 @@ import { createLocator, type Locator } from '../../src/core/create-locator.ts';
 import { pointInRing } from '../../src/core/point-in-ring.ts';
 import { suggestZoneRepair, type ZoneRepair } from '../../src/core/repair-zone.ts';
 import { validateZones, type ZoneInput, type ZoneProblemKind } from '../../src/core/validate-zones.ts';
+import { ringsZone as zone, squareRing as square } from '../helpers/square-around.ts';
 
 let boundaries: Boundaries;
 let locator: Locator;
@@ -14,8 +15,6 @@ beforeAll(() => {
   locator = createLocator(boundaries);
 });
 
-const square = (west: number, south: number, size: number): Position[] => [[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]];
-const zone = (name: string, ...rings: Position[][]): ZoneInput => ({ name, geometry: { type: 'Polygon', coordinates: rings } as Polygon });
 const partsOf = (geometry: Polygon | MultiPolygon) => (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates);
 const vertices = (geometry: Polygon | MultiPolygon) => new Set(partsOf(geometry).flat(2).map((p) => `${p[0]},${p[1]}`));
 const kindsOf = (problems: { kind: ZoneProblemKind }[]) => problems.map((p) => p.kind);

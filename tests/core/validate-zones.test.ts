@@ -6,6 +6,7 @@ import type { Boundaries } from '../../src/core/boundaries.ts';
 import { createLocator, type Locator } from '../../src/core/create-locator.ts';
 import { seededRandom } from '../../src/core/seeded-random.ts';
 import { validateZones, type ZoneInput, type ZoneReport } from '../../src/core/validate-zones.ts';
+import { ringsZone as zone, squareRing as square } from '../helpers/square-around.ts';
 
 let boundaries: Boundaries;
 let locator: Locator;
@@ -14,8 +15,6 @@ beforeAll(() => {
   locator = createLocator(boundaries);
 });
 
-const square = (west: number, south: number, size: number): Position[] => [[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]];
-const zone = (name: string, ...rings: Position[][]): ZoneInput => ({ name, geometry: { type: 'Polygon', coordinates: rings } as Polygon });
 const validate = (...zones: ZoneInput[]) => validateZones(zones, boundaries, locator);
 const kinds = (report: { problems: { kind: string }[] }) => report.problems.map((p) => p.kind);
 

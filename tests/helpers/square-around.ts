@@ -11,3 +11,15 @@ export const ringAround = (lon: number, lat: number, half: number): Position[] =
 
 /** A square polygon around [lon, lat], `half` degrees each way. */
 export const squareAround = (lon: number, lat: number, half: number): Polygon => ({ type: 'Polygon', coordinates: [ringAround(lon, lat, half)] });
+
+/** A closed square ring from its south-west corner, `size` degrees a side, counter-clockwise. */
+export const squareRing = (west: number, south: number, size: number): Position[] => [
+  [west, south],
+  [west + size, south],
+  [west + size, south + size],
+  [west, south + size],
+  [west, south],
+];
+
+/** A named zone for validateZones: an outline and optional holes. */
+export const ringsZone = (name: string, ...rings: Position[][]): { name: string; geometry: Polygon } => ({ name, geometry: { type: 'Polygon', coordinates: rings } });

@@ -29,32 +29,14 @@ export function zoneDeckLayers({ data, opacity }: LayerContext): Layer[] {
       opacity,
     }) as unknown as Layer,
   ];
-  if (zones.selected) {
+  // Outlines only: the selected zone, and the zone under terra-draw's handles (so its holes stay visible).
+  const outline = (id: string, feature: ZoneFeature | null, color: [number, number, number, number], width: number) =>
+    feature &&
     layers.push(
-      new GeoJsonLayer({
-        id: DECK_LAYER.zoneSelected,
-        data: [zones.selected] as never,
-        filled: false,
-        getLineColor: [20, 20, 20, 255],
-        lineWidthUnits: 'pixels',
-        getLineWidth: 3,
-        opacity,
-      }) as unknown as Layer,
+      new GeoJsonLayer({ id, data: [feature] as never, filled: false, getLineColor: color, lineWidthUnits: 'pixels', getLineWidth: width, opacity }) as unknown as Layer,
     );
-  }
-  if (zones.editing) {
-    layers.push(
-      new GeoJsonLayer({
-        id: DECK_LAYER.zoneEditing,
-        data: [zones.editing] as never,
-        filled: false,
-        getLineColor: [60, 60, 60, 200],
-        lineWidthUnits: 'pixels',
-        getLineWidth: 1,
-        opacity,
-      }) as unknown as Layer,
-    );
-  }
+  outline(DECK_LAYER.zoneSelected, zones.selected, [20, 20, 20, 255], 3);
+  outline(DECK_LAYER.zoneEditing, zones.editing, [60, 60, 60, 200], 1);
   if (zones.repair) {
     layers.push(
       new GeoJsonLayer({
