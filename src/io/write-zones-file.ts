@@ -33,6 +33,14 @@ export interface ZoneExportField {
   meaning: string;
 }
 
+/** A text a format could not hold whole (a .dbf field holds 254 bytes): which zone, which field, how much was kept. */
+export interface ZoneTextCut {
+  zoneId: string;
+  field: string;
+  bytes: number;
+  keptBytes: number;
+}
+
 /** The attributes every export carries, one name per format, in the order they are written. */
 export const ZONE_EXPORT_FIELDS: readonly ZoneExportField[] = [
   { key: 'id', property: 'id', dbf: 'ID', csv: 'id', meaning: 'zone id, kept through edits, export and import' },
@@ -97,20 +105,20 @@ export async function writeZonesFile(
   rows: readonly ZoneExportRow[],
   format: ZoneExportFormat,
   meta: ZoneExportMeta,
-): Promise<{ bytes: Uint8Array; extension: string; mimeType: string }> {
+): Promise<{ bytes: Uint8Array; extension: string; mimeType: string; truncated: ZoneTextCut[] }> {
   const date = new Date(meta.exportedAt);
   if (Number.isNaN(date.getTime())) throw new Error(`writeZonesFile: meta.exportedAt "${meta.exportedAt}" is not an ISO 8601 time; pass new Date().toISOString()`);
   const encoder = new TextEncoder();
   switch (format) {
     case 'geojson':
-      return { bytes: encoder.encode(geoJsonText(rows, meta)), extension: 'geojson', mimeType: 'application/geo+json' };
+      return { bytes: encoder.encode(geoJsonText(rows, meta)), extension: 'geojson', mimeType: 'application/geo+json', truncated: [] };
     case 'kml':
-      return { bytes: encoder.encode(kmlText(rows, meta)), extension: 'kml', mimeType: 'application/vnd.google-earth.kml+xml' };
+      return { bytes: encoder.encode(kmlText(rows, meta)), extension: 'kml', mimeType: 'application/vnd.google-earth.kml+xml', truncated: [] };
     case 'shapefile-zip':
-      return { bytes: shapefileBytes(rows, meta, date), extension: 'zip', mimeType: 'application/zip' };
+      return { ...shapefileBytes(rows, meta, date), extension: 'zip', mimeType: 'application/zip' };
     case 'csv-decimal':
     case 'csv-dms':
-      return { bytes: encoder.encode(csvText(rows, format === 'csv-dms' ? 'dms' : 'decimal')), extension: 'csv', mimeType: 'text/csv;charset=utf-8' };
+      return { bytes: encoder.encode(csvText(rows, format === 'csv-dms' ? 'dms' : 'decimal')), extension: 'csv', mimeType: 'text/csv;charset=utf-8', truncated: [] };
     default:
       throw new Error(`writeZonesFile: unknown format "${String(format)}"; use geojson, kml, shapefile-zip, csv-decimal or csv-dms`);
   }
@@ -230,7 +238,7 @@ function kmlText(rows: readonly ZoneExportRow[], meta: ZoneExportMeta): string {
 
 const DBF_FIELDS: ShapefileField[] = ZONE_EXPORT_FIELDS.map((field) => (field.key === 'areaKm2' ? { name: field.dbf, type: 'number', decimals: 6 } : { name: field.dbf, type: 'text' }));
 
-function shapefileBytes(rows: readonly ZoneExportRow[], meta: ZoneExportMeta, date: Date): Uint8Array {
+function shapefileBytes(rows: readonly ZoneExportRow[], meta: ZoneExportMeta, date: Date): { bytes: Uint8Array; truncated: ZoneTextCut[] } {
   const features = rows.map((row) => {
     const values = attributeValues(row);
     return { geometry: row.zone.geometry, attributes: Object.fromEntries(ZONE_EXPORT_FIELDS.map((field) => [field.dbf, values[field.key]])) };
@@ -250,7 +258,8 @@ function shapefileBytes(rows: readonly ZoneExportRow[], meta: ZoneExportMeta, da
       ...truncated.map((cut) => `  zone ${rows[cut.record - 1]!.zone.id} (record ${cut.record}), ${cut.field}: ${cut.bytes} bytes, ${cut.keptBytes} kept`),
       '',
     ].join('\r\n');
-  return writeShapefileZip({ name: SHAPEFILE_LAYER, fields: DBF_FIELDS, features, date, extraFiles: (truncated) => ({ 'README.txt': readme(truncated) }) }).bytes;
+  const { bytes, truncated } = writeShapefileZip({ name: SHAPEFILE_LAYER, fields: DBF_FIELDS, features, date, extraFiles: (cuts) => ({ 'README.txt': readme(cuts) }) });
+  return { bytes, truncated: truncated.map((cut) => ({ zoneId: rows[cut.record - 1]!.zone.id, field: cut.field, bytes: cut.bytes, keptBytes: cut.keptBytes })) };
 }
 
 // ---------------------------------------------------------------------------------------------- CSV vertex lists

@@ -5,7 +5,7 @@ import { EMPTY_ZONE_ATTRIBUTES, type NoBurnZone, type ZoneAttributes } from '../
 import type { ZoneProposal } from '../core/propose-zone.ts';
 import type { ZoneRepair } from '../core/repair-zone.ts';
 import type { ZoneReport } from '../core/validate-zones.ts';
-import type { ZoneExportFormat } from '../io/write-zones-file.ts';
+import type { ZoneExportFormat, ZoneTextCut } from '../io/write-zones-file.ts';
 import type { ZoneImport } from '../io/read-zones-file.ts';
 import { createAutosaver, type Autosaver, type SaveStatus } from '../io/zone-autosaver.ts';
 import { isQuotaError, openZoneDatabase, requestPersistentStorage, ZoneConflictError, type ZoneDatabase, type ZoneVersionSummary } from '../io/zone-database.ts';
@@ -77,7 +77,8 @@ export interface ZonesSlice {
   readZoneImport(file: Blob, fileName: string): Promise<void>;
   confirmZoneImport(): void;
   cancelZoneImport(): void;
-  exportZones(format: ZoneExportFormat): Promise<{ bytes: Uint8Array; fileName: string; mimeType: string }>;
+  /** The file for a download; `truncated` lists texts a Shapefile could not hold whole (the README in the zip lists them too). */
+  exportZones(format: ZoneExportFormat): Promise<{ bytes: Uint8Array; fileName: string; mimeType: string; truncated: ZoneTextCut[] }>;
   proposeZone(region: RegionRef, regionName: string): Promise<void>;
   retryZoneSave(): void;
   /** A place the map should move to (a problem clicked in the list); `at` makes a repeated click move again. */
@@ -412,8 +413,8 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
         const report = reports[zone.id];
         return { zone, city: report?.city ?? null, county: report?.county ?? null, areaKm2: report?.areaKm2 ?? Math.round(geodesicArea(zone.geometry) / 1e4) / 100 };
       });
-      const { bytes, extension, mimeType } = await writeZonesFile(rows, format, { exportedAt: nowIso(), application: 'hlj-air-map 0.1.0' });
-      return { bytes, fileName: `禁燃区-${nowIso().slice(0, 10)}.${extension}`, mimeType };
+      const { bytes, extension, mimeType, truncated } = await writeZonesFile(rows, format, { exportedAt: nowIso(), application: 'hlj-air-map 0.1.0' });
+      return { bytes, fileName: `禁燃区-${nowIso().slice(0, 10)}.${extension}`, mimeType, truncated };
     },
 
     proposeZone: (region, regionName) =>

@@ -157,6 +157,11 @@ export function ZoneFiles() {
     try {
       const file = await exportZones(format);
       downloadBytes(file.fileName, file.bytes, file.mimeType);
+      if (file.truncated.length > 0) {
+        const names = new Map(zones.map((z) => [z.id, z.name]));
+        const list = file.truncated.map((cut) => `「${names.get(cut.zoneId) ?? cut.zoneId}」${cut.field} ${cut.bytes}→${cut.keptBytes} B`).join('；');
+        useAppStore.setState({ zoneMessage: { kind: 'info', text: `Shapefile 字段最多 254 字节，以下文字被截断（GeoJSON、KML、CSV 导出保留全文）/ cut to 254 bytes in the .dbf: ${list}` } });
+      }
     } catch (error) {
       useAppStore.setState({ zoneMessage: { kind: 'error', text: error instanceof Error ? error.message : String(error) } });
     } finally {

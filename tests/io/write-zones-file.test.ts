@@ -69,6 +69,13 @@ describe('writeZonesFile → readZonesFile', () => {
     expect(notes).not.toContain('\ufffd');
   });
 
+  it('tells the caller which zone and field a shapefile cut, and that the other formats cut nothing', async () => {
+    const rows = sampleZoneRows();
+    const shapefile = await writeZonesFile(rows, 'shapefile-zip', META);
+    expect(shapefile.truncated).toEqual([{ zoneId: rows[1]!.zone.id, field: 'NOTES', bytes: new TextEncoder().encode(LONG_NOTE).length, keptBytes: 253 }]);
+    for (const format of ['geojson', 'kml', 'csv-decimal', 'csv-dms'] as const) expect((await writeZonesFile(rows, format, META)).truncated).toEqual([]);
+  });
+
   it('keeps CR LF in notes through KML (a raw CR would be normalised away by the XML parser)', async () => {
     const rows = sampleZoneRows().slice(0, 1);
     rows[0]!.zone = { ...rows[0]!.zone, notes: '第一行\r\n第二行\t制表' };
