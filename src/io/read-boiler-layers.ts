@@ -3,6 +3,7 @@ import { NO_BURN_CATEGORIES, type NoBurnCategory } from '../core/boiler.ts';
 import type { CategorisedZone, NamedArea, NamedPipeline } from '../core/boiler-places.ts';
 import { findRingSelfIntersections } from '../core/ring-self-intersections.ts';
 import type { VectorFeature, VectorFile, VectorRejection } from './read-vector-file.ts';
+import { areaGeometry } from './area-geometry.ts';
 
 /** Polygons and lines of an audit layer file (coverage, built-up areas), and every feature left out. */
 export interface AreaLayer {
@@ -81,11 +82,12 @@ type Classified = { kind: 'area'; area: NamedArea } | { kind: 'line'; pipeline: 
 /** A feature as an area, a line, or a rejection with its reason. */
 function classify(feature: VectorFeature, file: VectorFile): Classified {
   const { geometry } = feature;
-  if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
-    const problem = crossingProblem(geometry);
+  const area = areaGeometry(geometry);
+  if (area) {
+    const problem = crossingProblem(area);
     return problem
       ? { kind: 'rejected', rejection: { row: feature.number, field: 'geometry', reason: problem, value: geometry.type } }
-      : { kind: 'area', area: { name: featureName(feature, file), geometry } };
+      : { kind: 'area', area: { name: featureName(feature, file), geometry: area } };
   }
   if (geometry.type === 'LineString' || geometry.type === 'MultiLineString') {
     return { kind: 'line', pipeline: { name: featureName(feature, file), lines: geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates } };

@@ -2,6 +2,7 @@ import { unzipSync } from 'fflate';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { NoBurnCategory } from '../core/boiler.ts';
 import type { NoBurnZone, ZoneProvenance } from '../core/no-burn-zone.ts';
+import { areaGeometry } from './area-geometry.ts';
 import { decodeText } from './decode-text.ts';
 import { parseNoBurnCategory } from './read-boiler-layers.ts';
 import { isZip } from './read-fire-file.ts';
@@ -142,7 +143,7 @@ async function readVector(bytes: Uint8Array, fileName: string): Promise<Read> {
   const candidates: Candidate[] = [];
   for (const feature of file.features) {
     const where = `feature ${feature.number}`;
-    const geometry = polygonOf(feature.geometry);
+    const geometry = areaGeometry(feature.geometry);
     if (geometry) {
       candidates.push({ row: feature.number, where, geometry, properties: feature.properties });
       continue;
@@ -156,20 +157,6 @@ async function readVector(bytes: Uint8Array, fileName: string): Promise<Read> {
     });
   }
   return { candidates, rejected, crs: file.crs, fromTable: false };
-}
-
-/** A Polygon or MultiPolygon as is; a collection of only polygons (a KML MultiGeometry) as one MultiPolygon; else null. */
-function polygonOf(geometry: Geometry): Polygon | MultiPolygon | null {
-  if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') return geometry;
-  if (geometry.type !== 'GeometryCollection') return null;
-  const parts: Position[][][] = [];
-  for (const member of geometry.geometries) {
-    const polygon = polygonOf(member);
-    if (!polygon) return null;
-    if (polygon.type === 'Polygon') parts.push(polygon.coordinates);
-    else parts.push(...polygon.coordinates);
-  }
-  return parts.length === 0 ? null : { type: 'MultiPolygon', coordinates: parts };
 }
 
 function geometryWords(geometry: Geometry): string {

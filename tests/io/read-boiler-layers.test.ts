@@ -191,6 +191,18 @@ describe('areaLayerOf', () => {
 });
 
 describe('zoneLayerOf', () => {
+  it('reads a KML MultiGeometry of two polygons (a zone in two parts, as Google Earth writes it) as one MultiPolygon zone', async () => {
+    const polygon = (lon: number) => `<Polygon><outerBoundaryIs><LinearRing><coordinates>${ringAround(lon, HARBIN[1], 0.01).map((p) => p.join(',')).join(' ')}</coordinates></LinearRing></outerBoundaryIs></Polygon>`;
+    const kml = `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+  <Placemark><name>两块</name><ExtendedData><Data name="类别"><value>Ⅲ</value></Data></ExtendedData><MultiGeometry>${polygon(126.6)}${polygon(126.7)}</MultiGeometry></Placemark>
+</Document></kml>`;
+    const layer = zoneLayerOf(await readVectorFile(utf8(kml), '禁燃区.kml'));
+    expect(layer.rejected).toEqual([]);
+    expect(layer.zones).toEqual([
+      { name: '两块', category: 'Ⅲ', geometry: { type: 'MultiPolygon', coordinates: [[ringAround(126.6, HARBIN[1], 0.01)], [ringAround(126.7, HARBIN[1], 0.01)]] } },
+    ]);
+  });
+
   it('reads the category from category, 类别, 燃料类别 and the other category fields', async () => {
     const file = await readGeoJson(
       [
