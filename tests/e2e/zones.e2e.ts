@@ -408,4 +408,16 @@ describe('no-burn zone editor', () => {
     await saved();
     expect(await geometryOf()).toEqual(before);
   });
+
+  it('shows a zone name that looks like HTML as text, never as markup', async () => {
+    const hostile = '<img src=x onerror="window.__zoneXss=1">南岗';
+    await rows().first().click();
+    await drawer().getByTestId('zone-form').getByTestId('zone-name').fill(hostile);
+    expect(await rows().first().locator('td').first().textContent()).toBe(hostile);
+    expect(await drawer().locator('img').count()).toBe(0);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __zoneXss?: number }).__zoneXss)).toBeUndefined();
+    await drawer().getByTestId('zone-undo').click();
+    expect(await rows().first().locator('td').first().textContent()).not.toBe(hostile);
+  });
 });
