@@ -420,4 +420,34 @@ describe('no-burn zone editor', () => {
     await drawer().getByTestId('zone-undo').click();
     expect(await rows().first().locator('td').first().textContent()).not.toBe(hostile);
   });
+
+  it('snaps a corner clicked 6 px from a county-line vertex onto that vertex exactly', async () => {
+    const { loadBoundariesFile } = await import('../../src/cli/load-boundaries-file.ts');
+    const { createBoundaryEdgeIndex } = await import('../../src/core/snap-index.ts');
+    const edges = createBoundaryEdgeIndex(loadBoundariesFile()).edgesIn(126.6, 45.7, 126.7, 45.8, 1000);
+    expect(edges.length).toBeGreaterThan(0);
+    const vertex: [number, number] = [edges[0]!, edges[1]!];
+    await page.evaluate(([lon, lat]) => window.hljAirMap!.controller.map.jumpTo({ center: [lon!, lat!], zoom: 14 }), vertex);
+    await page.waitForFunction(() => !window.hljAirMap!.controller.map.isMoving());
+    await drawer().getByRole('checkbox').check();
+    const before = await rowCount();
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    const at = await page.evaluate(([lon, lat]) => window.hljAirMap!.controller.project(lon!, lat!), vertex);
+    // Give the worker's county edges for this view a moment to arrive (they are requested on moveend).
+    await drawer().getByTestId('zone-draw-polygon').click();
+    await page.waitForTimeout(500);
+    const corners = [[4, 4], [140, 0], [140, 140], [0, 140]] as const;
+    for (const [dx, dy] of [...corners, corners[0]]) {
+      await page.mouse.move(box.x + at.x + dx, box.y + at.y + dy, { steps: 2 });
+      await page.mouse.click(box.x + at.x + dx, box.y + at.y + dy);
+      await page.waitForTimeout(60);
+    }
+    await expect.poll(() => rowCount()).toBe(before + 1);
+    const name = (await rows().last().locator('td').first().textContent())!;
+    const ring = (await exportGeoJson()).features.find((f) => f.properties.name === name)!.geometry.coordinates[0]!;
+    expect(ring.some(([lon, lat]) => lon === vertex[0] && lat === vertex[1])).toBe(true);
+    await rows().last().click();
+    await drawer().getByTestId('zone-delete').click();
+    await expect.poll(() => rowCount()).toBe(before);
+  });
 });
