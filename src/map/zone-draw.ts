@@ -56,8 +56,6 @@ export class ZoneDrawController {
   private editedGeometry: Polygon | MultiPolygon | null = null;
   /** The part last selected, so undo or a repair keeps the handles on it. */
   private selectedPart = 0;
-  /** Exact snap targets offered during the current drawing or edit, by their rounded position. */
-  private readonly snapTargets = new Map<string, Position>();
   private snapIndex: SnapIndex | null = null;
   private boundaryEdges: Float64Array = new Float64Array(0);
   private zones: readonly NoBurnZone[] = [];
@@ -94,7 +92,7 @@ export class ZoneDrawController {
       const rings = feature.geometry.coordinates as Position[][];
       if (context.action === 'draw') {
         this.draw.removeFeatures([id]);
-        this.callbacks.onDrawn({ type: 'Polygon', coordinates: rings.map((ring) => this.exactSnaps(ring)) });
+        this.callbacks.onDrawn({ type: 'Polygon', coordinates: rings });
         return;
       }
       const part = this.editedId === null ? null : partOf(String(id), this.editedId);
@@ -116,10 +114,8 @@ export class ZoneDrawController {
     const below = context.unproject(event.containerX, event.containerY + SNAP_PIXELS);
     const radiusDeg = Math.abs(event.lat - below.lat);
     const target = this.snapIndex.nearest(event.lng, event.lat, radiusDeg);
-    if (!target) return undefined;
-    // terra-draw rounds what it is given; remember the exact point so a committed corner is the target itself.
-    this.snapTargets.set(`${roundForDraw(target.lon)},${roundForDraw(target.lat)}`, [target.lon, target.lat]);
-    return [target.lon, target.lat];
+    // terra-draw keeps a snapped corner as given, so it lands exactly on the county line or zone corner.
+    return target ? [target.lon, target.lat] : undefined;
   };
 
   /** Turns snapping on or off (held Alt is the usual way to draw freely; the drawer has a checkbox). */
@@ -159,7 +155,6 @@ export class ZoneDrawController {
   /** Starts drawing a new zone. */
   startDrawing(shape: 'polygon' | 'rectangle'): void {
     this.stopEditing();
-    this.snapTargets.clear();
     this.draw.setMode(shape);
     void this.refreshBoundaryEdges();
   }
@@ -170,7 +165,6 @@ export class ZoneDrawController {
    */
   startEditing(zone: NoBurnZone): void {
     this.stopEditing();
-    this.snapTargets.clear();
     this.editedId = zone.id;
     this.editedGeometry = zone.geometry;
     this.draw.setMode('select');
@@ -193,14 +187,8 @@ export class ZoneDrawController {
   /** A part's outline was dragged or reshaped: the zone with that outline replaced, every other ring untouched. */
   private editedPart(k: number, outline: Position[]): Polygon | MultiPolygon | null {
     if (!this.editedGeometry) return null;
-    const parts = partsOf(this.editedGeometry).map((rings, j) => (j === k ? [this.exactSnaps(restoreUntouched(outline, rings[0]!)), ...rings.slice(1)] : rings));
+    const parts = partsOf(this.editedGeometry).map((rings, j) => (j === k ? [restoreUntouched(outline, rings[0]!), ...rings.slice(1)] : rings));
     return this.editedGeometry.type === 'Polygon' ? { type: 'Polygon', coordinates: parts[0]! } : { type: 'MultiPolygon', coordinates: parts };
-  }
-
-  /** A ring with every corner that terra-draw rounded from a snap target put exactly on the target. */
-  private exactSnaps(ring: Position[]): Position[] {
-    if (this.snapTargets.size === 0) return ring;
-    return ring.map((p) => this.snapTargets.get(`${p[0]},${p[1]}`) ?? p);
   }
 
   /** The edited zone changed elsewhere (undo, redo, a repair): show the new shape under the handles. */
