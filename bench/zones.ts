@@ -1,19 +1,20 @@
 /**
- * Zone validation (issue 6), as the CLI runs it on a file and as the editor's worker runs it on every edit (the whole
- * set, each time). Seeded: 50 zones in five cities, some across a city line, some overlapping. Baseline in the same
+ * Zone validation (issue 6), as the CLI runs it on a file (validateZones, once) and as the editor's worker runs it on
+ * every edit (a createZoneValidator kept across edits, given the whole set each time). Seeded: 50 zones in five cities, some across a city line, some overlapping. Baseline in the same
  * run: the naive way, which validateZones used before: every zone clipped against its whole city outline with Turf
  * `difference`, every pair of zones whose boxes meet clipped with Turf `intersect`; with the number of zones on which
  * it and we disagree.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { area as turfArea, difference, featureCollection, intersect } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { loadBoundariesFile } from '../src/cli/load-boundaries-file.ts';
 import type { Boundaries } from '../src/core/boundaries.ts';
 import { createLocator } from '../src/core/create-locator.ts';
 import { seededRandom } from '../src/core/seeded-random.ts';
-import { validateZones, type ZoneInput, type ZoneReport } from '../src/core/validate-zones.ts';
+import { createZoneValidator, validateZones, type ZoneInput, type ZoneReport } from '../src/core/validate-zones.ts';
 import { km2, ZONE_VALIDATION_DEFAULTS } from '../src/core/zone-geometry.ts';
-import { time, type Figure } from './measure.ts';
+import { summarize, time, type Figure } from './measure.ts';
 
 const ZONES = 50;
 const RUNS = 5;
@@ -131,7 +132,9 @@ function disagreements(reports: ReadonlyArray<ZoneReport>, naive: NaiveResult): 
  * Validates 50 seeded zones with validateZones (warm runs, then one with a fresh boundaries object, so the city
  * outline indices are built again) and the naive way; then the editor's case: the whole set validated again after
  * one zone is edited, for an edited zone inside its city and apart from the others, one across a city line, and one
- * overlapping another zone, each against the naive way on the same set.
+ * overlapping another zone: one-shot validateZones and the naive way on the edited set, and what the app runs, a
+ * validator warmed on the set before the edit (input structured-cloned, as a worker message arrives), with its
+ * ratios to both.
  *
  * @param log - Where the human-readable lines go.
  * @returns The figures.
@@ -201,10 +204,31 @@ export function benchZones(log: (line: string) => void): Figure[] {
     const key = ['inside', 'crossing', 'overlapping'][e]!;
     const problems = liveReports.at(-1)!.problems.map((p) => p.kind).join(', ') || 'none';
     log(`  live, ${ZONES} zones, the edited one (120 vertices) ${label}: min ${live.min.toFixed(1)} / median ${live.median.toFixed(1)} ms; naive ${naiveLiveMs.toFixed(0)} ms; ratio ${(live.median / naiveLiveMs).toFixed(4)}; its problems ${problems}; ${differs ? `DISAGREES with the naive way on ${differs} zones` : 'agrees with the naive way'}`);
+    // What the app runs: a validator that validated the set before the edit, given the edited set (fresh copies,
+    // as a worker message brings them); before each timed run it validates the unedited set again, untimed.
+    const validator = createZoneValidator(boundaries, locator);
+    const samples: number[] = [];
+    let incrementalReports: ZoneReport[] = [];
+    for (let run = 0; run <= RUNS; run++) {
+      validator.validate(structuredClone(zones));
+      const input = structuredClone(all);
+      const begun = performance.now();
+      incrementalReports = validator.validate(input);
+      // The first run warms up.
+      if (run > 0) samples.push(performance.now() - begun);
+    }
+    sink.value = incrementalReports;
+    const incremental = summarize(samples);
+    const same = isDeepStrictEqual(incrementalReports, liveReports);
+    log(`    kept validator, one zone changed: min ${incremental.min.toFixed(1)} / median ${incremental.median.toFixed(1)} ms; ratio to naive ${(incremental.median / naiveLiveMs).toFixed(5)}, to validateZones ${(incremental.median / live.median).toFixed(4)} (${(live.median / incremental.median).toFixed(0)}× faster); ${same ? 'same reports as validateZones' : 'reports DIFFER from validateZones'}`);
     figures.push(
       { name: `zones.live_${key}_ms`, value: live.median, unit: `ms for ${ZONES} zones` },
       { name: `zones.live_${key}_naive_ms`, value: naiveLiveMs, unit: 'ms (one run)' },
       { name: `zones.live_${key}_ratio_vs_naive`, value: live.median / naiveLiveMs, unit: 'ours/baseline' },
+      { name: `zones.live_${key}_kept_validator_ms`, value: incremental.median, unit: `ms for ${ZONES} zones, one changed` },
+      { name: `zones.live_${key}_kept_validator_ratio_vs_naive`, value: incremental.median / naiveLiveMs, unit: 'ours/baseline' },
+      { name: `zones.live_${key}_kept_validator_ratio_vs_validate_zones`, value: incremental.median / live.median, unit: 'kept/one-shot' },
+      { name: `zones.live_${key}_kept_validator_differs`, value: same ? 0 : 1, unit: 'reports differing from validateZones (0 or 1)' },
     );
   });
   log(`  (suite ran in ${((performance.now() - started) / 1000).toFixed(1)} s)`);

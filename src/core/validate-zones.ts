@@ -6,7 +6,7 @@ import type { Locator } from './create-locator.ts';
 import { geodesicArea } from './geodesic-area.ts';
 import { pointInRing } from './point-in-ring.ts';
 import { findRingSelfIntersections } from './ring-self-intersections.ts';
-import { boxOf, cityOutline, indexEdges, km2, measureSliver, outlineNear, polygonsOf, ringsCross, vertexInside, vertexOutside, ZONE_VALIDATION_DEFAULTS, type CityOutline, type EdgeIndex, type ZoneValidationOptions } from './zone-geometry.ts';
+import { boxOf, cityOutline, indexEdges, km2, measureSliver, outlineNear, polygonsOf, ringsCross, vertexInside, vertexOutside, ZONE_VALIDATION_DEFAULTS, type Box, type CityOutline, type EdgeIndex, type ZoneValidationOptions } from './zone-geometry.ts';
 
 /** What can be wrong with a zone. */
 export type ZoneProblemKind = 'self_intersection' | 'overlap' | 'outside_city' | 'sliver' | 'invalid_ring';
@@ -184,6 +184,272 @@ function apart(a: ReadonlyArray<ReadonlyArray<ReadonlyArray<Position>>>, aEdges:
   return outside(a, bEdges) && outside(b, aEdges);
 }
 
+
+/**
+ * A geometry's content as one array of doubles: type, part, ring and position counts, each position's length, then
+ * its values. Two geometries with the same bits here are the same geometry, whatever objects carry them.
+ */
+function encodeGeometry(geometry: Polygon | MultiPolygon): Float64Array {
+  const parts = polygonsOf(geometry);
+  let size = 2;
+  for (const rings of parts) {
+    size += 1;
+    for (const ring of rings) {
+      size += 1;
+      for (const position of ring) size += 1 + position.length;
+    }
+  }
+  const code = new Float64Array(size);
+  let k = 0;
+  code[k++] = geometry.type === 'Polygon' ? 0 : 1;
+  code[k++] = parts.length;
+  for (const rings of parts) {
+    code[k++] = rings.length;
+    for (const ring of rings) {
+      code[k++] = ring.length;
+      for (const position of ring) {
+        code[k++] = position.length;
+        for (const value of position) code[k++] = value;
+      }
+    }
+  }
+  return code;
+}
+
+/** Two 32-bit murmur-style hashes of the words, as one 53-bit number (a Map key); equal words, equal hash. */
+function hashWords(words: Uint32Array): number {
+  let h1 = 0x9747b28c ^ words.length;
+  let h2 = 0x2545f491 ^ words.length;
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!;
+    let m = Math.imul(word, 0xcc9e2d51);
+    m = Math.imul((m << 15) | (m >>> 17), 0x1b873593);
+    h1 ^= m;
+    h1 = Math.imul((h1 << 13) | (h1 >>> 19), 5) + 0xe6546b64;
+    h2 = Math.imul(h2 ^ word, 0x01000193) ^ (h2 >>> 15);
+  }
+  const finish = (h: number) => {
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  };
+  return finish(h1) * 2 ** 21 + (finish(h2) >>> 11);
+}
+
+/** Everything validation finds from one geometry alone, kept while that geometry stays in the zone set. */
+interface ZoneEntry {
+  /** Unique for the validator's life: pair results are keyed by two ids. */
+  id: number;
+  hash: number;
+  /** The geometry's bits ({@link encodeGeometry}), compared in full on a hash hit. */
+  words: Uint32Array;
+  /** This call's geometry with these bits (clips read it; an earlier call's object may since have been changed). */
+  geometry: Polygon | MultiPolygon;
+  box: Box;
+  /** Built on the first overlap check that needs it. */
+  edges?: EdgeIndex;
+  /** Ring problems, or, when there are none, slivers: messages that name no other zone. */
+  ownProblems: ZoneProblem[];
+  /** No ring problems: overlaps and the outside-city check apply. */
+  valid: boolean;
+  areaKm2: number;
+  city: string | null;
+  county: string | null;
+  /** The part outside the city, at or over the tolerance. */
+  outside: { where: [number, number]; m2: number } | null;
+}
+
+/** A pair of zones sharing at least the tolerance: the shared area in m² and a point inside its largest part. */
+interface Overlap {
+  m2: number;
+  where: [number, number];
+}
+
+/** Same bits: the same geometry. */
+function sameWords(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** A total order on geometries by content alone, so a pair is clipped in the same order whatever the zones' positions. */
+function compareEntries(a: ZoneEntry, b: ZoneEntry): number {
+  if (a.hash !== b.hash) return a.hash - b.hash;
+  const length = Math.min(a.words.length, b.words.length);
+  for (let k = 0; k < length; k++) if (a.words[k] !== b.words[k]) return a.words[k]! - b.words[k]!;
+  return a.words.length - b.words.length;
+}
+
+/** Validates a zone set again and again; see {@link createZoneValidator}. */
+export interface ZoneValidator {
+  /**
+   * The reports {@link validateZones} gives for these zones, recomputing only what depends on geometries the
+   * previous call did not have.
+   *
+   * @param zones - Zones in WGS84, the whole current set.
+   * @returns One report per zone, in input order.
+   * @example
+   * validator.validate(zones)[0].problems; // [{ kind: 'overlap', other: 3, ... }]
+   */
+  validate(zones: ReadonlyArray<ZoneInput>): ZoneReport[];
+}
+
+/**
+ * A zone validator for an editor that validates the whole set after every edit: it keeps, by each geometry's
+ * content, everything that depends on that geometry alone (ring problems, slivers, area, city and county, the part
+ * outside the city) and, by each pair of geometries, whether and where they overlap, so after an edit to one zone
+ * only that zone's own checks and its pairs are computed. Geometries are recognised by a hash of their coordinate
+ * bits and ring structure, compared in full on a hit (they arrive as fresh copies from a worker message, so object
+ * identity says nothing). Names and positions may change freely between calls: messages and `other` indices are
+ * built from the current input. What a call did not see is dropped, so memory follows the current zone set.
+ *
+ * @param boundaries - The shipped boundaries (city outlines for the outside-city check).
+ * @param locator - City and county of a point.
+ * @param options - Sliver and tolerance thresholds (defaults: {@link ZONE_VALIDATION_DEFAULTS}).
+ * @returns A validator whose reports equal {@link validateZones}'s on every input.
+ * @example
+ * const validator = createZoneValidator(boundaries, locator);
+ * validator.validate(zones); // as validateZones(zones, boundaries, locator)
+ * validator.validate(zones.with(3, { name: '南岗禁燃区', geometry: moved })); // rechecks zone 3 and its pairs only
+ */
+export function createZoneValidator(boundaries: Boundaries, locator: Locator, options: ZoneValidationOptions = {}): ZoneValidator {
+  const toleranceM2 = options.toleranceM2 ?? ZONE_VALIDATION_DEFAULTS.toleranceM2;
+  const featureOf = (geometry: Polygon | MultiPolygon): Feature<Polygon | MultiPolygon> => ({ type: 'Feature', properties: {}, geometry });
+  let nextId = 0;
+  // The geometries of the last call by hash (a list, in case two share one), and the pair results it looked up.
+  let entries = new Map<number, ZoneEntry[]>();
+  let overlaps = new Map<string, Overlap | null>();
+
+  /** The part of a zone outside a named city: none without a clip when its edges stay clear of the outline. */
+  const outsideOf = (geometry: Polygon | MultiPolygon, parts: Position[][][], cityName: string) => {
+    const outline = cityOutline(boundaries, cityName);
+    if (!outline) return null;
+    if (insideOutline(parts, outline)) return { outside: null, m2: 0 };
+    let outside: Feature<Polygon | MultiPolygon> | null;
+    try {
+      outside = difference(featureCollection([featureOf(geometry), outlineNear(outline, boxOf(parts))]));
+    } catch {
+      // The cut city is degenerate where Turf's clipper gives up: clip against the whole city as before.
+      outside = clip(() => difference(featureCollection([featureOf(geometry), outline.feature])));
+    }
+    return outside ? { outside, m2: turfArea(outside) } : { outside: null, m2: 0 };
+  };
+
+  /** Every check of one geometry alone. */
+  const measure = (geometry: Polygon | MultiPolygon, hash: number, words: Uint32Array): ZoneEntry => {
+    const parts = polygonsOf(geometry);
+    const ownProblems = parts.flatMap(ringProblems);
+    const valid = ownProblems.length === 0;
+    const partAreas = parts.map((rings) => geodesicArea({ type: 'Polygon', coordinates: rings }));
+    const location = locator.where(...insideLargestPart(geometry, partAreas));
+    let city = location.county !== null ? location.city : null;
+    let county = city === null ? null : location.county;
+    // Slivers, part by part (a zone whose rings are invalid has no meaningful area to judge).
+    if (valid) {
+      parts.forEach((rings, p) => {
+        const { areaM2, widthM, sliver } = measureSliver(rings, options, partAreas[p]!);
+        if (!sliver) return;
+        ownProblems.push({
+          kind: 'sliver',
+          where: at(rings[0]![0]!),
+          message: `a part of ${Math.round(areaM2)} m² with a mean width of ${widthM.toFixed(1)} m: too thin or too small to be a zone`,
+          areaKm2: km2(areaM2),
+        });
+      });
+    }
+    // One part: the zone's area is that part's, computed the same way.
+    const areaKm2 = km2(parts.length === 1 ? partAreas[0]! : geodesicArea(geometry));
+    let outside: ZoneEntry['outside'] = null;
+    if (valid && city !== null) {
+      let found = outsideOf(geometry, parts, city);
+      // The point inside may sit in a small share of the zone: the city holding most of it is the zone's city.
+      if (found?.outside && found.m2 > turfArea(featureOf(geometry)) / 2) {
+        const there = locator.where(...insideLargestPart(found.outside.geometry));
+        const other = there.county !== null ? there.city : null;
+        const alternative = other === null ? null : outsideOf(geometry, parts, other);
+        if (alternative && alternative.m2 < found.m2) [city, county, found] = [other, there.county, alternative];
+      }
+      if (found?.outside && found.m2 >= toleranceM2) outside = { where: insideLargestPart(found.outside.geometry), m2: found.m2 };
+    }
+    return { id: nextId++, hash, words, geometry, box: boxOf(parts), ownProblems, valid, areaKm2, city, county, outside };
+  };
+
+  /** Whether and where two valid zones overlap, clipped in content order so the answer is the pair's alone. */
+  const overlapOf = (a: ZoneEntry, b: ZoneEntry): Overlap | null => {
+    const [first, second] = compareEntries(a, b) <= 0 ? [a, b] : [b, a];
+    const [firstParts, secondParts] = [polygonsOf(first.geometry), polygonsOf(second.geometry)];
+    first.edges ??= indexEdges(firstParts.flat());
+    second.edges ??= indexEdges(secondParts.flat());
+    if (apart(firstParts, first.edges, secondParts, second.edges)) return null;
+    const shared = clip(() => intersect(featureCollection([featureOf(first.geometry), featureOf(second.geometry)])));
+    const sharedM2 = shared ? turfArea(shared) : 0;
+    if (!shared || sharedM2 < toleranceM2) return null;
+    return { m2: sharedM2, where: insideLargestPart(shared.geometry) };
+  };
+
+  return {
+    validate(zones) {
+      const seen = new Map<number, ZoneEntry[]>();
+      const zoneEntries = zones.map((zone) => {
+        const code = encodeGeometry(zone.geometry);
+        const words = new Uint32Array(code.buffer);
+        const hash = hashWords(words);
+        const find = (from: Map<number, ZoneEntry[]>) => from.get(hash)?.find((entry) => sameWords(entry.words, words));
+        let entry = find(seen);
+        if (!entry) {
+          entry = find(entries) ?? measure(zone.geometry, hash, words);
+          entry.geometry = zone.geometry;
+          const bucket = seen.get(hash);
+          if (bucket) bucket.push(entry);
+          else seen.set(hash, [entry]);
+        }
+        return entry;
+      });
+
+      // Overlaps between valid zones whose boxes meet, each pair looked up once (the lower index first).
+      const shared: { other: number; overlap: Overlap }[][] = zones.map(() => []);
+      const looked = new Map<string, Overlap | null>();
+      if (zones.length > 1) {
+        const index = new Flatbush(zones.length);
+        for (const entry of zoneEntries) index.add(...entry.box);
+        index.finish();
+        zoneEntries.forEach((a, i) => {
+          if (!a.valid) return;
+          for (const j of index.search(...a.box).sort((x, y) => x - y)) {
+            const b = zoneEntries[j]!;
+            if (j <= i || !b.valid) continue;
+            const key = a.id < b.id ? `${a.id} ${b.id}` : `${b.id} ${a.id}`;
+            // Null is a known answer (no overlap); undefined, none yet.
+            let overlap = looked.get(key);
+            if (overlap === undefined) overlap = overlaps.get(key);
+            if (overlap === undefined) overlap = overlapOf(a, b);
+            looked.set(key, overlap);
+            if (!overlap) continue;
+            shared[i]!.push({ other: j, overlap });
+            shared[j]!.push({ other: i, overlap });
+          }
+        });
+      }
+      [entries, overlaps] = [seen, looked];
+
+      return zones.map((zone, i): ZoneReport => {
+        const entry = zoneEntries[i]!;
+        // Copies: a caller may change its reports, never the cache.
+        const problems: ZoneProblem[] = entry.ownProblems.map((problem) => ({ ...problem, where: [problem.where[0], problem.where[1]] }));
+        for (const { other, overlap } of shared[i]!.sort((p, q) => p.other - q.other)) {
+          const areaKm2 = km2(overlap.m2);
+          problems.push({ kind: 'overlap', where: [overlap.where[0], overlap.where[1]], other, areaKm2, message: `overlaps "${zones[other]!.name}" by ${areaKm2} km²` });
+        }
+        if (entry.outside) {
+          const areaKm2 = km2(entry.outside.m2);
+          problems.push({ kind: 'outside_city', where: [entry.outside.where[0], entry.outside.where[1]], areaKm2, message: `${areaKm2} km² lie outside ${entry.city}` });
+        }
+        return { name: zone.name, areaKm2: entry.areaKm2, city: entry.city, county: entry.county, problems };
+      });
+    },
+  };
+}
+
 /**
  * Checks no-burn zones the way a planner's editor must, never changing a geometry: rings that cross themselves,
  * holes that cross or leave their outline or overlap each other (`invalid_ring`), zones that overlap other
@@ -194,7 +460,9 @@ function apart(a: ReadonlyArray<ReadonlyArray<ReadonlyArray<Position>>>, aEdges:
  * Fast enough to run on every edit: a zone whose edges stay clear of its city's outline is judged inside without
  * a clip (city outlines are indexed once per boundaries object), a zone crossing it is clipped against the city
  * cut to a box around the zone, and zones whose edges stay apart are not clipped against each other. The
- * results are those of clipping every zone against its whole city and every other zone with Turf.
+ * results are those of clipping every zone against its whole city and every other zone with Turf. An editor that
+ * validates the whole set after each edit should keep a {@link createZoneValidator} instead: same reports, and only
+ * the edited zone is checked again.
  *
  * @param zones - Zones in WGS84.
  * @param boundaries - The shipped boundaries (city outlines for the outside-city check).
@@ -207,94 +475,5 @@ function apart(a: ReadonlyArray<ReadonlyArray<ReadonlyArray<Position>>>, aEdges:
  * // { name: '南岗禁燃区', areaKm2: 12.34, city: '哈尔滨市', county: '南岗区', problems: [] }
  */
 export function validateZones(zones: ReadonlyArray<ZoneInput>, boundaries: Boundaries, locator: Locator, options: ZoneValidationOptions = {}): ZoneReport[] {
-  const toleranceM2 = options.toleranceM2 ?? ZONE_VALIDATION_DEFAULTS.toleranceM2;
-  const parts = zones.map((zone) => polygonsOf(zone.geometry));
-  const ringIssues = parts.map((rings) => rings.flatMap(ringProblems));
-  const featureOf = (i: number): Feature<Polygon | MultiPolygon> => ({ type: 'Feature', properties: {}, geometry: zones[i]!.geometry });
-  // Edge indices on demand: only zones whose boxes meet another's need one.
-  const zoneEdges: EdgeIndex[] = [];
-  const edgesOf = (i: number) => (zoneEdges[i] ??= indexEdges(parts[i]!.flat()));
-
-  const reports = zones.map((zone, i): ZoneReport => {
-    const problems = [...ringIssues[i]!];
-    const partAreas = parts[i]!.map((rings) => geodesicArea({ type: 'Polygon', coordinates: rings }));
-    const location = locator.where(...insideLargestPart(zone.geometry, partAreas));
-    const city = location.county !== null ? location.city : null;
-    // Slivers, part by part (a zone whose rings are invalid has no meaningful area to judge).
-    if (problems.length === 0) {
-      parts[i]!.forEach((rings, p) => {
-        const { areaM2, widthM, sliver } = measureSliver(rings, options, partAreas[p]!);
-        if (!sliver) return;
-        problems.push({
-          kind: 'sliver',
-          where: at(rings[0]![0]!),
-          message: `a part of ${Math.round(areaM2)} m² with a mean width of ${widthM.toFixed(1)} m: too thin or too small to be a zone`,
-          areaKm2: km2(areaM2),
-        });
-      });
-    }
-    // One part: the zone's area is that part's, computed the same way.
-    const areaM2 = parts[i]!.length === 1 ? partAreas[0]! : geodesicArea(zone.geometry);
-    return { name: zone.name, areaKm2: km2(areaM2), city, county: city === null ? null : location.county, problems };
-  });
-
-  // Overlaps between valid zones whose boxes meet, each pair clipped once (the lower index first).
-  if (zones.length > 1) {
-    const boxes = parts.map(boxOf);
-    const index = new Flatbush(zones.length);
-    for (const box of boxes) index.add(...box);
-    index.finish();
-    const overlaps: ZoneProblem[][] = [];
-    for (let i = 0; i < zones.length; i++) {
-      if (ringIssues[i]!.length > 0) continue;
-      for (const j of index.search(...boxes[i]!).sort((a, b) => a - b)) {
-        if (j <= i || ringIssues[j]!.length > 0) continue;
-        if (apart(parts[i]!, edgesOf(i), parts[j]!, edgesOf(j))) continue;
-        const shared = clip(() => intersect(featureCollection([featureOf(i), featureOf(j)])));
-        const sharedM2 = shared ? turfArea(shared) : 0;
-        if (!shared || sharedM2 < toleranceM2) continue;
-        const where = insideLargestPart(shared.geometry);
-        for (const [self, other] of [[i, j], [j, i]] as const) {
-          (overlaps[self] ??= []).push({ kind: 'overlap', where, other, areaKm2: km2(sharedM2), message: `overlaps "${zones[other]!.name}" by ${km2(sharedM2)} km²` });
-        }
-      }
-    }
-    reports.forEach((report, i) => report.problems.push(...(overlaps[i] ?? []).sort((p, q) => p.other! - q.other!)));
-  }
-
-  // Parts outside the city the zone lies in.
-  const outsideOf = (i: number, cityName: string) => {
-    const outline = cityOutline(boundaries, cityName);
-    if (!outline) return null;
-    if (insideOutline(parts[i]!, outline)) return { outside: null, m2: 0 };
-    let outside: Feature<Polygon | MultiPolygon> | null;
-    try {
-      outside = difference(featureCollection([featureOf(i), outlineNear(outline, boxOf(parts[i]!))]));
-    } catch {
-      // The cut city is degenerate where Turf's clipper gives up: clip against the whole city as before.
-      outside = clip(() => difference(featureCollection([featureOf(i), outline.feature])));
-    }
-    return outside ? { outside, m2: turfArea(outside) } : { outside: null, m2: 0 };
-  };
-  reports.forEach((report, i) => {
-    if (ringIssues[i]!.length > 0 || report.city === null) return;
-    let found = outsideOf(i, report.city);
-    // The point inside may sit in a small share of the zone: the city holding most of it is the zone's city.
-    if (found?.outside && found.m2 > turfArea(featureOf(i)) / 2) {
-      const there = locator.where(...insideLargestPart(found.outside.geometry));
-      const other = there.county !== null ? there.city : null;
-      const alternative = other === null ? null : outsideOf(i, other);
-      if (alternative && alternative.m2 < found.m2) {
-        [report.city, report.county, found] = [other, there.county, alternative];
-      }
-    }
-    if (!found?.outside || found.m2 < toleranceM2) return;
-    report.problems.push({
-      kind: 'outside_city',
-      where: insideLargestPart(found.outside.geometry),
-      areaKm2: km2(found.m2),
-      message: `${km2(found.m2)} km² lie outside ${report.city}`,
-    });
-  });
-  return reports;
+  return createZoneValidator(boundaries, locator, options).validate(zones);
 }

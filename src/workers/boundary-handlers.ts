@@ -4,7 +4,7 @@ import { createLocator, type Locator } from '../core/create-locator.ts';
 import { proposeZoneFromCoverage } from '../core/propose-zone.ts';
 import { suggestZoneRepair } from '../core/repair-zone.ts';
 import { createBoundaryEdgeIndex } from '../core/snap-index.ts';
-import { validateZones } from '../core/validate-zones.ts';
+import { createZoneValidator, type ZoneValidator } from '../core/validate-zones.ts';
 import type { BoundaryWorkerApi, RegionRef } from './boundary-messages.ts';
 import type { WorkerHandlers } from './worker-protocol.ts';
 import { createBoundaryTiles, type BoundaryTiles } from './boundary-tiles.ts';
@@ -16,6 +16,8 @@ interface Loaded {
   locator?: Locator;
   /** Built on the first snapping request: only the zone editor needs it. */
   edges?: ReturnType<typeof createBoundaryEdgeIndex>;
+  /** Built on the first validation: keeps each zone's checks, so an edit rechecks only the edited zone. */
+  zoneValidator?: ZoneValidator;
 }
 
 /** The outline of a city or county, or an error naming what was asked for. */
@@ -60,7 +62,8 @@ export function createBoundaryHandlers(fetchText: (url: string) => Promise<strin
     async validateZones({ zones }) {
       const data = await loaded();
       data.locator ??= createLocator(data.boundaries);
-      return validateZones(zones, data.boundaries, data.locator);
+      data.zoneValidator ??= createZoneValidator(data.boundaries, data.locator);
+      return data.zoneValidator.validate(zones);
     },
     async repairZone({ index, zones, report }) {
       return suggestZoneRepair(index, zones, report, (await loaded()).boundaries);

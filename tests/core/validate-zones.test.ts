@@ -5,7 +5,7 @@ import { loadBoundariesFile } from '../../src/cli/load-boundaries-file.ts';
 import type { Boundaries } from '../../src/core/boundaries.ts';
 import { createLocator, type Locator } from '../../src/core/create-locator.ts';
 import { seededRandom } from '../../src/core/seeded-random.ts';
-import { validateZones, type ZoneInput, type ZoneReport } from '../../src/core/validate-zones.ts';
+import { createZoneValidator, validateZones, type ZoneInput, type ZoneReport } from '../../src/core/validate-zones.ts';
 import { ringsZone as zone, squareRing as square } from '../helpers/square-around.ts';
 
 let boundaries: Boundaries;
@@ -210,5 +210,121 @@ describe('validateZones, fast paths', () => {
     const reports = validate(zone('右', square(126.68, 45.72, 0.04)), big, zone('左', square(126.58, 45.72, 0.04)), zone('上', square(126.64, 45.78, 0.04)));
     expect(reports[1]!.problems.map((p) => p.other)).toEqual([0, 2, 3]);
     expect(reports[3]!.problems.map((p) => p.other)).toEqual([1]);
+  });
+});
+
+describe('createZoneValidator', () => {
+  /** The worker's view of a zone set: fresh copies on every message, so no object is ever the same twice. */
+  const message = (zones: ReadonlyArray<ZoneInput>) => structuredClone(zones) as ZoneInput[];
+  const outerRing = (z: ZoneInput) => (z.geometry as Polygon).coordinates[0]!;
+
+  /** 30 zones in and around 哈尔滨: every fifth across the city line, every fifth overlapping the zone before. */
+  function seededZoneSet(random: () => number, ring: Position[], count: number): ZoneInput[] {
+    const zones: ZoneInput[] = [];
+    for (let i = 0; i < count; i++) zones.push(newZone(random, ring, zones, `区${i}`));
+    return zones;
+  }
+  function newZone(random: () => number, ring: Position[], zones: ReadonlyArray<ZoneInput>, name: string): ZoneInput {
+    const kind = Math.floor(random() * 5);
+    let centre: Position;
+    if (kind === 0) centre = ring[Math.floor(random() * (ring.length - 1))]!;
+    else if (kind === 1 && zones.length > 0) {
+      const [lon, lat] = outerRing(zones[Math.floor(random() * zones.length)]!)[0]!;
+      centre = [lon! + (random() - 0.5) * 0.01, lat! + (random() - 0.5) * 0.01];
+    } else centre = [126.55 + 0.2 * random(), 45.68 + 0.14 * random()];
+    return zone(name, starRing(random, centre, 0.005 + 0.015 * random(), 6 + Math.floor(random() * 30)));
+  }
+
+  it('gives the reports of a fresh validateZones after every one of a seeded run of edits', () => {
+    const random = seededRandom(2023_19);
+    const ring = cityRing('哈尔滨市');
+    let zones = seededZoneSet(random, ring, 30);
+    const validator = createZoneValidator(boundaries, locator);
+    const STEPS = 30;
+    const done = new Set<string>();
+    const seen = { outside: 0, overlap: 0, invalid: 0 };
+    for (let step = 0; step < STEPS; step++) {
+      const edit = step < 6 ? ['move', 'rename', 'reorder', 'delete', 'add', 'duplicate'][step]! : ['move', 'move', 'rename', 'reorder', 'delete', 'add', 'duplicate'][Math.floor(random() * 7)]!;
+      const pick = Math.floor(random() * zones.length);
+      if (edit === 'move') {
+        // A vertex moved up to 0.01°: sometimes enough to make the ring cross itself or reach a neighbour.
+        const old = outerRing(zones[pick]!);
+        const v = Math.floor(random() * (old.length - 1));
+        const moved = old.map((p) => [...p]);
+        moved[v] = [old[v]![0]! + (random() - 0.5) * 0.02, old[v]![1]! + (random() - 0.5) * 0.02];
+        if (v === 0) moved[moved.length - 1] = moved[0]!;
+        zones = zones.with(pick, zone(zones[pick]!.name, moved));
+      } else if (edit === 'rename') zones = zones.with(pick, { ...zones[pick]!, name: `${zones[pick]!.name}改` });
+      else if (edit === 'reorder') zones = zones.map((z, i) => ({ z, key: random() + (i === pick ? 1 : 0) })).sort((a, b) => a.key - b.key).map(({ z }) => z);
+      else if (edit === 'delete' && zones.length > 2) zones = zones.toSpliced(pick, 1);
+      else if (edit === 'add') zones = zones.toSpliced(pick, 0, newZone(random, ring, zones, `新${step}`));
+      else if (edit === 'duplicate') zones = [...zones, { name: `${zones[pick]!.name}副本`, geometry: structuredClone(zones[pick]!.geometry) }];
+      done.add(edit);
+      const reports = validator.validate(message(zones));
+      expect(reports, `step ${step}: ${edit}`).toEqual(validateZones(message(zones), boundaries, locator));
+      const has = (kind: string) => reports.some((r) => r.problems.some((p) => p.kind === kind));
+      seen.outside += Number(has('outside_city'));
+      seen.overlap += Number(has('overlap'));
+      seen.invalid += Number(has('self_intersection'));
+    }
+    expect(done).toEqual(new Set(['move', 'rename', 'reorder', 'delete', 'add', 'duplicate']));
+    // The run covered what matters: zones across the city line and overlapping zones at every step, crossed rings too.
+    expect(seen).toMatchObject({ outside: STEPS, overlap: STEPS });
+    expect(seen.invalid).toBeGreaterThan(0);
+  });
+
+  it('after one zone is edited, asks the locator about that zone only', () => {
+    const random = seededRandom(7);
+    const zones = seededZoneSet(random, cityRing('哈尔滨市'), 30);
+    let asked = 0;
+    const counting: Locator = { ...locator, where: (lon, lat) => (asked++, locator.where(lon, lat)) };
+    const validator = createZoneValidator(boundaries, counting);
+    validator.validate(message(zones));
+    expect(asked).toBeGreaterThanOrEqual(30);
+    asked = 0;
+    expect(validator.validate(message(zones))).toEqual(validateZones(zones, boundaries, locator));
+    expect(asked).toBe(0);
+    const moved = outerRing(zones[12]!).map(([lon, lat]) => [lon! + 0.001, lat!]);
+    const edited = zones.with(12, zone(zones[12]!.name, moved));
+    expect(validator.validate(message(edited))).toEqual(validateZones(edited, boundaries, locator));
+    // Once for its point inside; a second time only when most of it lies outside that city.
+    expect(asked).toBeGreaterThanOrEqual(1);
+    expect(asked).toBeLessThanOrEqual(2);
+  });
+
+  it("names a renamed zone in its partners' overlap messages, its geometry unchanged", () => {
+    const validator = createZoneValidator(boundaries, locator);
+    const [a, b, c] = [zone('甲', square(126.6, 45.72, 0.04)), zone('乙', square(126.62, 45.74, 0.04)), zone('丙', square(126.58, 45.7, 0.03))];
+    const before = validator.validate(message([a, b, c]));
+    expect(before[0]!.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^overlaps "乙" by /), expect.stringMatching(/^overlaps "丙" by /)]);
+    const after = validator.validate(message([a, { ...b, name: '乙（改名）' }, c]));
+    expect(after[0]!.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^overlaps "乙（改名）" by /), expect.stringMatching(/^overlaps "丙" by /)]);
+    expect(after[1]!.name).toBe('乙（改名）');
+    expect(after[2]!.problems[0]!.message).toBe(before[2]!.problems[0]!.message);
+    expect(after).toEqual(validateZones([a, { ...b, name: '乙（改名）' }, c], boundaries, locator));
+  });
+
+  it('gives overlaps the other zones\' new positions after a reorder', () => {
+    const validator = createZoneValidator(boundaries, locator);
+    const big = zone('大', square(126.6, 45.7, 0.1));
+    const [right, left, top] = [zone('右', square(126.68, 45.72, 0.04)), zone('左', square(126.58, 45.72, 0.04)), zone('上', square(126.64, 45.78, 0.04))];
+    expect(validator.validate(message([right, big, left, top]))[1]!.problems.map((p) => p.other)).toEqual([0, 2, 3]);
+    const reordered = validator.validate(message([top, left, right, big]));
+    expect(reordered.map((r) => r.problems.map((p) => [p.other, p.message.match(/"(.+)"/)![1]]))).toEqual([
+      [[3, '大']],
+      [[3, '大']],
+      [[3, '大']],
+      [[0, '上'], [1, '左'], [2, '右']],
+    ]);
+    expect(reordered).toEqual(validateZones([top, left, right, big], boundaries, locator));
+  });
+
+  it('keeps its cache apart from the reports it hands out', () => {
+    const validator = createZoneValidator(boundaries, locator);
+    const zones = [zone('甲', square(126.6, 45.72, 0.04)), zone('乙', square(126.62, 45.74, 0.04))];
+    const first = validator.validate(zones);
+    first[0]!.problems[0]!.where[0] = 0;
+    first[0]!.problems.length = 0;
+    expect(validator.validate(zones)).toEqual(validateZones(zones, boundaries, locator));
   });
 });
