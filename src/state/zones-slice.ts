@@ -116,7 +116,8 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
   let validateRequest = 0;
 
   const zones = () => get().zoneHistory.present;
-  const canEdit = () => get().zoneRole === 'editor';
+  // While a conflict is being resolved no edit is taken: it would be neither in the kept version nor saved.
+  const canEdit = () => get().zoneRole === 'editor' && get().zoneSave.kind !== 'conflict';
 
   /** Validates the given zones in the worker and publishes the reports with the zones they describe. */
   const validate = async (current: NoBurnZone[]) => {
@@ -285,10 +286,11 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
           set({ zoneSave: { kind: 'saved', at: nowIso() } });
           await refreshVersions();
         } catch (error) {
-          // No IndexedDB (private mode, blocked or full storage): edit in memory under the banner while saving is
-          // retried; if the storage later opens with zones in it, the edits become a version (recoverFromConflict).
-          set({ zoneSave: { kind: 'failed', message: messageOf(error), quota: isQuotaError(error), attempts: 0, retryInMs: 0 } });
+          // No IndexedDB (private mode, blocked or full storage): edit in memory under the banner; each edit is saved
+          // with retries; if the storage later opens with zones in it, the edits become a version (recoverFromConflict).
+          // The saver starts retrying at once (so the banner stays up through later edits); the banner shows now.
           if (guard.role === 'editor') autosaver?.schedule(zones());
+          set({ zoneSave: { kind: 'failed', message: messageOf(error), quota: isQuotaError(error), attempts: 0, retryInMs: 0 } });
         }
         set({ zoneRole: guard.role });
         set({ zonePersistence: await requestPersistentStorage().catch(() => 'unsupported' as const) });
