@@ -9,6 +9,7 @@ import { benchFiresBrowser, benchFiresCore } from './fires.ts';
 import { benchLocatePoints } from './locate-points.ts';
 import type { Figure } from './measure.ts';
 import { benchStartup } from './startup.ts';
+import { benchZoneAssists } from './zone-assists.ts';
 import { benchZones } from './zones.ts';
 
 const args = process.argv.slice(2);
@@ -27,7 +28,7 @@ const suites: Record<string, () => Figure[] | Promise<Figure[]>> = {
   },
   border: () => benchBorder(log, { skipSlow }),
   boilers: () => benchBoilers(log),
-  zones: () => benchZones(log),
+  zones: () => [...benchZones(log), ...benchZoneAssists(log)],
 };
 
 const figures: Figure[] = [];
