@@ -145,15 +145,5 @@ describe('startTabGuard', () => {
   });
 });
 
-// Node 20 has no navigator.locks; where the runtime has real Web Locks (newer Node), check the same hand-over on them.
-const realLocks = (globalThis.navigator as Navigator | undefined)?.locks;
-describe.runIf(realLocks !== undefined)('startTabGuard with the runtime\'s own Web Locks', () => {
-  it('makes one editor and promotes the reader when it goes', async () => {
-    const editor = await openTab(realLocks, 'hlj-air-map-zones-real-locks');
-    const reader = await openTab(realLocks, 'hlj-air-map-zones-real-locks');
-    expect([editor.guard.role, reader.guard.role]).toEqual(['editor', 'reader']);
-    editor.guard.release();
-    await settle();
-    expect(reader.roles).toEqual(['editor']);
-  });
-});
+// The browser's own Web Locks hand-over (editor, reader, promotion when the editor tab closes) is checked in a real
+// Chromium by tests/e2e/zones.e2e.ts; Node 20 has no navigator.locks.
