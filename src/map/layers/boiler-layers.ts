@@ -1,5 +1,6 @@
 import { BOILER_VERDICTS, type BoilerVerdict, type NoBurnCategory } from '../../core/boiler.ts';
 import type { LayerDefinition, LegendItem } from '../layer-registry.ts';
+import { hexColor } from './hex-color.ts';
 
 type Rgb = [number, number, number];
 
@@ -35,7 +36,6 @@ const VERDICT_EN: Record<BoilerVerdict, string> = {
 /** The English name of a verdict (the Chinese is the verdict itself). */
 export const verdictLabel = (verdict: BoilerVerdict, language: 'zh' | 'en') => (language === 'zh' ? verdict : VERDICT_EN[verdict]);
 
-const hex = ([r, g, b]: readonly number[]) => `#${[r, g, b].map((v) => v!.toString(16).padStart(2, '0')).join('')}`;
 
 /** Coal boilers by audit verdict (clauses 十一, 十三, 二十三) over heating coverage, pipelines, built-up areas and no-burn zones. */
 export const boilerLayer: LayerDefinition = {
@@ -44,11 +44,11 @@ export const boilerLayer: LayerDefinition = {
   defaultVisible: true,
   defaultOpacity: 1,
   legend: () => [
-    ...BOILER_VERDICTS.map((v): LegendItem => ({ kind: 'fill', color: hex(BOILER_VERDICT_COLORS[v]), label: { zh: v, en: VERDICT_EN[v] } })),
-    { kind: 'fill', color: hex(BOILER_LAYER_COLORS.coverage), label: { zh: '供热管网覆盖范围', en: 'Heating-network coverage' } },
-    { kind: 'line', color: hex(BOILER_LAYER_COLORS.pipelines), label: { zh: '供热管网及服务半径（假定）', en: 'Pipelines and service radius (assumed)' } },
-    { kind: 'line', color: hex(BOILER_LAYER_COLORS.builtUp), label: { zh: '建成区', en: 'Built-up area' } },
-    ...(['Ⅲ', 'Ⅱ', 'Ⅰ'] as const).map((c): LegendItem => ({ kind: 'fill', color: hex(BOILER_LAYER_COLORS.zones[c]), label: { zh: `${c}类禁燃区`, en: `No-burn zone ${c}` } })),
+    ...BOILER_VERDICTS.map((v): LegendItem => ({ kind: 'fill', color: hexColor(BOILER_VERDICT_COLORS[v]), label: { zh: v, en: VERDICT_EN[v] } })),
+    { kind: 'fill', color: hexColor(BOILER_LAYER_COLORS.coverage), label: { zh: '供热管网覆盖范围', en: 'Heating-network coverage' } },
+    { kind: 'line', color: hexColor(BOILER_LAYER_COLORS.pipelines), label: { zh: '供热管网及服务半径（假定）', en: 'Pipelines and service radius (assumed)' } },
+    { kind: 'line', color: hexColor(BOILER_LAYER_COLORS.builtUp), label: { zh: '建成区', en: 'Built-up area' } },
+    ...(['Ⅲ', 'Ⅱ', 'Ⅰ'] as const).map((c): LegendItem => ({ kind: 'fill', color: hexColor(BOILER_LAYER_COLORS.zones[c]), label: { zh: `${c}类禁燃区`, en: `No-burn zone ${c}` } })),
   ],
   loadDeckLayers: () => import('./boiler-deck-layers.ts').then((module) => module.boilerDeckLayers),
 };

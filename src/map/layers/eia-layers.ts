@@ -1,4 +1,5 @@
 import type { LayerDefinition } from '../layer-registry.ts';
+import { hexColor } from './hex-color.ts';
 
 /** Colours of the border pieces by neighbouring province, and of the consultation zone. */
 export const EIA_COLORS = {
@@ -10,7 +11,6 @@ export const EIA_COLORS = {
   outside: [26, 152, 80] as [number, number, number],
 };
 
-const hex = ([r, g, b]: readonly number[]) => `#${[r, g, b].map((v) => v!.toString(16).padStart(2, '0')).join('')}`;
 
 /** The provincial border, its two-sided consultation zone (clause 二十七) and the sites being checked. */
 export const eiaLayer: LayerDefinition = {
@@ -19,11 +19,11 @@ export const eiaLayer: LayerDefinition = {
   defaultVisible: true,
   defaultOpacity: 1,
   legend: () => [
-    { kind: 'line', color: hex(EIA_COLORS.jilin), label: { zh: '黑龙江—吉林省界', en: 'Heilongjiang–Jilin border' } },
-    { kind: 'line', color: hex(EIA_COLORS.innerMongolia), label: { zh: '黑龙江—内蒙古省界', en: 'Heilongjiang–Inner Mongolia border' } },
-    { kind: 'fill', color: hex(EIA_COLORS.buffer), label: { zh: '省界两侧缓冲区（显示用）', en: 'Two-sided buffer (display)' } },
-    { kind: 'fill', color: hex(EIA_COLORS.within), label: { zh: '批量：会商区内', en: 'Batch: within zone' } },
-    { kind: 'fill', color: hex(EIA_COLORS.outside), label: { zh: '批量：会商区外', en: 'Batch: outside zone' } },
+    { kind: 'line', color: hexColor(EIA_COLORS.jilin), label: { zh: '黑龙江—吉林省界', en: 'Heilongjiang–Jilin border' } },
+    { kind: 'line', color: hexColor(EIA_COLORS.innerMongolia), label: { zh: '黑龙江—内蒙古省界', en: 'Heilongjiang–Inner Mongolia border' } },
+    { kind: 'fill', color: hexColor(EIA_COLORS.buffer), label: { zh: '省界两侧缓冲区（显示用）', en: 'Two-sided buffer (display)' } },
+    { kind: 'fill', color: hexColor(EIA_COLORS.within), label: { zh: '批量：会商区内', en: 'Batch: within zone' } },
+    { kind: 'fill', color: hexColor(EIA_COLORS.outside), label: { zh: '批量：会商区外', en: 'Batch: outside zone' } },
   ],
   loadDeckLayers: () => import('./eia-deck-layers.ts').then((module) => module.eiaDeckLayers),
 };

@@ -1,8 +1,8 @@
 import { NO_BURN_CATEGORIES } from '../../core/boiler.ts';
 import type { LayerDefinition, LegendItem } from '../layer-registry.ts';
 import { BOILER_LAYER_COLORS } from './boiler-layers.ts';
+import { hexColor } from './hex-color.ts';
 
-const hex = ([r, g, b]: readonly number[]) => `#${[r, g, b].map((v) => v!.toString(16).padStart(2, '0')).join('')}`;
 
 /** Colour of validation problems drawn on the map, and of a suggested repair. */
 export const ZONE_PROBLEM_COLOR: [number, number, number] = [220, 0, 120];
@@ -15,9 +15,9 @@ export const zoneLayer: LayerDefinition = {
   defaultVisible: true,
   defaultOpacity: 1,
   legend: () => [
-    ...[...NO_BURN_CATEGORIES].reverse().map((c): LegendItem => ({ kind: 'fill', color: hex(BOILER_LAYER_COLORS.zones[c]), label: { zh: `${c}类（${c === 'Ⅲ' ? '严格' : c === 'Ⅱ' ? '较严' : '一般'}）`, en: `Category ${c}` } })),
-    { kind: 'line', color: hex(ZONE_PROBLEM_COLOR), label: { zh: '校验问题', en: 'Validation problem' } },
-    { kind: 'line', color: hex(ZONE_REPAIR_COLOR), label: { zh: '修复预览', en: 'Repair preview' } },
+    ...[...NO_BURN_CATEGORIES].reverse().map((c): LegendItem => ({ kind: 'fill', color: hexColor(BOILER_LAYER_COLORS.zones[c]), label: { zh: `${c}类（${c === 'Ⅲ' ? '严格' : c === 'Ⅱ' ? '较严' : '一般'}）`, en: `Category ${c}` } })),
+    { kind: 'line', color: hexColor(ZONE_PROBLEM_COLOR), label: { zh: '校验问题', en: 'Validation problem' } },
+    { kind: 'line', color: hexColor(ZONE_REPAIR_COLOR), label: { zh: '修复预览', en: 'Repair preview' } },
   ],
   loadDeckLayers: () => import('./zone-deck-layers.ts').then((module) => module.zoneDeckLayers),
 };
