@@ -8,6 +8,10 @@ import { BOUNDARY_TILE_MAX_ZOOM, BOUNDARY_TILE_PROTOCOL, MAP_LAYER, SOURCE, type
 import { LAYER_REGISTRY, layerDefinition, type LayerContext, type LayerDataMap } from './layer-registry.ts';
 import type { Language } from './localized.ts';
 import { COUNTY_LABEL_MIN_ZOOM } from './layers/label-layers.ts';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { NoBurnZone } from '../core/no-burn-zone.ts';
+import type { ZoneMode } from '../state/zones-slice.ts';
+import type { ZoneDrawController } from './zone-draw.ts';
 
 /** Visibility and opacity of one registry layer; an array of these, bottom first, is the drawing order. */
 export interface LayerState {
@@ -27,6 +31,11 @@ export interface MapControllerOptions {
   onPick: (layerId: string, index: number) => void;
   onPointer: (position: { lon: number; lat: number } | null) => void;
   onReady: () => void;
+  /** The zone editor: a drawn polygon or rectangle, and a committed edit of the zone under the handles. */
+  onZoneDrawn: (geometry: Polygon) => void;
+  onZoneEdited: (id: string, geometry: Polygon | MultiPolygon) => void;
+  /** County and city outline segments in a box, for snapping (from the boundary worker). */
+  loadBoundaryEdges: (west: number, south: number, east: number, north: number) => Promise<Float64Array>;
 }
 
 /** Heilongjiang's bounding box, for the first view when the URL hash has none. */
@@ -77,8 +86,16 @@ export class MapController {
   private basemap: BasemapSettings;
   private countyLabelsShown = false;
   private pointerFrame = 0;
+  /** terra-draw for the zone editor: loaded the first time a zone is drawn or edited. */
+  private zoneDraw: ZoneDrawController | null = null;
+  private zoneDrawLoading: Promise<ZoneDrawController> | null = null;
+  private zoneMode: ZoneMode = { kind: 'none' };
+  private zones: readonly NoBurnZone[] = [];
+  private zoneSnapping = true;
+  private readonly options: MapControllerOptions;
 
   constructor(container: HTMLElement, options: MapControllerOptions) {
+    this.options = options;
     this.onReady = options.onReady;
     this.language = options.language;
     this.layers = options.layers;
@@ -190,6 +207,55 @@ export class MapController {
     else this.map.doubleClickZoom.enable();
   }
 
+  private loadZoneDraw(): Promise<ZoneDrawController> {
+    this.zoneDrawLoading ??= import('./zone-draw.ts').then(({ ZoneDrawController: Controller }) => {
+      const draw = new Controller(this.map, { onDrawn: this.options.onZoneDrawn, onEdited: this.options.onZoneEdited, loadBoundaryEdges: this.options.loadBoundaryEdges });
+      draw.setSnapping(this.zoneSnapping);
+      draw.setZones(this.zones);
+      this.zoneDraw = draw;
+      return draw;
+    });
+    return this.zoneDrawLoading;
+  }
+
+  /**
+   * Draws a new zone, puts one under terra-draw's handles, or neither. Rejects (and leaves terra-draw empty) when
+   * terra-draw refuses the zone; the caller says why.
+   */
+  async setZoneMode(mode: ZoneMode, zones: readonly NoBurnZone[]): Promise<void> {
+    this.zoneMode = mode;
+    this.zones = zones;
+    if (mode.kind === 'none' && !this.zoneDraw) return;
+    const draw = await this.loadZoneDraw();
+    if (mode !== this.zoneMode) return; // a later call has its own mode to apply
+    draw.setZones(this.zones);
+    if (mode.kind === 'draw') draw.startDrawing(mode.shape);
+    else if (mode.kind === 'edit') {
+      const zone = this.zones.find((z) => z.id === mode.id);
+      if (zone) draw.startEditing(zone);
+    } else draw.stopEditing();
+  }
+
+  /** The zones after an edit: the handles follow an undo, redo or repair of the zone under them; all are snap targets. */
+  setZones(zones: readonly NoBurnZone[]): void {
+    this.zones = zones;
+    const draw = this.zoneDraw;
+    if (!draw) return;
+    const edited = draw.editing === null ? undefined : zones.find((z) => z.id === draw.editing);
+    if (edited) draw.syncEdited(edited);
+    draw.setZones(zones);
+  }
+
+  setZoneSnapping(enabled: boolean): void {
+    this.zoneSnapping = enabled;
+    this.zoneDraw?.setSnapping(enabled);
+  }
+
+  /** Moves the view to a point, zooming in to at least `minZoom` (a validation problem clicked in a list). */
+  flyTo(lon: number, lat: number, minZoom: number): void {
+    this.map.flyTo({ center: [lon, lat], zoom: Math.max(this.map.getZoom(), minZoom) });
+  }
+
   /** Outlines the county with this adcode, or nothing. */
   setSelectedCounty(adcode: string | null): void {
     if (!this.map.getLayer(MAP_LAYER.countySelected)) return;
@@ -275,6 +341,7 @@ export class MapController {
 
   destroy(): void {
     cancelAnimationFrame(this.pointerFrame);
+    this.zoneDraw?.destroy();
     this.map.remove();
   }
 }

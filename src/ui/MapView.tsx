@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { MapController } from '../map/map-controller.ts';
 import { DECK_LAYER } from '../map/ids.ts';
 import { selectBoilerLayerData } from '../state/boiler-selectors.ts';
@@ -6,7 +6,6 @@ import { selectEiaLayerData } from '../state/eia-selectors.ts';
 import { selectFireLayerData, selectVisibleFires } from '../state/fire-selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { selectZoneLayerData } from '../state/zone-selectors.ts';
-import type { ZoneDrawController } from '../map/zone-draw.ts';
 import { boundaryClient } from '../workers/boundary-client.ts';
 
 declare global {
@@ -38,8 +37,7 @@ export function MapView() {
   const zoneMode = useAppStore((s) => s.zoneMode);
   const zones = useAppStore((s) => s.zoneHistory.present);
   const zoneSnapping = useAppStore((s) => s.zoneSnapping);
-  const zoneDraw = useRef<ZoneDrawController | null>(null);
-  const [drawReady, setDrawReady] = useState(false);
+  const zoneFocus = useAppStore((s) => s.zoneFocus);
 
   useEffect(() => {
     const { selectAt, setPointer, language: initialLanguage, layers: initialLayers, basemap: initialBasemap } = useAppStore.getState();
@@ -74,6 +72,9 @@ export function MapView() {
         if (point !== undefined) void state.selectFire(point);
       },
       onPointer: setPointer,
+      onZoneDrawn: (geometry) => useAppStore.getState().addDrawnZone(geometry),
+      onZoneEdited: (id, geometry) => useAppStore.getState().updateZoneGeometry(id, geometry),
+      loadBoundaryEdges: (west, south, east, north) => boundaryClient().call('boundaryEdges', { west, south, east, north, limit: 200_000 }),
       onReady: () => {
         handle.ready = true;
         handle.readyAt = performance.now();
@@ -83,8 +84,6 @@ export function MapView() {
     controller.current = instance;
     window.hljAirMap = handle;
     return () => {
-      zoneDraw.current?.destroy();
-      zoneDraw.current = null;
       instance.destroy();
       controller.current = null;
       delete window.hljAirMap;
@@ -107,51 +106,15 @@ export function MapView() {
 
   // terra-draw (its own chunk) loads the first time a zone is drawn or edited, then follows the mode.
   useEffect(() => {
-    const map = controller.current?.map;
-    if (!map || (zoneMode.kind === 'none' && !zoneDraw.current)) return;
-    let cancelled = false;
-    void (async () => {
-      if (!zoneDraw.current) {
-        const { ZoneDrawController: Controller } = await import('../map/zone-draw.ts');
-        if (cancelled || zoneDraw.current) return;
-        zoneDraw.current = new Controller(map, {
-          onDrawn: (geometry) => useAppStore.getState().addDrawnZone(geometry),
-          onEdited: (id, geometry) => useAppStore.getState().updateZoneGeometry(id, geometry),
-          loadBoundaryEdges: (west, south, east, north) => boundaryClient().call('boundaryEdges', { west, south, east, north, limit: 200_000 }),
-        });
-        setDrawReady(true);
-      }
-      const draw = zoneDraw.current;
-      const state = useAppStore.getState();
-      try {
-        if (zoneMode.kind === 'draw') draw.startDrawing(zoneMode.shape);
-        else if (zoneMode.kind === 'edit') {
-          const zone = state.zoneHistory.present.find((z) => z.id === zoneMode.id);
-          if (zone) draw.startEditing(zone);
-        } else draw.stopEditing();
-      } catch (error) {
-        state.setZoneMode({ kind: 'none' });
-        useAppStore.setState({ zoneMessage: { kind: 'error', text: error instanceof Error ? error.message : String(error) } });
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
+    controller.current?.setZoneMode(zoneMode, useAppStore.getState().zoneHistory.present).catch((error: unknown) => {
+      useAppStore.getState().setZoneMode({ kind: 'none' });
+      useAppStore.setState({ zoneMessage: { kind: 'error', text: error instanceof Error ? error.message : String(error) } });
+    });
   }, [zoneMode]);
-
-  // Undo, redo or a repair of the zone under the handles moves the handles; other zones are snap targets.
+  useEffect(() => controller.current?.setZones(zones), [zones]);
+  useEffect(() => controller.current?.setZoneSnapping(zoneSnapping), [zoneSnapping]);
   useEffect(() => {
-    const draw = zoneDraw.current;
-    if (!draw) return;
-    const edited = draw.editing === null ? undefined : zones.find((z) => z.id === draw.editing);
-    if (edited) draw.syncEdited(edited);
-    draw.setZones(zones);
-  }, [zones, drawReady]);
-  useEffect(() => zoneDraw.current?.setSnapping(zoneSnapping), [zoneSnapping, drawReady]);
-  const zoneFocus = useAppStore((s) => s.zoneFocus);
-  useEffect(() => {
-    const map = controller.current?.map;
-    if (map && zoneFocus) map.flyTo({ center: [zoneFocus.lon, zoneFocus.lat], zoom: Math.max(map.getZoom(), 14) });
+    if (zoneFocus) controller.current?.flyTo(zoneFocus.lon, zoneFocus.lat, 14);
   }, [zoneFocus]);
   useEffect(() => controller.current?.setLanguage(language), [language]);
   useEffect(() => controller.current?.setBasemap(basemap), [basemap]);
