@@ -68,10 +68,15 @@ export function App() {
         className="workspace"
         onDragOver={(e) => e.preventDefault()}
         onDrop={(e) => {
-          // A dropped file opens the fire workspace and imports; nothing already loaded is touched until it succeeds.
+          // A dropped file goes to the open zone editor as an import to confirm; otherwise it opens the fire workspace
+          // and imports. Nothing already loaded is touched until it succeeds.
           e.preventDefault();
           const file = e.dataTransfer.files[0];
           if (!file) return;
+          if (zonesOpen) {
+            void useAppStore.getState().readZoneImport(file, file.name);
+            return;
+          }
           setFiresOpen(true);
           void importFires(file);
         }}

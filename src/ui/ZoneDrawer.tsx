@@ -248,6 +248,11 @@ export function ZoneDrawer() {
   const message = useAppStore((s) => s.zoneMessage);
   const { openZones, dismissZoneMessage } = useAppStore.getState();
   useEffect(() => void openZones(), [openZones]);
+  // A file read for import (chosen or dropped on the map) waits for confirmation on the files tab.
+  const pendingImport = useAppStore((s) => s.zoneImport !== null);
+  useEffect(() => {
+    if (pendingImport) setTab('files');
+  }, [pendingImport]);
   useZoneShortcuts();
   // Closing the workspace ends drawing and editing, so map clicks select counties again.
   useEffect(() => () => useAppStore.getState().setZoneMode({ kind: 'none' }), []);

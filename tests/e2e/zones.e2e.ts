@@ -450,4 +450,41 @@ describe('no-burn zone editor', () => {
     await drawer().getByTestId('zone-delete').click();
     await expect.poll(() => rowCount()).toBe(before);
   });
+
+  it('deletes a corner by right-clicking it while editing, as one undo step', async () => {
+    await viewTestArea();
+    const geometryOf = async (name: string) => (await exportGeoJson()).features.find((f) => f.properties.name === name)!.geometry.coordinates;
+    const name = (await rows().first().locator('td').first().textContent())!;
+    const before = await geometryOf(name);
+    expect(before[0]).toHaveLength(5);
+    await rows().first().click();
+    await drawer().getByTestId('zone-edit').click();
+    const corner = await pagePoint(-60, 100); // the first zone's lower-right corner
+    await page.waitForTimeout(300);
+    await page.mouse.click(corner.x, corner.y, { button: 'right' });
+    await saved();
+    const after = await geometryOf(name);
+    expect(after[0]).toHaveLength(4);
+    expect(after[0]!.every((p) => before[0]!.some((q) => q[0] === p[0] && q[1] === p[1]))).toBe(true);
+    await page.keyboard.press('Escape');
+    await drawer().getByTestId('zone-undo').click();
+    await saved();
+    expect(await geometryOf(name)).toEqual(before);
+  });
+
+  it('takes a zone file dropped on the map as an import to confirm while the editor is open', async () => {
+    const before = await rowCount();
+    const square = { type: 'Feature', properties: { 名称: '拖入的区域', 类别: 'Ⅱ' }, geometry: { type: 'Polygon', coordinates: [[[127.3, 45.6], [127.31, 45.6], [127.31, 45.61], [127.3, 45.61], [127.3, 45.6]]] } };
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], '拖入.geojson', { type: 'application/geo+json' }));
+      document.querySelector('main.workspace')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, JSON.stringify({ type: 'FeatureCollection', features: [square] }));
+    await expect.poll(async () => drawer().getByTestId('zone-import-pending').count()).toBe(1);
+    expect(await drawer().getByTestId('zone-import-validation').textContent()).toContain('拖入的区域（Ⅱ）');
+    expect(await page.getByTestId('fire-drawer').count()).toBe(0); // not taken for fire points
+    await drawer().getByRole('button', { name: '取消' }).click();
+    await tab(/^区域$/).click();
+    expect(await rowCount()).toBe(before);
+  });
 });
