@@ -487,4 +487,47 @@ describe('no-burn zone editor', () => {
     await tab(/^区域$/).click();
     expect(await rowCount()).toBe(before);
   });
+
+  it('snaps a dragged corner onto a county-line vertex', async () => {
+    const { loadBoundariesFile } = await import('../../src/cli/load-boundaries-file.ts');
+    const { createBoundaryEdgeIndex } = await import('../../src/core/snap-index.ts');
+    const edges = createBoundaryEdgeIndex(loadBoundariesFile()).edgesIn(126.6, 45.7, 126.7, 45.8, 1000);
+    const vertex: [number, number] = [edges[0]!, edges[1]!];
+    await page.evaluate(([lon, lat]) => window.hljAirMap!.controller.map.jumpTo({ center: [lon!, lat!], zoom: 14 }), vertex);
+    await page.waitForFunction(() => !window.hljAirMap!.controller.map.isMoving());
+    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    const at = await page.evaluate(([lon, lat]) => window.hljAirMap!.controller.project(lon!, lat!), vertex);
+    const point = (dx: number, dy: number) => ({ x: box.x + at.x + dx, y: box.y + at.y + dy });
+    // A square beside the vertex, drawn without snapping so its corners stay where they are clicked.
+    await drawer().getByRole('checkbox').uncheck();
+    const before = await rowCount();
+    await drawer().getByTestId('zone-draw-polygon').click();
+    for (const [dx, dy] of [[60, 60], [160, 60], [160, 160], [60, 160], [60, 60]] as const) {
+      await page.mouse.move(point(dx, dy).x, point(dx, dy).y, { steps: 2 });
+      await page.mouse.click(point(dx, dy).x, point(dx, dy).y);
+      await page.waitForTimeout(60);
+    }
+    await expect.poll(() => rowCount()).toBe(before + 1);
+    await drawer().getByRole('checkbox').check();
+    await rows().last().click();
+    await drawer().getByTestId('zone-edit').click();
+    await page.waitForTimeout(800); // the view's county edges arrive from the worker
+    await page.mouse.move(point(60, 60).x, point(60, 60).y);
+    await page.mouse.down();
+    await page.mouse.move(point(5, 4).x, point(5, 4).y, { steps: 16 });
+    // terra-draw throttles drag events: rest on the spot so the last one lands before the button goes up.
+    await page.waitForTimeout(150);
+    await page.mouse.move(point(4, 4).x, point(4, 4).y);
+    await page.waitForTimeout(150);
+    await page.mouse.up();
+    await saved();
+    const name = (await rows().last().locator('td').first().textContent())!;
+    const ring = (await exportGeoJson()).features.find((f) => f.properties.name === name)!.geometry.coordinates[0]!;
+    expect(ring.some(([lon, lat]) => lon === vertex[0] && lat === vertex[1])).toBe(true);
+    await page.keyboard.press('Escape');
+    await rows().last().click();
+    await drawer().getByTestId('zone-delete').click();
+    await expect.poll(() => rowCount()).toBe(before);
+    await saved();
+  });
 });
