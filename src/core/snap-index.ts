@@ -43,6 +43,17 @@ export interface BoundaryEdgeIndex {
 
 const NO_SEGMENTS = new Float64Array(0);
 
+/** A flatbush of the boxes of flat segments [lon1, lat1, lon2, lat2, …] (at least one). */
+function segmentTree(segments: Float64Array): Flatbush {
+  const tree = new Flatbush(segments.length / 4);
+  for (let i = 0; i < segments.length; i += 4) {
+    const x1 = segments[i]!, y1 = segments[i + 1]!, x2 = segments[i + 2]!, y2 = segments[i + 3]!;
+    tree.add(x1 < x2 ? x1 : x2, y1 < y2 ? y1 : y2, x1 > x2 ? x1 : x2, y1 > y2 ? y1 : y2);
+  }
+  tree.finish();
+  return tree;
+}
+
 /**
  * Builds a snap index over segments (zone edges, county-boundary edges) for the zone editor. Distances are
  * measured in a local plane with longitude scaled by cos(latitude of the pointer), which is how Web Mercator
@@ -61,12 +72,7 @@ export function createSnapIndex(segments: Float64Array): SnapIndex {
   const kept = withoutDegenerate(segments);
   const count = kept.length / 4;
   if (count === 0) return { segmentCount: 0, nearest: () => null };
-  const tree = new Flatbush(count);
-  for (let i = 0; i < kept.length; i += 4) {
-    const x1 = kept[i]!, y1 = kept[i + 1]!, x2 = kept[i + 2]!, y2 = kept[i + 3]!;
-    tree.add(x1 < x2 ? x1 : x2, y1 < y2 ? y1 : y2, x1 > x2 ? x1 : x2, y1 > y2 ? y1 : y2);
-  }
-  tree.finish();
+  const tree = segmentTree(kept);
 
   // Query state, read and written by the filter so that a search allocates nothing but flatbush's result array.
   let qx = 0, qy = 0, k = 1, r2 = 0;
@@ -125,12 +131,7 @@ export function createBoundaryEdgeIndex(boundaries: Boundaries): BoundaryEdgeInd
   const segments = distinctSegments(all);
   const count = segments.length / 4;
   if (count === 0) return { segmentCount: 0, edgesIn: () => NO_SEGMENTS };
-  const tree = new Flatbush(count);
-  for (let i = 0; i < segments.length; i += 4) {
-    const x1 = segments[i]!, y1 = segments[i + 1]!, x2 = segments[i + 2]!, y2 = segments[i + 3]!;
-    tree.add(x1 < x2 ? x1 : x2, y1 < y2 ? y1 : y2, x1 > x2 ? x1 : x2, y1 > y2 ? y1 : y2);
-  }
-  tree.finish();
+  const tree = segmentTree(segments);
 
   return {
     segmentCount: count,

@@ -19,6 +19,25 @@ const EXPORTS: [ZoneExportFormat, { zh: string; en: string }][] = [
 /** 'item 3' / '第 3 项': a feature number or file line in a message. */
 const itemLabel = (row: number, language: 'zh' | 'en') => (language === 'zh' ? `第 ${row} 项` : `item ${row}`);
 
+/** Up to ten rows left out or warned about, by feature number or file line, with how many more there are. */
+function ImportItems({ title, testId, items }: { title: string; testId: string; items: { row: number; field: string; text: string }[] }) {
+  const language = useAppStore((s) => s.language);
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h4>{title}</h4>
+      <ul className="note" data-testid={testId}>
+        {items.slice(0, 10).map((item, i) => (
+          <li key={i}>
+            {itemLabel(item.row, language)}，{item.field}：{item.text}
+          </li>
+        ))}
+        {items.length > 10 && <li>… {items.length - 10}</li>}
+      </ul>
+    </>
+  );
+}
+
 /** A pending import: what was read, what was left out and why; nothing changes until 导入 is pressed. */
 function PendingImport() {
   const t = useT();
@@ -43,31 +62,8 @@ function PendingImport() {
           );
         })}
       </ul>
-      {pending.rejected.length > 0 && (
-        <>
-          <h4>{t('importLeftOut')}</h4>
-          <ul className="note" data-testid="zone-import-rejected">
-            {pending.rejected.slice(0, 10).map((r, i) => (
-              <li key={i}>
-                {itemLabel(r.row, language)}，{r.field}：{r.reason}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {pending.warnings.length > 0 && (
-        <>
-          <h4>{t('importWarnings')}</h4>
-          <ul className="note" data-testid="zone-import-warnings">
-            {pending.warnings.slice(0, 10).map((w, i) => (
-              <li key={i}>
-                {itemLabel(w.row, language)}，{w.field}：{w.message}
-              </li>
-            ))}
-            {pending.warnings.length > 10 && <li>… {pending.warnings.length - 10}</li>}
-          </ul>
-        </>
-      )}
+      <ImportItems title={t('importLeftOut')} testId="zone-import-rejected" items={pending.rejected.map((r) => ({ row: r.row, field: r.field, text: r.reason }))} />
+      <ImportItems title={t('importWarnings')} testId="zone-import-warnings" items={pending.warnings.map((w) => ({ row: w.row, field: w.field, text: w.message }))} />
       <button type="button" disabled={!editor} data-testid="zone-import-confirm" onClick={confirmZoneImport}>
         {t('importConfirm')}
       </button>{' '}
