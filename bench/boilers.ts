@@ -7,13 +7,13 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import Flatbush from 'flatbush';
 import type { Polygon, Position } from 'geojson';
-import { loadBoundariesFile } from '../src/cli/load-boundaries-file.ts';
-import { loadRuleBookFile } from '../src/cli/load-rule-book-file.ts';
-import { createBoilerAuditor, type BoilerAudit, type BoilerPlace } from '../src/core/audit-boiler.ts';
-import type { Boiler, BoilerFuel, BoilerStatus, BoilerUse, NoBurnCategory } from '../src/core/boiler.ts';
-import { createBoilerPlaceFinder, type BoilerLayers, type BoilerPlaceFinder, type CategorisedZone, type NamedArea } from '../src/core/boiler-places.ts';
-import { createLocator } from '../src/core/create-locator.ts';
-import { createPolygonGridIndex } from '../src/core/polygon-grid-index.ts';
+import { loadBoundariesFile } from '../src/io/node/load-boundaries-file.ts';
+import { loadRuleBookFile } from '../src/io/node/load-rule-book-file.ts';
+import { createBoilerAuditor, type BoilerAudit, type BoilerPlace } from '../src/core/boilers/audit-boiler.ts';
+import type { Boiler, BoilerFuel, BoilerStatus, BoilerUse, NoBurnCategory } from '../src/core/boilers/boiler.ts';
+import { createBoilerPlaceFinder, type BoilerLayers, type BoilerPlaceFinder, type CategorisedZone, type NamedArea } from '../src/core/boilers/boiler-places.ts';
+import { createLocator } from '../src/core/geo/create-locator.ts';
+import { createPolygonGridIndex } from '../src/core/geo/polygon-grid-index.ts';
 import { seededRandom } from '../src/core/seeded-random.ts';
 import { summarize, time, type Figure, type Timing } from './measure.ts';
 

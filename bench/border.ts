@@ -7,11 +7,11 @@ import geographiclib from 'geographiclib-geodesic';
 import initGeosJs from 'geos-wasm';
 import { geojsonToGeosGeom, geosGeomToGeojson } from 'geos-wasm/helpers';
 import proj4 from 'proj4';
-import { loadBoundariesFile } from '../src/cli/load-boundaries-file.ts';
-import { bufferBorder } from '../src/core/border-buffer.ts';
-import { createLocator } from '../src/core/create-locator.ts';
-import { createBorderIndex, eiaVerdict, type BorderIndex } from '../src/core/eia-verdict.ts';
-import type { ProvincialBorder } from '../src/core/provincial-border.ts';
+import { loadBoundariesFile } from '../src/io/node/load-boundaries-file.ts';
+import { bufferBorder } from '../src/core/eia/border-buffer.ts';
+import { createLocator } from '../src/core/geo/create-locator.ts';
+import { createBorderIndex, eiaVerdict, type BorderIndex } from '../src/core/eia/eia-verdict.ts';
+import type { ProvincialBorder } from '../src/core/eia/provincial-border.ts';
 import { seededRandom } from '../src/core/seeded-random.ts';
 import { summarize, time, type Figure } from './measure.ts';
 

@@ -1,7 +1,7 @@
 import { bbox, booleanPointInPolygon } from '@turf/turf';
 import Flatbush from 'flatbush';
-import { loadBoundariesFile } from '../src/cli/load-boundaries-file.ts';
-import { createPolygonGridIndex } from '../src/core/polygon-grid-index.ts';
+import { loadBoundariesFile } from '../src/io/node/load-boundaries-file.ts';
+import { createPolygonGridIndex } from '../src/core/geo/polygon-grid-index.ts';
 import { seededRandom } from '../src/core/seeded-random.ts';
 import { time, type Figure } from './measure.ts';
 

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { loadBoundariesFile } from '../src/cli/load-boundaries-file.ts';
+import { loadBoundariesFile } from '../src/io/node/load-boundaries-file.ts';
 import { launchChromium, startPreview, waitForMap } from '../tests/helpers/browser.ts';
 import { summarize, type Figure } from './measure.ts';
 

@@ -7,10 +7,10 @@
  */
 import { area as turfArea, featureCollection, intersect, polygon as turfPolygon, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { loadBoundariesFile } from '../src/cli/load-boundaries-file.ts';
-import { proposeZoneFromCoverage } from '../src/core/propose-zone.ts';
+import { loadBoundariesFile } from '../src/io/node/load-boundaries-file.ts';
+import { proposeZoneFromCoverage } from '../src/core/zones/propose-zone.ts';
 import { seededRandom } from '../src/core/seeded-random.ts';
-import { createBoundaryEdgeIndex, createSnapIndex, type SnapTarget } from '../src/core/snap-index.ts';
+import { createBoundaryEdgeIndex, createSnapIndex, type SnapTarget } from '../src/core/geo/snap-index.ts';
 import { time, type Figure } from './measure.ts';
 
 const QUERIES = 10_000;

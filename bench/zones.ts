@@ -8,12 +8,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import { area as turfArea, difference, featureCollection, intersect } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { loadBoundariesFile } from '../src/cli/load-boundaries-file.ts';
-import type { Boundaries } from '../src/core/boundaries.ts';
-import { createLocator } from '../src/core/create-locator.ts';
+import { loadBoundariesFile } from '../src/io/node/load-boundaries-file.ts';
+import type { Boundaries } from '../src/core/geo/boundaries.ts';
+import { createLocator } from '../src/core/geo/create-locator.ts';
 import { seededRandom } from '../src/core/seeded-random.ts';
-import { createZoneValidator, validateZones, type ZoneInput, type ZoneReport } from '../src/core/validate-zones.ts';
-import { km2, ZONE_VALIDATION_DEFAULTS } from '../src/core/zone-geometry.ts';
+import { createZoneValidator, validateZones, type ZoneInput, type ZoneReport } from '../src/core/zones/validate-zones.ts';
+import { km2, ZONE_VALIDATION_DEFAULTS } from '../src/core/zones/zone-geometry.ts';
 import { summarize, time, type Figure } from './measure.ts';
 
 const ZONES = 50;

@@ -6,10 +6,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BoundaryTopology } from '../../src/core/boundaries.ts';
-import { deriveProvincialBorder } from '../../src/core/provincial-border.ts';
+import type { BoundaryTopology } from '../../src/core/geo/boundaries.ts';
+import { deriveProvincialBorder } from '../../src/core/eia/provincial-border.ts';
 import { describeBytes, recordProvenance, ROOT as root } from './provenance.ts';
-import { geodesicLength } from '../../src/core/geodesic-length.ts';
+import { geodesicLength } from '../../src/core/geo/geodesic-length.ts';
 
 export function buildBorder(): void {
   const topology = JSON.parse(readFileSync(path.join(root, 'public/data/boundaries.topo.json'), 'utf8')) as BoundaryTopology;

@@ -12,9 +12,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadBoundariesFile } from '../../src/cli/load-boundaries-file.ts';
-import { geodesicArea } from '../../src/core/geodesic-area.ts';
-import { createPolygonGridIndex } from '../../src/core/polygon-grid-index.ts';
+import { loadBoundariesFile } from '../../src/io/node/load-boundaries-file.ts';
+import { geodesicArea } from '../../src/core/geo/geodesic-area.ts';
+import { createPolygonGridIndex } from '../../src/core/geo/polygon-grid-index.ts';
 import { seededRandom } from '../../src/core/seeded-random.ts';
 import { describeBytes, recordProvenance, ROOT } from './provenance.ts';
 

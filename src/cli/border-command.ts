@@ -1,10 +1,10 @@
 import type { Feature, FeatureCollection, MultiPolygon, Position } from 'geojson';
 import geographiclib from 'geographiclib-geodesic';
-import { bufferBorder } from '../core/border-buffer.ts';
-import { createBorderIndex } from '../core/eia-verdict.ts';
-import { geodesicArea } from '../core/geodesic-area.ts';
-import type { ProvincialBorder } from '../core/provincial-border.ts';
-import { loadBorderFile } from './load-border-file.ts';
+import { bufferBorder } from '../core/eia/border-buffer.ts';
+import { createBorderIndex } from '../core/eia/eia-verdict.ts';
+import { geodesicArea } from '../core/geo/geodesic-area.ts';
+import type { ProvincialBorder } from '../core/eia/provincial-border.ts';
+import { loadBorderFile } from '../io/node/load-border-file.ts';
 import { parseOptions } from './parse-options.ts';
 import { UsageError } from './usage-error.ts';
 import { writeOutputFile } from './write-output-file.ts';

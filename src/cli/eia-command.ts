@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { eiaVerdict, SiteGeometryError, type DownwindSectorInput, type EiaSite, type EiaVerdict } from '../core/eia-verdict.ts';
-import { geodesicArea } from '../core/geodesic-area.ts';
-import { parseSiteLocation, type CoordinateSystem, type SiteLocationInput } from '../io/parse-site-location.ts';
-import { readVectorFile, VectorFileError } from '../io/read-vector-file.ts';
+import { eiaVerdict, SiteGeometryError, type DownwindSectorInput, type EiaSite, type EiaVerdict } from '../core/eia/eia-verdict.ts';
+import { geodesicArea } from '../core/geo/geodesic-area.ts';
+import { parseSiteLocation, type CoordinateSystem, type SiteLocationInput } from '../io/formats/parse-site-location.ts';
+import { readVectorFile, VectorFileError } from '../io/formats/read-vector-file.ts';
 import { loadEiaContext, type EiaContext } from './eia-context.ts';
 import { eiaTableCommand } from './eia-table-command.ts';
 import { parseOptions } from './parse-options.ts';

@@ -1,10 +1,10 @@
-import { createLocator, type Locator } from '../core/create-locator.ts';
-import { createBorderIndex, type BorderIndex } from '../core/eia-verdict.ts';
+import { createLocator, type Locator } from '../core/geo/create-locator.ts';
+import { createBorderIndex, type BorderIndex } from '../core/eia/eia-verdict.ts';
 import { consultationDistanceKm } from '../core/rules.ts';
 import { findRule } from '../core/rules.ts';
-import { loadBorderFile } from './load-border-file.ts';
-import { loadBoundariesFile } from './load-boundaries-file.ts';
-import { loadRuleBookFile } from './load-rule-book-file.ts';
+import { loadBorderFile } from '../io/node/load-border-file.ts';
+import { loadBoundariesFile } from '../io/node/load-boundaries-file.ts';
+import { loadRuleBookFile } from '../io/node/load-rule-book-file.ts';
 
 /** What every clause 二十七 verdict needs: the border index, the locator and the rule it cites. */
 export interface EiaContext {

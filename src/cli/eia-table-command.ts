@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { eiaVerdict } from '../core/eia-verdict.ts';
-import type { EIA_OUTPUT_COLUMNS } from '../io/eia-output.ts';
-import { judgeSitesTable } from '../io/judge-sites-table.ts';
-import type { CoordinateSystem } from '../io/parse-site-location.ts';
-import { readSitesTable } from '../io/read-sites-table.ts';
-import { toCsv } from '../io/write-csv.ts';
-import { toXlsx } from '../io/write-xlsx.ts';
+import { eiaVerdict } from '../core/eia/eia-verdict.ts';
+import type { EIA_OUTPUT_COLUMNS } from '../io/formats/eia-output.ts';
+import { judgeSitesTable } from '../io/formats/judge-sites-table.ts';
+import type { CoordinateSystem } from '../io/formats/parse-site-location.ts';
+import { readSitesTable } from '../io/formats/read-sites-table.ts';
+import { toCsv } from '../io/formats/write-csv.ts';
+import { toXlsx } from '../io/formats/write-xlsx.ts';
 import { loadEiaContext } from './eia-context.ts';
 import { UsageError } from './usage-error.ts';
 import { writeOutputFile } from './write-output-file.ts';

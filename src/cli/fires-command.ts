@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { analyzeFires, FIRE_ANALYSIS_DEFAULTS } from '../core/analyze-fires.ts';
-import { createLocator } from '../core/create-locator.ts';
-import { FIRE_OUTPUT_COLUMNS, fireOutputRows } from '../io/fire-output.ts';
-import { loadFireFile } from '../io/load-fire-file.ts';
-import { FireFileError } from '../io/read-fire-file.ts';
-import { toCsv } from '../io/write-csv.ts';
-import { loadBoundariesFile } from './load-boundaries-file.ts';
+import { analyzeFires, FIRE_ANALYSIS_DEFAULTS } from '../core/fires/analyze-fires.ts';
+import { createLocator } from '../core/geo/create-locator.ts';
+import { FIRE_OUTPUT_COLUMNS, fireOutputRows } from '../io/formats/fire-output.ts';
+import { loadFireFile } from '../io/formats/load-fire-file.ts';
+import { FireFileError } from '../io/formats/read-fire-file.ts';
+import { toCsv } from '../io/formats/write-csv.ts';
+import { loadBoundariesFile } from '../io/node/load-boundaries-file.ts';
 import { parseOptions } from './parse-options.ts';
 import { UsageError } from './usage-error.ts';
 

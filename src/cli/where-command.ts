@@ -1,5 +1,5 @@
-import { createLocator, type Location } from '../core/create-locator.ts';
-import { loadBoundariesFile } from './load-boundaries-file.ts';
+import { createLocator, type Location } from '../core/geo/create-locator.ts';
+import { loadBoundariesFile } from '../io/node/load-boundaries-file.ts';
 import { UsageError } from './usage-error.ts';
 
 const USAGE = 'usage: npm run cli -- where <lon> <lat>   (WGS84 decimal degrees, e.g. where 126.65 45.75)';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createLocator } from '../core/create-locator.ts';
-import { validateZones, type ZoneReport } from '../core/validate-zones.ts';
-import { VectorFileError } from '../io/read-vector-file.ts';
-import { readZonesFile, type ZoneImport } from '../io/read-zones-file.ts';
-import { loadBoundariesFile } from './load-boundaries-file.ts';
+import { createLocator } from '../core/geo/create-locator.ts';
+import { validateZones, type ZoneReport } from '../core/zones/validate-zones.ts';
+import { VectorFileError } from '../io/formats/read-vector-file.ts';
+import { readZonesFile, type ZoneImport } from '../io/formats/read-zones-file.ts';
+import { loadBoundariesFile } from '../io/node/load-boundaries-file.ts';
 import { UsageError } from './usage-error.ts';
 
 const USAGE = `usage: npm run cli -- zones validate <zones.geojson|kml|kmz|zip|csv|xlsx>

@@ -1,6 +1,6 @@
 import type { Layer } from '@deck.gl/core';
 import type { LayerSpecification } from 'maplibre-gl';
-import type { BoundarySummary } from '../core/boundary-summary.ts';
+import type { BoundarySummary } from '../core/geo/boundary-summary.ts';
 import type { BoilerLayerData } from '../state/boiler-selectors.ts';
 import type { EiaLayerData } from '../state/eia-selectors.ts';
 import type { FireLayerData } from '../state/fire-selectors.ts';

@@ -2,14 +2,14 @@ import type { Layer } from '@deck.gl/core';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import { addProtocol, Map as MaplibreMap, NavigationControl, ScaleControl, type LayerSpecification, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { BoundarySummary } from '../core/boundary-summary.ts';
+import type { BoundarySummary } from '../core/geo/boundary-summary.ts';
 import { basemapSources, type BasemapSettings } from './basemaps.ts';
 import { BOUNDARY_TILE_MAX_ZOOM, BOUNDARY_TILE_PROTOCOL, MAP_LAYER, SOURCE, type LayerKey } from './ids.ts';
 import { LAYER_REGISTRY, layerDefinition, type LayerContext, type LayerDataMap } from './layer-registry.ts';
 import type { Language } from './localized.ts';
 import { COUNTY_LABEL_MIN_ZOOM } from './layers/label-layers.ts';
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { NoBurnZone } from '../core/no-burn-zone.ts';
+import type { NoBurnZone } from '../core/zones/no-burn-zone.ts';
 import type { ZoneMode } from '../state/zones-slice.ts';
 import type { ZoneDrawController } from './zone-draw.ts';
 

@@ -2,8 +2,8 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { Map as MaplibreMap } from 'maplibre-gl';
 import { TerraDraw, TerraDrawPolygonMode, TerraDrawRectangleMode, TerraDrawSelectMode, type GeoJSONStoreFeatures, type SnapToCustom } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
-import { createSnapIndex, ringSegments, type SnapIndex } from '../core/snap-index.ts';
-import type { NoBurnZone } from '../core/no-burn-zone.ts';
+import { createSnapIndex, ringSegments, type SnapIndex } from '../core/geo/snap-index.ts';
+import type { NoBurnZone } from '../core/zones/no-burn-zone.ts';
 
 /** What the zone drawing reports back, and where it gets snapping edges. */
 export interface ZoneDrawCallbacks {

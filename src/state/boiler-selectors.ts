@@ -1,7 +1,7 @@
 import type { FeatureCollection, Geometry } from 'geojson';
-import { BOILER_VERDICTS, type BoilerVerdict } from '../core/boiler.ts';
-import { summariseBoilerAudits, UNKNOWN_CITY, type CityBoilerSummary } from '../core/boiler-summary.ts';
-import type { AuditedRecord } from '../io/audit-boilers-table.ts';
+import { BOILER_VERDICTS, type BoilerVerdict } from '../core/boilers/boiler.ts';
+import { summariseBoilerAudits, UNKNOWN_CITY, type CityBoilerSummary } from '../core/boilers/boiler-summary.ts';
+import type { AuditedRecord } from '../io/formats/audit-boilers-table.ts';
 import type { BoilerAuditResult, BoilerLayerKind } from '../workers/boiler-messages.ts';
 import type { BoilersSlice } from './boilers-slice.ts';
 

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { BoilerAudit, BoilerPlace } from '../core/audit-boiler.ts';
-import type { Boiler, BoilerFuel } from '../core/boiler.ts';
+import type { BoilerAudit, BoilerPlace } from '../core/boilers/audit-boiler.ts';
+import type { Boiler, BoilerFuel } from '../core/boilers/boiler.ts';
 import { dataUrl } from '../io/data-url.ts';
 import { ALL_BOILERS, type BoilerFilter, type BoilerSortKey } from './boiler-selectors.ts';
 import { boilerClient } from '../workers/boiler-client.ts';

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon, Position } from 'geojson';
-import type { BorderProperties } from '../core/provincial-border.ts';
+import type { BorderProperties } from '../core/eia/provincial-border.ts';
 import type { BatchResult, BatchSite } from '../workers/eia-messages.ts';
 import type { EiaSlice } from './eia-slice.ts';
 

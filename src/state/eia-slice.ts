@@ -1,11 +1,11 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { StateCreator } from 'zustand';
-import type { DownwindSectorInput, EiaSite, EiaVerdict } from '../core/eia-verdict.ts';
+import type { DownwindSectorInput, EiaSite, EiaVerdict } from '../core/eia/eia-verdict.ts';
 import { consultationDistanceKm } from '../core/rules.ts';
-import type { ProvincialBorder } from '../core/provincial-border.ts';
+import type { ProvincialBorder } from '../core/eia/provincial-border.ts';
 import type { RuleBook } from '../core/rules.ts';
 import { dataUrl } from '../io/data-url.ts';
-import type { CoordinateSystem, SiteLocation, SiteLocationErrorCode, SiteLocationInput } from '../io/parse-site-location.ts';
+import type { CoordinateSystem, SiteLocation, SiteLocationErrorCode, SiteLocationInput } from '../io/formats/parse-site-location.ts';
 import ruleBook from '../../seeds/rules.json';
 import { eiaClient } from '../workers/eia-client.ts';
 import type { BatchResult } from '../workers/eia-messages.ts';
@@ -160,7 +160,7 @@ export const createEiaSlice: StateCreator<EiaSlice, [], [], EiaSlice> = (set, ge
     },
     checkTypedSite: async (form) => {
       // The parser (gcoord, proj4 zones) loads with the first check, not at start-up.
-      const { parseSiteLocation } = await import('../io/parse-site-location.ts');
+      const { parseSiteLocation } = await import('../io/formats/parse-site-location.ts');
       const location = parseSiteLocation(siteInputOf(form));
       if (!location.ok) {
         set({ eiaError: { field: location.field, code: location.code, message: location.message } });

@@ -1,6 +1,6 @@
-import { countByCountyDay, countFires, filterFires, summarizeClusters, totalsBy, type CountTotal, type CountyDayCount, type FireFilter, type PatrolCluster } from '../core/fire-summaries.ts';
-import type { CountyProperties } from '../core/boundaries.ts';
-import { CONFIDENCE_CLASS } from '../core/fire-points.ts';
+import { countByCountyDay, countFires, filterFires, summarizeClusters, totalsBy, type CountTotal, type CountyDayCount, type FireFilter, type PatrolCluster } from '../core/fires/fire-summaries.ts';
+import type { CountyProperties } from '../core/geo/boundaries.ts';
+import { CONFIDENCE_CLASS } from '../core/fires/fire-points.ts';
 import type { FireData, FireStyle } from './fires-slice.ts';
 
 /** Remembers the last answer for the same inputs (by reference), so React renders do not recompute. */

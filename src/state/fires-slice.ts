@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand';
-import { FIRE_ANALYSIS_DEFAULTS, type FireAnalysisOptions } from '../core/analyze-fires.ts';
-import { NO_FIRE_FILTER, type FireFilter } from '../core/fire-summaries.ts';
+import { FIRE_ANALYSIS_DEFAULTS, type FireAnalysisOptions } from '../core/fires/analyze-fires.ts';
+import { NO_FIRE_FILTER, type FireFilter } from '../core/fires/fire-summaries.ts';
 import { dataUrl } from '../io/data-url.ts';
-import type { FireColumns } from '../io/read-fire-file.ts';
+import type { FireColumns } from '../io/formats/read-fire-file.ts';
 import { cancelFireImport, fireClient, importFireFile } from '../workers/fire-client.ts';
 import type { FireImportResult } from '../workers/fire-messages.ts';
 

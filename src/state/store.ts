@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { BoundarySummary, CountyDetails } from '../core/boundary-summary.ts';
+import type { BoundarySummary, CountyDetails } from '../core/geo/boundary-summary.ts';
 import type { BasemapSettings } from '../map/basemaps.ts';
 import type { LayerKey } from '../map/ids.ts';
 import { LAYER_REGISTRY } from '../map/layer-registry.ts';

@@ -1,6 +1,6 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { NoBurnZone } from '../core/no-burn-zone.ts';
-import type { ZoneProblemKind, ZoneReport } from '../core/validate-zones.ts';
+import type { NoBurnZone } from '../core/zones/no-burn-zone.ts';
+import type { ZoneProblemKind, ZoneReport } from '../core/zones/validate-zones.ts';
 import type { ZonesSlice } from './zones-slice.ts';
 
 /** A zone as the map draws it. */

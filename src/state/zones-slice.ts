@@ -1,15 +1,15 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { StateCreator } from 'zustand';
-import { commit, redo, startHistory, undo, type EditHistory } from '../core/edit-history.ts';
-import { EMPTY_ZONE_ATTRIBUTES, type NoBurnZone, type ZoneAttributes } from '../core/no-burn-zone.ts';
-import type { ZoneProposal } from '../core/propose-zone.ts';
-import type { ZoneRepair } from '../core/repair-zone.ts';
-import type { ZoneReport } from '../core/validate-zones.ts';
-import type { ZoneExportFormat, ZoneTextCut } from '../io/write-zones-file.ts';
-import type { ZoneImport } from '../io/read-zones-file.ts';
-import { createAutosaver, type Autosaver, type SaveStatus } from '../io/zone-autosaver.ts';
-import { isQuotaError, openZoneDatabase, requestPersistentStorage, ZoneConflictError, type ZoneDatabase, type ZoneVersionSummary } from '../io/zone-database.ts';
-import { startTabGuard, type TabGuard, type TabRole } from '../io/zone-tab-guard.ts';
+import { commit, redo, startHistory, undo, type EditHistory } from '../core/zones/edit-history.ts';
+import { EMPTY_ZONE_ATTRIBUTES, type NoBurnZone, type ZoneAttributes } from '../core/zones/no-burn-zone.ts';
+import type { ZoneProposal } from '../core/zones/propose-zone.ts';
+import type { ZoneRepair } from '../core/zones/repair-zone.ts';
+import type { ZoneReport } from '../core/zones/validate-zones.ts';
+import type { ZoneExportFormat, ZoneTextCut } from '../io/formats/write-zones-file.ts';
+import type { ZoneImport } from '../io/formats/read-zones-file.ts';
+import { createAutosaver, type Autosaver, type SaveStatus } from '../io/persistence/autosaver.ts';
+import { isQuotaError, openZoneDatabase, requestPersistentStorage, ZoneConflictError, type ZoneDatabase, type ZoneVersionSummary } from '../io/persistence/zone-database.ts';
+import { startTabGuard, type TabGuard, type TabRole } from '../io/persistence/tab-guard.ts';
 import type { RegionRef } from '../workers/boundary-messages.ts';
 import { boundaryClient } from '../workers/boundary-client.ts';
 import type { BoilersSlice } from './boilers-slice.ts';
@@ -381,7 +381,7 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
 
     readZoneImport: (file, fileName) =>
       busy('import', async () => {
-        const { readZonesFile } = await import('../io/read-zones-file.ts');
+        const { readZonesFile } = await import('../io/formats/read-zones-file.ts');
         const read = await readZonesFile(new Uint8Array(await file.arrayBuffer()), fileName, { now: nowIso(), newId });
         if (read.zones.length === 0) {
           const first = read.rejected[0];
@@ -409,7 +409,7 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
     cancelZoneImport: () => set({ zoneImport: null }),
 
     exportZones: async (format) => {
-      const [{ writeZonesFile }, { geodesicArea }] = await Promise.all([import('../io/write-zones-file.ts'), import('../core/geodesic-area.ts')]);
+      const [{ writeZonesFile }, { geodesicArea }] = await Promise.all([import('../io/formats/write-zones-file.ts'), import('../core/geo/geodesic-area.ts')]);
       const reports = get().zoneReports;
       const rows = zones().map((zone) => {
         const report = reports[zone.id];

@@ -1,7 +1,7 @@
-import type { BoilerAudit, BoilerPlace } from '../core/audit-boiler.ts';
-import { BOILER_VALUE_EN, type Boiler } from '../core/boiler.ts';
+import type { BoilerAudit, BoilerPlace } from '../core/boilers/audit-boiler.ts';
+import { BOILER_VALUE_EN, type Boiler } from '../core/boilers/boiler.ts';
 import type { Language } from '../map/localized.ts';
-import type { AuditedRecord } from '../io/audit-boilers-table.ts';
+import type { AuditedRecord } from '../io/formats/audit-boilers-table.ts';
 import { verdictLabel } from '../map/layers/boiler-layers.ts';
 import { useAppStore } from '../state/store.ts';
 import { useT } from './i18n.ts';

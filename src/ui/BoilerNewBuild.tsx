@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { BOILER_FUELS } from '../core/boiler.ts';
+import { BOILER_FUELS } from '../core/boilers/boiler.ts';
 import { verdictLabel } from '../map/layers/boiler-layers.ts';
 import { refusesNewBuild } from '../state/boiler-selectors.ts';
 import { useAppStore } from '../state/store.ts';

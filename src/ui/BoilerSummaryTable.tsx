@@ -1,5 +1,5 @@
-import { BOILER_VERDICTS } from '../core/boiler.ts';
-import { TOTAL_ROW, UNKNOWN_CITY, type CapacityTotal } from '../core/boiler-summary.ts';
+import { BOILER_VERDICTS } from '../core/boilers/boiler.ts';
+import { TOTAL_ROW, UNKNOWN_CITY, type CapacityTotal } from '../core/boilers/boiler-summary.ts';
 import { verdictLabel } from '../map/layers/boiler-layers.ts';
 import { selectBoilerSummary } from '../state/boiler-selectors.ts';
 import { useAppStore } from '../state/store.ts';

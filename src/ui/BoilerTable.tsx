@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { BOILER_RULE_IDS } from '../core/audit-boiler.ts';
-import { BOILER_VERDICTS } from '../core/boiler.ts';
-import { TOTAL_ROW, UNKNOWN_CITY } from '../core/boiler-summary.ts';
+import { BOILER_RULE_IDS } from '../core/boilers/audit-boiler.ts';
+import { BOILER_VERDICTS } from '../core/boilers/boiler.ts';
+import { TOTAL_ROW, UNKNOWN_CITY } from '../core/boilers/boiler-summary.ts';
 import { BOILER_VERDICT_COLORS, verdictLabel } from '../map/layers/boiler-layers.ts';
 import { selectBoilerOrder, selectBoilerSummary, type BoilerFilter, type BoilerSortKey } from '../state/boiler-selectors.ts';
 import { useAppStore } from '../state/store.ts';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { CoordinateSystem } from '../io/parse-site-location.ts';
-import { gaussKrugerEpsgCodes } from '../io/parse-site-location.ts';
+import type { CoordinateSystem } from '../io/formats/parse-site-location.ts';
+import { gaussKrugerEpsgCodes } from '../io/formats/parse-site-location.ts';
 import { useAppStore } from '../state/store.ts';
 import { selectBatchOrder, type BatchFilter, type BatchSortKey } from '../state/eia-selectors.ts';
 import { downloadTable } from './download.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatDms } from '../core/coordinates.ts';
+import { formatDms } from '../core/geo/coordinates.ts';
 import type { RuleBook } from '../core/rules.ts';
 import { findRule } from '../core/rules.ts';
 import { dataUrl } from '../io/data-url.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { gaussKrugerEpsgCodes } from '../io/parse-site-location.ts';
+import { gaussKrugerEpsgCodes } from '../io/formats/parse-site-location.ts';
 import { EMPTY_SITE_FORM, type SiteForm } from '../state/eia-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { useT, type MessageKey } from './i18n.ts';

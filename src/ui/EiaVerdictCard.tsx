@@ -1,4 +1,4 @@
-import { formatDms, toGaussKruger3 } from '../core/coordinates.ts';
+import { formatDms, toGaussKruger3 } from '../core/geo/coordinates.ts';
 import type { Language } from '../map/localized.ts';
 import type { EiaCheck, SiteSource } from '../state/eia-slice.ts';
 import { useAppStore } from '../state/store.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { DAY_MS, beijingDay, dayToDate, BEIJING_OFFSET_MS } from '../core/beijing-time.ts';
-import { CONFIDENCE_CLASS, DAY_NIGHT } from '../core/fire-points.ts';
+import { DAY_MS, beijingDay, dayToDate, BEIJING_OFFSET_MS } from '../core/fires/beijing-time.ts';
+import { CONFIDENCE_CLASS, DAY_NIGHT } from '../core/fires/fire-points.ts';
 import { selectFireCounts, selectFireDayRange, selectVisibleFires } from '../state/fire-selectors.ts';
 import type { FireStyle } from '../state/fires-slice.ts';
 import { useAppStore } from '../state/store.ts';

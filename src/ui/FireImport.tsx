@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FIRE_FIELDS, type FireColumns, type FireField } from '../io/read-fire-file.ts';
+import { FIRE_FIELDS, type FireColumns, type FireField } from '../io/formats/read-fire-file.ts';
 import { useAppStore } from '../state/store.ts';
 import { fireClient } from '../workers/fire-client.ts';
 import { downloadText } from './download.ts';

@@ -1,6 +1,6 @@
-import { dayToDate } from '../core/beijing-time.ts';
-import type { CountyProperties } from '../core/boundaries.ts';
-import type { CountTotal } from '../core/fire-summaries.ts';
+import { dayToDate } from '../core/fires/beijing-time.ts';
+import type { CountyProperties } from '../core/geo/boundaries.ts';
+import type { CountTotal } from '../core/fires/fire-summaries.ts';
 import { selectCountyDayCounts, selectFireTotals, selectVisibleFires } from '../state/fire-selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { fireClient } from '../workers/fire-client.ts';

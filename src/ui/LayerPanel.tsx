@@ -1,7 +1,7 @@
 import { layerDefinition } from '../map/layer-registry.ts';
 import { useAppStore } from '../state/store.ts';
 import { useLocalized, useT } from './i18n.ts';
-import type { BoundarySummary } from '../core/boundary-summary.ts';
+import type { BoundarySummary } from '../core/geo/boundary-summary.ts';
 
 /** Layer list, top of the drawing order first: visibility, opacity, order and legend. */
 export function LayerPanel({ summary }: { summary: BoundarySummary }) {

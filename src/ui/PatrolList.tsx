@@ -1,5 +1,5 @@
-import { beijingDateTime } from '../core/beijing-time.ts';
-import { formatDms } from '../core/coordinates.ts';
+import { beijingDateTime } from '../core/fires/beijing-time.ts';
+import { formatDms } from '../core/geo/coordinates.ts';
 import { selectPatrolClusters, selectVisibleFires } from '../state/fire-selectors.ts';
 import { PATROL_STATUSES, patrolKey, type PatrolStatus } from '../state/fires-slice.ts';
 import { useAppStore } from '../state/store.ts';

@@ -1,4 +1,4 @@
-import { formatDms, toGaussKruger3 } from '../core/coordinates.ts';
+import { formatDms, toGaussKruger3 } from '../core/geo/coordinates.ts';
 import { useAppStore } from '../state/store.ts';
 import { useT } from './i18n.ts';
 

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import ruleBook from '../../seeds/rules.json';
-import { NO_BURN_CATEGORIES } from '../core/boiler.ts';
-import { categoryBans, type NoBurnZone } from '../core/no-burn-zone.ts';
+import { NO_BURN_CATEGORIES } from '../core/boilers/boiler.ts';
+import { categoryBans, type NoBurnZone } from '../core/zones/no-burn-zone.ts';
 import type { RuleBook } from '../core/rules.ts';
-import type { ZoneReport } from '../core/validate-zones.ts';
+import type { ZoneReport } from '../core/zones/validate-zones.ts';
 import { useAppStore } from '../state/store.ts';
 import { selectZoneRows } from '../state/zone-selectors.ts';
 import { ZoneFiles } from './ZoneFiles.tsx';

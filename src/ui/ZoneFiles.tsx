@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { dataUrl } from '../io/data-url.ts';
-import type { ZoneExportFormat } from '../io/write-zones-file.ts';
+import type { ZoneExportFormat } from '../io/formats/write-zones-file.ts';
 import { BOILER_SAMPLE } from '../state/boilers-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { PROBLEM_LABEL } from './zone-problem-text.ts';

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import ruleBook from '../../seeds/rules.json';
-import type { Boiler } from '../core/boiler.ts';
-import type { NoBurnZone } from '../core/no-burn-zone.ts';
+import type { Boiler } from '../core/boilers/boiler.ts';
+import type { NoBurnZone } from '../core/zones/no-burn-zone.ts';
 import type { RuleBook } from '../core/rules.ts';
-import { zoneContents } from '../core/zone-contents.ts';
+import { zoneContents } from '../core/zones/zone-contents.ts';
 import { useAppStore } from '../state/store.ts';
 import { useT } from './i18n.ts';
 

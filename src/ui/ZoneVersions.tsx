@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { diffZones } from '../core/diff-zones.ts';
-import type { ZoneField } from '../core/diff-zones.ts';
+import { diffZones } from '../core/zones/diff-zones.ts';
+import type { ZoneField } from '../core/zones/diff-zones.ts';
 import { useAppStore } from '../state/store.ts';
 import { useT } from './i18n.ts';
 

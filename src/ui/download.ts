@@ -1,4 +1,4 @@
-import { toCsv } from '../io/write-csv.ts';
+import { toCsv } from '../io/formats/write-csv.ts';
 
 function save(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -31,6 +31,6 @@ export async function downloadTable(baseName: string, header: readonly string[],
     downloadText(`${baseName}.csv`, toCsv(header, rows));
     return;
   }
-  const { toXlsx } = await import('../io/write-xlsx.ts');
+  const { toXlsx } = await import('../io/formats/write-xlsx.ts');
   save(`${baseName}.xlsx`, await toXlsx(header, rows));
 }

@@ -1,5 +1,5 @@
-import type { NoBurnZone } from '../core/no-burn-zone.ts';
-import type { ZoneProblem, ZoneReport } from '../core/validate-zones.ts';
+import type { NoBurnZone } from '../core/zones/no-burn-zone.ts';
+import type { ZoneProblem, ZoneReport } from '../core/zones/validate-zones.ts';
 
 /** What each kind of zone problem is called. */
 export const PROBLEM_LABEL: Record<ZoneProblem['kind'], { zh: string; en: string }> = {

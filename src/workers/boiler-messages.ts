@@ -1,8 +1,8 @@
 import type { FeatureCollection, Geometry } from 'geojson';
-import type { BoilerAudit, BoilerPlace } from '../core/audit-boiler.ts';
-import type { Boiler } from '../core/boiler.ts';
-import type { AuditedRecord } from '../io/audit-boilers-table.ts';
-import type { VectorRejection } from '../io/read-vector-file.ts';
+import type { BoilerAudit, BoilerPlace } from '../core/boilers/audit-boiler.ts';
+import type { Boiler } from '../core/boilers/boiler.ts';
+import type { AuditedRecord } from '../io/formats/audit-boilers-table.ts';
+import type { VectorRejection } from '../io/formats/read-vector-file.ts';
 
 /** The audit layers a user can load: coverage (polygons, and lines as pipelines), pipelines, built-up areas, no-burn zones. */
 export type BoilerLayerKind = 'coverage' | 'pipelines' | 'builtUp' | 'zones';

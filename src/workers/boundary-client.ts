@@ -1,4 +1,4 @@
-import type { BoundarySummary } from '../core/boundary-summary.ts';
+import type { BoundarySummary } from '../core/geo/boundary-summary.ts';
 import { dataUrl } from '../io/data-url.ts';
 import type { BoundaryWorkerApi } from './boundary-messages.ts';
 import { createWorkerClient, type WorkerClient } from './worker-protocol.ts';

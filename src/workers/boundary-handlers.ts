@@ -1,10 +1,10 @@
-import { decodeBoundaries, type Boundaries, type BoundaryTopology } from '../core/boundaries.ts';
-import { describeCounty, summarizeBoundaries } from '../core/boundary-summary.ts';
-import { createLocator, type Locator } from '../core/create-locator.ts';
-import { proposeZoneFromCoverage } from '../core/propose-zone.ts';
-import { suggestZoneRepair } from '../core/repair-zone.ts';
-import { createBoundaryEdgeIndex } from '../core/snap-index.ts';
-import { createZoneValidator, type ZoneValidator } from '../core/validate-zones.ts';
+import { decodeBoundaries, type Boundaries, type BoundaryTopology } from '../core/geo/boundaries.ts';
+import { describeCounty, summarizeBoundaries } from '../core/geo/boundary-summary.ts';
+import { createLocator, type Locator } from '../core/geo/create-locator.ts';
+import { proposeZoneFromCoverage } from '../core/zones/propose-zone.ts';
+import { suggestZoneRepair } from '../core/zones/repair-zone.ts';
+import { createBoundaryEdgeIndex } from '../core/geo/snap-index.ts';
+import { createZoneValidator, type ZoneValidator } from '../core/zones/validate-zones.ts';
 import type { BoundaryWorkerApi, RegionRef } from './boundary-messages.ts';
 import type { WorkerHandlers } from './worker-protocol.ts';
 import { createBoundaryTiles, type BoundaryTiles } from './boundary-tiles.ts';

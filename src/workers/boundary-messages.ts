@@ -1,8 +1,8 @@
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { BoundarySummary, CountyDetails } from '../core/boundary-summary.ts';
-import type { ZoneProposal } from '../core/propose-zone.ts';
-import type { ZoneRepair } from '../core/repair-zone.ts';
-import type { ZoneInput, ZoneReport } from '../core/validate-zones.ts';
+import type { BoundarySummary, CountyDetails } from '../core/geo/boundary-summary.ts';
+import type { ZoneProposal } from '../core/zones/propose-zone.ts';
+import type { ZoneRepair } from '../core/zones/repair-zone.ts';
+import type { ZoneInput, ZoneReport } from '../core/zones/validate-zones.ts';
 
 /** A city (by name) or a county (by adcode) of the shipped boundaries. */
 export type RegionRef = { kind: 'city'; name: string } | { kind: 'county'; adcode: string };

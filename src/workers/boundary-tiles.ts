@@ -1,6 +1,6 @@
 import GeoJSONVT from 'geojson-vt';
 import { fromGeojsonVt } from 'vt-pbf';
-import type { Boundaries } from '../core/boundaries.ts';
+import type { Boundaries } from '../core/geo/boundaries.ts';
 import { BOUNDARY_TILE_LAYERS, BOUNDARY_TILE_MAX_ZOOM } from '../map/ids.ts';
 
 /** Serves Mapbox Vector Tiles of every boundary layer from one geojson-vt tiling per layer. */

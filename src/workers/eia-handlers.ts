@@ -1,13 +1,13 @@
 import type { MultiPolygon, Polygon } from 'geojson';
-import { decodeBoundaries, type BoundaryTopology } from '../core/boundaries.ts';
-import { bufferBorder } from '../core/border-buffer.ts';
-import { createLocator, type Locator } from '../core/create-locator.ts';
-import { geodesicLength } from '../core/geodesic-length.ts';
-import { createBorderIndex, eiaVerdict, type BorderIndex, type EiaVerdict } from '../core/eia-verdict.ts';
-import type { ProvincialBorder } from '../core/provincial-border.ts';
-import { judgeSitesTable } from '../io/judge-sites-table.ts';
-import { readSitesTable } from '../io/read-sites-table.ts';
-import { readVectorFile } from '../io/read-vector-file.ts';
+import { decodeBoundaries, type BoundaryTopology } from '../core/geo/boundaries.ts';
+import { bufferBorder } from '../core/eia/border-buffer.ts';
+import { createLocator, type Locator } from '../core/geo/create-locator.ts';
+import { geodesicLength } from '../core/geo/geodesic-length.ts';
+import { createBorderIndex, eiaVerdict, type BorderIndex, type EiaVerdict } from '../core/eia/eia-verdict.ts';
+import type { ProvincialBorder } from '../core/eia/provincial-border.ts';
+import { judgeSitesTable } from '../io/formats/judge-sites-table.ts';
+import { readSitesTable } from '../io/formats/read-sites-table.ts';
+import { readVectorFile } from '../io/formats/read-vector-file.ts';
 import type { EiaWorkerApi } from './eia-messages.ts';
 import type { WorkerHandlers } from './worker-protocol.ts';
 

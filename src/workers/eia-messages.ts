@@ -1,8 +1,8 @@
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { DownwindSectorInput, EiaSite, EiaVerdict } from '../core/eia-verdict.ts';
-import type { ProvincialBorder } from '../core/provincial-border.ts';
-import type { JudgedRecord } from '../io/judge-sites-table.ts';
-import type { CoordinateSystem } from '../io/parse-site-location.ts';
+import type { DownwindSectorInput, EiaSite, EiaVerdict } from '../core/eia/eia-verdict.ts';
+import type { ProvincialBorder } from '../core/eia/provincial-border.ts';
+import type { JudgedRecord } from '../io/formats/judge-sites-table.ts';
+import type { CoordinateSystem } from '../io/formats/parse-site-location.ts';
 
 /** One row of a batch check (see judgeSitesTable). */
 export type BatchSite = JudgedRecord;

@@ -1,11 +1,11 @@
-import { analyzeFires, type FireAnalysis } from '../core/analyze-fires.ts';
-import { decodeBoundaries, type Boundaries, type BoundaryTopology } from '../core/boundaries.ts';
-import { createLocator, type Locator } from '../core/create-locator.ts';
-import type { FirePoints } from '../core/fire-points.ts';
-import { FIRE_OUTPUT_COLUMNS, fireOutputRows } from '../io/fire-output.ts';
-import { loadFireFile } from '../io/load-fire-file.ts';
-import type { FireFile } from '../io/read-fire-file.ts';
-import { toCsv } from '../io/write-csv.ts';
+import { analyzeFires, type FireAnalysis } from '../core/fires/analyze-fires.ts';
+import { decodeBoundaries, type Boundaries, type BoundaryTopology } from '../core/geo/boundaries.ts';
+import { createLocator, type Locator } from '../core/geo/create-locator.ts';
+import type { FirePoints } from '../core/fires/fire-points.ts';
+import { FIRE_OUTPUT_COLUMNS, fireOutputRows } from '../io/formats/fire-output.ts';
+import { loadFireFile } from '../io/formats/load-fire-file.ts';
+import type { FireFile } from '../io/formats/read-fire-file.ts';
+import { toCsv } from '../io/formats/write-csv.ts';
 import type { FireWorkerApi } from './fire-messages.ts';
 import type { WorkerHandlers } from './worker-protocol.ts';
 

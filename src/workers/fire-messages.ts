@@ -1,6 +1,6 @@
-import type { FireAnalysis, FireAnalysisOptions } from '../core/analyze-fires.ts';
-import type { FirePoints } from '../core/fire-points.ts';
-import type { FireColumns, FireFile, Rejection } from '../io/read-fire-file.ts';
+import type { FireAnalysis, FireAnalysisOptions } from '../core/fires/analyze-fires.ts';
+import type { FirePoints } from '../core/fires/fire-points.ts';
+import type { FireColumns, FireFile, Rejection } from '../io/formats/read-fire-file.ts';
 
 /** What the main thread gets back from an import: the points and their analysis, and what was rejected. */
 export interface FireImportResult {

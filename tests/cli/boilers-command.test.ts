@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { boilersCommand } from '../../src/cli/boilers-command.ts';
-import { BOILER_OUTPUT_COLUMNS } from '../../src/io/audit-boilers-table.ts';
-import { parseDelimited } from '../../src/io/parse-delimited.ts';
-import { readXlsxTable } from '../../src/io/read-xlsx-table.ts';
+import { BOILER_OUTPUT_COLUMNS } from '../../src/io/formats/audit-boilers-table.ts';
+import { parseDelimited } from '../../src/io/formats/parse-delimited.ts';
+import { readXlsxTable } from '../../src/io/formats/read-xlsx-table.ts';
 import { runCliCommand } from '../helpers/run-cli-command.ts';
 
 const boilers = (...args: string[]) => runCliCommand(boilersCommand, args);

@@ -6,8 +6,8 @@ import path from 'node:path';
 import type { FeatureCollection, LineString, MultiPolygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { borderCommand } from '../../src/cli/border-command.ts';
-import { loadBorderFile } from '../../src/cli/load-border-file.ts';
-import type { BorderProperties } from '../../src/core/provincial-border.ts';
+import { loadBorderFile } from '../../src/io/node/load-border-file.ts';
+import type { BorderProperties } from '../../src/core/eia/provincial-border.ts';
 import { borderVertexNear, geodesicMetres, moveFrom, referenceDistance } from '../helpers/border-reference.ts';
 import { runCliCommand } from '../helpers/run-cli-command.ts';
 

@@ -5,11 +5,11 @@ import path from 'node:path';
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import { eiaCommand } from '../../src/cli/eia-command.ts';
-import { loadBorderFile } from '../../src/cli/load-border-file.ts';
-import { EIA_OUTPUT_COLUMNS } from '../../src/io/eia-output.ts';
-import { parseDelimited } from '../../src/io/parse-delimited.ts';
-import { readXlsxTable } from '../../src/io/read-xlsx-table.ts';
-import { toXlsx } from '../../src/io/write-xlsx.ts';
+import { loadBorderFile } from '../../src/io/node/load-border-file.ts';
+import { EIA_OUTPUT_COLUMNS } from '../../src/io/formats/eia-output.ts';
+import { parseDelimited } from '../../src/io/formats/parse-delimited.ts';
+import { readXlsxTable } from '../../src/io/formats/read-xlsx-table.ts';
+import { toXlsx } from '../../src/io/formats/write-xlsx.ts';
 import { borderVertexNear, geodesicMetres, moveFrom, referenceDistance } from '../helpers/border-reference.ts';
 import { runCliCommand } from '../helpers/run-cli-command.ts';
 

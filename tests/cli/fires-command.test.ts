@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDelimited } from '../../src/io/parse-delimited.ts';
+import { parseDelimited } from '../../src/io/formats/parse-delimited.ts';
 
 const cli = (...args: string[]) => spawnSync('node', ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
 const HEADER = 'latitude,longitude,bright_ti4,scan,track,acq_date,acq_time,satellite,instrument,confidence,version,bright_ti5,frp,daynight';
@@ -49,7 +49,7 @@ describe('npm run cli -- fires', () => {
   });
 
   it('reads an official XLSX sheet', async () => {
-    const { toXlsx } = await import('../../src/io/write-xlsx.ts');
+    const { toXlsx } = await import('../../src/io/formats/write-xlsx.ts');
     const workbook = path.join(dir, '火点.xlsx');
     writeFileSync(workbook, new Uint8Array(await (await toXlsx(['时间', '中心经度', '中心纬度', '县'], [['2024-04-05 13:20', '126.65', '45.75', '南岗区']])).arrayBuffer()));
     const out = path.join(dir, 'xlsx-out.csv');

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import gcoord from 'gcoord';
 import { describe, expect, it } from 'vitest';
-import { loadBoundariesFile } from '../../src/cli/load-boundaries-file.ts';
+import { loadBoundariesFile } from '../../src/io/node/load-boundaries-file.ts';
 
 const provenance = JSON.parse(readFileSync('public/data/provenance.json', 'utf8')) as { files: { path: string; [key: string]: any }[] };
 const entry = (path: string) => provenance.files.find((f) => f.path === path)!;

@@ -13,19 +13,19 @@ import {
   SAMPLE_HEATING_PIPELINES_PATH,
   SAMPLE_NO_BURN_ZONES_PATH,
 } from '../../data/build/generate-boilers.ts';
-import { loadBoundariesFile } from '../../src/cli/load-boundaries-file.ts';
-import { BOILER_FUELS, BOILER_STATUSES, BOILER_USES, BOILER_VERDICTS, NO_BURN_CATEGORIES } from '../../src/core/boiler.ts';
-import { createLocator } from '../../src/core/create-locator.ts';
-import { createGeodesicPolylineIndex } from '../../src/core/geodesic-polyline-index.ts';
-import { pointInRing } from '../../src/core/point-in-ring.ts';
-import { createBoilerAuditor } from '../../src/core/audit-boiler.ts';
-import { createBoilerPlaceFinder } from '../../src/core/boiler-places.ts';
+import { loadBoundariesFile } from '../../src/io/node/load-boundaries-file.ts';
+import { BOILER_FUELS, BOILER_STATUSES, BOILER_USES, BOILER_VERDICTS, NO_BURN_CATEGORIES } from '../../src/core/boilers/boiler.ts';
+import { createLocator } from '../../src/core/geo/create-locator.ts';
+import { createGeodesicPolylineIndex } from '../../src/core/geo/geodesic-polyline-index.ts';
+import { pointInRing } from '../../src/core/geo/point-in-ring.ts';
+import { createBoilerAuditor } from '../../src/core/boilers/audit-boiler.ts';
+import { createBoilerPlaceFinder } from '../../src/core/boilers/boiler-places.ts';
 import type { RuleBook } from '../../src/core/rules.ts';
-import { auditBoilersTable } from '../../src/io/audit-boilers-table.ts';
-import { areaLayerOf, zoneLayerOf } from '../../src/io/read-boiler-layers.ts';
-import { readBoilersTable } from '../../src/io/read-boilers-table.ts';
-import { readVectorFile } from '../../src/io/read-vector-file.ts';
-import { findRingSelfIntersections, segmentIntersection } from '../../src/core/ring-self-intersections.ts';
+import { auditBoilersTable } from '../../src/io/formats/audit-boilers-table.ts';
+import { areaLayerOf, zoneLayerOf } from '../../src/io/formats/read-boiler-layers.ts';
+import { readBoilersTable } from '../../src/io/formats/read-boilers-table.ts';
+import { readVectorFile } from '../../src/io/formats/read-vector-file.ts';
+import { findRingSelfIntersections, segmentIntersection } from '../../src/core/geo/ring-self-intersections.ts';
 
 const PATHS = [SAMPLE_BUILT_UP_PATH, SAMPLE_HEATING_COVERAGE_PATH, SAMPLE_HEATING_PIPELINES_PATH, SAMPLE_NO_BURN_ZONES_PATH, SAMPLE_BOILERS_PATH];
 const CITIES = ['哈尔滨市', '绥化市', '佳木斯市', '七台河市', '齐齐哈尔市', '大庆市'];

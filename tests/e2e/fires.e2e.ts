@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
-import { readXlsxTable } from '../../src/io/read-xlsx-table.ts';
+import { readXlsxTable } from '../../src/io/formats/read-xlsx-table.ts';
 import { launchChromium, openApp, startPreview, waitForMap, type PageWatch } from '../helpers/browser.ts';
 
 let browser: Browser;

@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
-import { loadBoundariesFile } from '../../src/cli/load-boundaries-file.ts';
-import { geodesicArea } from '../../src/core/geodesic-area.ts';
+import { loadBoundariesFile } from '../../src/io/node/load-boundaries-file.ts';
+import { geodesicArea } from '../../src/core/geo/geodesic-area.ts';
 import { launchChromium, openApp, startPreview, type PageWatch } from '../helpers/browser.ts';
 
 let browser: Browser;

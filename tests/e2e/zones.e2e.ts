@@ -332,8 +332,8 @@ describe('no-burn zone editor', () => {
   });
 
   it('counts what lies inside a zone as the core does, and hands the zones to the boiler audit', async () => {
-    const { readBoilersTable } = await import('../../src/io/read-boilers-table.ts');
-    const { zoneContents } = await import('../../src/core/zone-contents.ts');
+    const { readBoilersTable } = await import('../../src/io/formats/read-boilers-table.ts');
+    const { zoneContents } = await import('../../src/core/zones/zone-contents.ts');
     const book = JSON.parse(readFileSync('seeds/rules.json', 'utf8'));
     await page.getByTestId('boilers-toggle').click();
     await page.getByTestId('boiler-drawer').getByTestId('boiler-sample').click();
@@ -355,7 +355,7 @@ describe('no-burn zone editor', () => {
   });
 
   it('exports a Shapefile zip that reads back with every zone and attribute', async () => {
-    const { readZonesFile } = await import('../../src/io/read-zones-file.ts');
+    const { readZonesFile } = await import('../../src/io/formats/read-zones-file.ts');
     const names = await rows().evaluateAll((trs) => trs.map((tr) => tr.querySelector('td')!.textContent));
     await tab(/导入导出/).click();
     const [download] = await Promise.all([page.waitForEvent('download'), drawer().getByTestId('zone-export-shapefile-zip').click()]);
@@ -422,8 +422,8 @@ describe('no-burn zone editor', () => {
   });
 
   it('snaps a corner clicked 6 px from a county-line vertex onto that vertex exactly', async () => {
-    const { loadBoundariesFile } = await import('../../src/cli/load-boundaries-file.ts');
-    const { createBoundaryEdgeIndex } = await import('../../src/core/snap-index.ts');
+    const { loadBoundariesFile } = await import('../../src/io/node/load-boundaries-file.ts');
+    const { createBoundaryEdgeIndex } = await import('../../src/core/geo/snap-index.ts');
     const edges = createBoundaryEdgeIndex(loadBoundariesFile()).edgesIn(126.6, 45.7, 126.7, 45.8, 1000);
     expect(edges.length).toBeGreaterThan(0);
     const vertex: [number, number] = [edges[0]!, edges[1]!];
@@ -489,8 +489,8 @@ describe('no-burn zone editor', () => {
   });
 
   it('snaps a dragged corner onto a county-line vertex', async () => {
-    const { loadBoundariesFile } = await import('../../src/cli/load-boundaries-file.ts');
-    const { createBoundaryEdgeIndex } = await import('../../src/core/snap-index.ts');
+    const { loadBoundariesFile } = await import('../../src/io/node/load-boundaries-file.ts');
+    const { createBoundaryEdgeIndex } = await import('../../src/core/geo/snap-index.ts');
     const edges = createBoundaryEdgeIndex(loadBoundariesFile()).edgesIn(126.6, 45.7, 126.7, 45.8, 1000);
     const vertex: [number, number] = [edges[0]!, edges[1]!];
     await page.evaluate(([lon, lat]) => window.hljAirMap!.controller.map.jumpTo({ center: [lon!, lat!], zoom: 14 }), vertex);

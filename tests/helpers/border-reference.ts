@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
 import geographiclib from 'geographiclib-geodesic';
-import type { ProvincialBorder } from '../../src/core/provincial-border.ts';
+import type { ProvincialBorder } from '../../src/core/eia/provincial-border.ts';
 import { bruteForceNearest, geodesicDestination, geodesicDistance } from './brute-force-geodesic.ts';
 
 const WGS84 = geographiclib.Geodesic.WGS84;

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
-import type { NoBurnZone } from '../../src/core/no-burn-zone.ts';
-import { openZoneDatabase, type ZoneDatabase } from '../../src/io/zone-database.ts';
+import type { NoBurnZone } from '../../src/core/zones/no-burn-zone.ts';
+import { openZoneDatabase, type ZoneDatabase } from '../../src/io/persistence/zone-database.ts';
 import { squareAround } from './square-around.ts';
 
 /** A drawn Ⅲ zone around [lon, lat] with its own provenance; `changes` overrides any field. */

@@ -1,6 +1,6 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import type { NoBurnZone } from '../../src/core/no-burn-zone.ts';
-import type { ZoneExportRow } from '../../src/io/write-zones-file.ts';
+import type { NoBurnZone } from '../../src/core/zones/no-burn-zone.ts';
+import type { ZoneExportRow } from '../../src/io/formats/write-zones-file.ts';
 
 /**
  * A ring of `count` vertices on an irregular circle around a centre, with full-precision coordinates (no round

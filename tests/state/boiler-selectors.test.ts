@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BOILER_VERDICTS } from '../../src/core/boiler.ts';
+import { BOILER_VERDICTS } from '../../src/core/boilers/boiler.ts';
 import { ALL_BOILERS, selectBoilerLayerData, selectBoilerOrder, selectBoilerSummary } from '../../src/state/boiler-selectors.ts';
 import { createBoilersSlice, type BoilersSlice } from '../../src/state/boilers-slice.ts';
 import { createBoilerHandlers } from '../../src/workers/boiler-handlers.ts';

@@ -1,9 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import type { Polygon } from 'geojson';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { NoBurnZone } from '../../src/core/no-burn-zone.ts';
-import { openZoneDatabase } from '../../src/io/zone-database.ts';
-import { writeZonesFile } from '../../src/io/write-zones-file.ts';
+import type { NoBurnZone } from '../../src/core/zones/no-burn-zone.ts';
+import { openZoneDatabase } from '../../src/io/persistence/zone-database.ts';
+import { writeZonesFile } from '../../src/io/formats/write-zones-file.ts';
 import { boundaryClientStandIn, bowTie, nangangSquare, openedZoneStore, secondSquare, waitForState, waitUntilSaved, zonesOf, type ZoneStore } from '../helpers/zone-store.ts';
 
 // Node has no Worker: the boundary worker's transport is replaced by its real handlers answering in this thread.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Boiler } from '../../src/core/boiler.ts';
-import { BOILER_OUTPUT_COLUMNS } from '../../src/io/audit-boilers-table.ts';
+import type { Boiler } from '../../src/core/boilers/boiler.ts';
+import { BOILER_OUTPUT_COLUMNS } from '../../src/io/formats/audit-boilers-table.ts';
 import { createBoilerHandlers } from '../../src/workers/boiler-handlers.ts';
 
 let handlers: ReturnType<typeof createBoilerHandlers>;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EIA_OUTPUT_COLUMNS } from '../../src/io/eia-output.ts';
+import { EIA_OUTPUT_COLUMNS } from '../../src/io/formats/eia-output.ts';
 import { createEiaHandlers } from '../../src/workers/eia-handlers.ts';
 import { bruteForceNearest } from '../helpers/brute-force-geodesic.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FIRE_ANALYSIS_DEFAULTS } from '../../src/core/analyze-fires.ts';
-import { parseDelimited } from '../../src/io/parse-delimited.ts';
+import { FIRE_ANALYSIS_DEFAULTS } from '../../src/core/fires/analyze-fires.ts';
+import { parseDelimited } from '../../src/io/formats/parse-delimited.ts';
 import { createFireHandlers } from '../../src/workers/fire-handlers.ts';
 
 const handlers = () => createFireHandlers(async (url) => readFileSync(url, 'utf8'));

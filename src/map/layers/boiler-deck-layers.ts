@@ -1,7 +1,7 @@
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, Geometry, MultiLineString } from 'geojson';
-import { BOILER_VERDICTS, type NoBurnCategory } from '../../core/boiler.ts';
+import { BOILER_VERDICTS, type NoBurnCategory } from '../../core/boilers/boiler.ts';
 import { DECK_LAYER } from '../ids.ts';
 import type { LayerContext } from '../layer-registry.ts';
 import { BOILER_LAYER_COLORS, BOILER_VERDICT_COLORS } from './boiler-layers.ts';

@@ -1,4 +1,4 @@
-import { BOILER_VERDICTS, type BoilerVerdict, type NoBurnCategory } from '../../core/boiler.ts';
+import { BOILER_VERDICTS, type BoilerVerdict, type NoBurnCategory } from '../../core/boilers/boiler.ts';
 import type { LayerDefinition, LegendItem } from '../layer-registry.ts';
 import { hexColor } from './hex-color.ts';
 

@@ -1,5 +1,5 @@
 import { TextLayer } from '@deck.gl/layers';
-import type { CityProperties, CountyProperties } from '../../core/boundaries.ts';
+import type { CityProperties, CountyProperties } from '../../core/geo/boundaries.ts';
 import { DECK_LAYER } from '../ids.ts';
 import type { LayerContext } from '../layer-registry.ts';
 import { COUNTY_LABEL_MIN_ZOOM, LABEL_FONT_FAMILY } from './label-layers.ts';

@@ -1,6 +1,6 @@
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
-import type { NoBurnCategory } from '../../core/boiler.ts';
+import type { NoBurnCategory } from '../../core/boilers/boiler.ts';
 import type { ZoneFeature } from '../../state/zone-selectors.ts';
 import { DECK_LAYER } from '../ids.ts';
 import type { LayerContext } from '../layer-registry.ts';

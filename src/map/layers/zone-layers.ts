@@ -1,4 +1,4 @@
-import { NO_BURN_CATEGORIES } from '../../core/boiler.ts';
+import { NO_BURN_CATEGORIES } from '../../core/boilers/boiler.ts';
 import type { LayerDefinition, LegendItem } from '../layer-registry.ts';
 import { BOILER_LAYER_COLORS } from './boiler-layers.ts';
 import { hexColor } from './hex-color.ts';
