@@ -1,8 +1,8 @@
 /**
- * Entry: start the boundary worker first (fetch, decode, tile), then load the UI bundle, so the
+ * Entry: start the analysis worker fetching, decoding and tiling the boundaries, then load the UI bundle, so the
  * worker's work overlaps with downloading and evaluating React, maplibre and deck.gl.
  */
-import { loadBoundaries } from './workers/boundary-client.ts';
+import { appStore } from './state/store.ts';
 
-void loadBoundaries().catch(() => {}); // failures are shown by the UI, which awaits the same promise
+void appStore.getState().loadBoundaries(); // failures are shown by the UI, which reads the same status
 void import('./ui/mount.tsx');

@@ -22,6 +22,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import gcoord from 'gcoord';
 import polylabel from 'polylabel';
 import { area, bboxClip, featureCollection, polygon as turfPolygon, union } from '@turf/turf';
+import { COUNTY_NAMES_EN } from './county-names-en.ts';
 import { describeBytes, recordProvenance, ROOT as root } from './provenance.ts';
 import { HEILONGJIANG, NEIGHBOURS, type SourceProvince } from './source-units.ts';
 
@@ -243,7 +244,9 @@ export function buildBoundaries(): void {
     const geometry = toWgs84(county.geometry);
     const [labelLon, labelLat] = labelPoint(geometry);
     const { adcode, name, cityAdcode, city } = county.properties;
-    return { type: 'Feature' as const, properties: { adcode, name, cityAdcode, city, labelLon, labelLat }, geometry };
+    const nameEn = COUNTY_NAMES_EN[adcode];
+    if (!nameEn) throw new Error(`county ${adcode} ${name} has no English name in data/build/county-names-en.ts`);
+    return { type: 'Feature' as const, properties: { adcode, name, nameEn, cityAdcode, city, labelLon, labelLat }, geometry };
   });
   const provinceFeature: Feature<MultiPolygon> = {
     type: 'Feature',
@@ -296,7 +299,7 @@ export function buildBoundaries(): void {
     description: 'Administrative boundaries (TopoJSON): Heilongjiang counties, cities and outline; Jilin and Inner Mongolia; Russia for context',
     generatedBy: 'data/build/build-boundaries.ts (npm run data:build)',
     objects: {
-      counties: `${countyFeatures.length} Heilongjiang county-level units (adcode, name, city, label point)`,
+      counties: `${countyFeatures.length} Heilongjiang county-level units (adcode, name, English name, city, label point)`,
       cities: `${cities.length} Heilongjiang prefecture-level units, dissolved from counties`,
       province: `Heilongjiang outline, dissolved from counties (${provinceFeature.geometry.coordinates.length} parts; the 加格达奇 area lies inside Inner Mongolia)`,
       neighbourCities: `${neighbourCities.length} prefecture-level units of Jilin and Inner Mongolia, dissolved from counties`,
@@ -333,6 +336,7 @@ export function buildBoundaries(): void {
       `dissolved counties into cities and cities into provinces with a polygon union (@turf/turf@7.4.0 union) in the source GCJ-02 grid, before conversion`,
       `dropped ${slivers.count} sliver parts and holes under ${SLIVER_KM2} km² from the dissolved outlines (${round(slivers.km2, 3)} km² in all): gaps and overlaps one source quantum wide between neighbouring counties; county polygons are kept as published`,
       'label points: pole of inaccessibility (polylabel@2.0.1) of the largest part, longitude scaled by cos(latitude)',
+      'English county names (Hanyu Pinyin and the unit kind) from the table in data/build/county-names-en.ts; city and province names from data/build/source-units.ts',
       `quantized to ${QUANTIZATION} steps over the extent (topojson-server@3.0.1)`,
     ],
     counts: {

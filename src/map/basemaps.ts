@@ -1,21 +1,5 @@
 import type { RasterSourceSpecification } from 'maplibre-gl';
-import type { Localized } from './localized.ts';
-
-/** Online basemaps are off by default; each one is a user's explicit choice. */
-export type BasemapKind = 'none' | 'tianditu-vector' | 'tianditu-imagery' | 'osm';
-
-export interface BasemapSettings {
-  kind: BasemapKind;
-  /** The user's own Tianditu key (tk), stored only in this browser. */
-  tiandituKey: string;
-}
-
-export const BASEMAP_TITLES: Record<BasemapKind, Localized> = {
-  none: { zh: '无（离线）', en: 'None (offline)' },
-  'tianditu-vector': { zh: '天地图矢量 + 注记', en: 'Tianditu vector + labels' },
-  'tianditu-imagery': { zh: '天地图影像 + 注记', en: 'Tianditu imagery + labels' },
-  osm: { zh: 'OpenStreetMap', en: 'OpenStreetMap' },
-};
+import type { BasemapSettings } from '../state/settings-slice.ts';
 
 function tiandituSource(layer: string, key: string): RasterSourceSpecification {
   // Web Mercator (_w) sets only; the eight hosts t0…t7 are listed explicitly.

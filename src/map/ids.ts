@@ -1,4 +1,4 @@
-/** Every maplibre source id and layer id, and every registry layer key, lives here. */
+/** Every maplibre source id and layer id lives here (registry layer keys are the user's settings: state/settings-slice.ts). */
 export const SOURCE = {
   /** One vector source: every boundary layer as a source-layer, tiled once in the boundary worker. */
   boundaries: 'boundaries',
@@ -25,16 +25,14 @@ export const MAP_LAYER = {
 /** Custom protocol through which maplibre asks the boundary worker for tiles. */
 export const BOUNDARY_TILE_PROTOCOL = 'hlj-boundaries';
 
-/** Source layers of the boundary vector source (one per boundary object), in the order they are encoded. */
-export const BOUNDARY_TILE_LAYERS = ['russia', 'neighbourCities', 'neighbourProvinces', 'counties', 'cities', 'province'] as const;
-
-/** Deepest zoom the worker tiles; maplibre overzooms beyond it. */
-export const BOUNDARY_TILE_MAX_ZOOM = 12;
+/** Source layers and deepest zoom of the boundary tiles, as the worker tiles them. */
+export { BOUNDARY_TILE_LAYERS, BOUNDARY_TILE_MAX_ZOOM } from '../workers/boundary-tiles.ts';
 
 export const DECK_LAYER = {
   cityLabels: 'city-labels',
   countyLabels: 'county-labels',
   firePoints: 'fire-points',
+  patrolHighlight: 'patrol-highlight',
   fireHeatmap: 'fire-heatmap',
   fireHexbin: 'fire-hexbin',
   eiaBuffer: 'eia-buffer',
@@ -44,6 +42,7 @@ export const DECK_LAYER = {
   eiaNearest: 'eia-nearest',
   eiaDraft: 'eia-draft',
   eiaBatch: 'eia-batch',
+  eiaBatchHighlight: 'eia-batch-highlight',
   boilerCoverage: 'boiler-coverage',
   boilerServiceArea: 'boiler-service-area',
   boilerPipelines: 'boiler-pipelines',
@@ -57,6 +56,3 @@ export const DECK_LAYER = {
   zoneProblems: 'zone-problems',
   zoneRepair: 'zone-repair',
 } as const;
-
-/** Keys of the user-facing layers in the layer panel (one entry may draw several map layers). */
-export type LayerKey = 'russia' | 'neighbours' | 'counties' | 'cities' | 'province' | 'eia' | 'boilers' | 'zones' | 'fires' | 'labels';

@@ -1,5 +1,5 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import type { EiaLayerData } from '../state/eia-selectors.ts';
+import type { EiaLayerData } from './layers/eia-layer-data.ts';
 
 /** SVG path data for a printable map (no WebGL: prints crisp and needs no tiles). */
 export interface ReportMap {

@@ -4,6 +4,7 @@ import { TerraDraw, TerraDrawPolygonMode, TerraDrawRectangleMode, TerraDrawSelec
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { createSnapIndex, ringSegments, type SnapIndex } from '../core/geo/snap-index.ts';
 import type { NoBurnZone } from '../core/zones/no-burn-zone.ts';
+import { text, TextError } from '../core/text/text.ts';
 
 /** What the zone drawing reports back, and where it gets snapping edges. */
 export interface ZoneDrawCallbacks {
@@ -177,7 +178,7 @@ export class ZoneDrawController {
     const refused = this.draw.addFeatures(features).find((result) => !result.valid);
     if (refused) {
       this.stopEditing();
-      throw new Error(`区域「${zone.name}」无法在地图上编辑 / cannot be edited on the map: ${refused.reason ?? 'invalid'}`);
+      throw new TextError(text('zoneCannotEditOnMap', { name: zone.name, reason: refused.reason ?? 'invalid' }));
     }
     this.draw.selectFeature(partId(zone.id, Math.min(this.selectedPart, features.length - 1)));
     this.rebuildSnapIndex();

@@ -1,9 +1,8 @@
-import type { FeatureCollection, Geometry } from 'geojson';
 import { BOILER_VERDICTS, type BoilerVerdict } from '../core/boilers/boiler.ts';
 import { summariseBoilerAudits, UNKNOWN_CITY, type CityBoilerSummary } from '../core/boilers/boiler-summary.ts';
 import type { AuditedRecord } from '../io/formats/audit-boilers-table.ts';
-import type { BoilerAuditResult, BoilerLayerKind } from '../workers/boiler-messages.ts';
-import type { BoilersSlice } from './boilers-slice.ts';
+import type { BoilerAuditResult } from '../workers/analysis-api.ts';
+import { memo } from './memo.ts';
 
 /** The verdict a boiler is drawn and sorted by: the first of its verdicts in {@link BOILER_VERDICTS} order. */
 export function primaryVerdict(record: AuditedRecord): BoilerVerdict | null {
@@ -73,68 +72,15 @@ export function selectBoilerOrder(audit: BoilerAuditResult, filter: BoilerFilter
   return indices;
 }
 
-let lastSummary: { audit: BoilerAuditResult; summary: CityBoilerSummary[] } | null = null;
-
 /**
  * The per-city summary of an audit (rows without a location left out), recomputed only for a new audit.
  *
  * @param audit - The audit result, or null.
  * @returns One row per city and a 合计 row; [] without an audit.
  */
-export function selectBoilerSummary(audit: BoilerAuditResult | null): CityBoilerSummary[] {
+export const selectBoilerSummary = memo((audit: BoilerAuditResult | null): CityBoilerSummary[] => {
   if (!audit) return [];
-  if (lastSummary?.audit === audit) return lastSummary.summary;
   const items = audit.records.filter((r) => r.boiler && r.audit).map((r) => ({ boiler: r.boiler!, audit: r.audit! }));
-  lastSummary = { audit, summary: summariseBoilerAudits(items) };
-  return lastSummary.summary;
-}
+  return summariseBoilerAudits(items);
+});
 
-/** What the boiler map layer draws. */
-export interface BoilerLayerData {
-  layers: Partial<Record<BoilerLayerKind, FeatureCollection<Geometry, { name: string; category?: string; line?: boolean }>>>;
-  serviceRadiusM: number;
-  /** Boilers with a location: lon/lat pairs, the verdict index ({@link BOILER_VERDICTS}) each is coloured by, and its record index. */
-  positions: Float64Array;
-  verdicts: Uint8Array;
-  recordOfPoint: Int32Array;
-  selected: [number, number] | null;
-  newBuild: { position: [number, number]; refused: boolean } | null;
-}
-
-let lastLayer: { inputs: unknown[]; data: BoilerLayerData } | null = null;
-
-/**
- * The boiler layer's data from the store, rebuilt only when one of its inputs changes.
- *
- * @param state - The boilers slice.
- * @returns The layer data, or null before anything is loaded.
- */
-export function selectBoilerLayerData(state: BoilersSlice): BoilerLayerData | null {
-  const inputs = [state.boilerLayers, state.boilerAudit, state.boilerSelected, state.boilerNewBuild, state.boilerServiceRadiusM];
-  if (!state.boilerAudit && Object.keys(state.boilerLayers).length === 0 && !state.boilerNewBuild) return null;
-  if (lastLayer && lastLayer.inputs.every((value, i) => value === inputs[i])) return lastLayer.data;
-  const records = state.boilerAudit?.records ?? [];
-  const located: number[] = [];
-  records.forEach((record, i) => record.boiler && located.push(i));
-  const positions = new Float64Array(located.length * 2);
-  const verdicts = new Uint8Array(located.length);
-  located.forEach((recordIndex, k) => {
-    const record = records[recordIndex]!;
-    positions[2 * k] = record.boiler!.lon;
-    positions[2 * k + 1] = record.boiler!.lat;
-    verdicts[k] = BOILER_VERDICTS.indexOf(primaryVerdict(record) ?? '需核实');
-  });
-  const selectedBoiler = state.boilerSelected === null ? null : records[state.boilerSelected]?.boiler;
-  const check = state.boilerNewBuild;
-  const data: BoilerLayerData = {
-    layers: Object.fromEntries(Object.entries(state.boilerLayers).map(([kind, layer]) => [kind, layer.features])),
-    serviceRadiusM: state.boilerServiceRadiusM,
-    positions,
-    verdicts,
-    recordOfPoint: Int32Array.from(located),
-    selected: selectedBoiler ? [selectedBoiler.lon, selectedBoiler.lat] : null,
-    newBuild: check ? { position: [check.boiler.lon, check.boiler.lat], refused: refusesNewBuild(check.audit.verdicts).length > 0 } : null,
-  };
-  lastLayer = { inputs, data };
-  return data;
-}

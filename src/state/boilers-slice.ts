@@ -1,10 +1,12 @@
 import type { StateCreator } from 'zustand';
 import type { BoilerAudit, BoilerPlace } from '../core/boilers/audit-boiler.ts';
 import type { Boiler, BoilerFuel } from '../core/boilers/boiler.ts';
-import { dataUrl } from '../io/data-url.ts';
+import { errorText, type Text } from '../core/text/text.ts';
+import { BOILER_LAYER_KINDS, type BoilerAuditResult, type BoilerLayerKind, type LoadedBoilerLayer } from '../workers/analysis-api.ts';
 import { ALL_BOILERS, type BoilerFilter, type BoilerSortKey } from './boiler-selectors.ts';
-import { boilerClient } from '../workers/boiler-client.ts';
-import type { BoilerAuditResult, BoilerLayerKind, LoadedBoilerLayer } from '../workers/boiler-messages.ts';
+import type { Keeper } from './keeper.ts';
+import { BROWSE, type MapSlice } from './map-slice.ts';
+import type { AppPorts } from './ports.ts';
 
 /** The service radius around pipelines assumed until the user states another (m). */
 export const DEFAULT_SERVICE_RADIUS_M = 1000;
@@ -35,46 +37,50 @@ export interface NewBuildCheck {
   audit: BoilerAudit;
 }
 
-export type BoilerWorkspaceStatus = { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready' } | { kind: 'failed'; message: string };
 export type BoilerBusy = { kind: 'idle' } | { kind: 'running'; label: string; done: number; total: number };
 
+/** A file kept for the audit: read again on reload. `editorZones` stands for the zone editor's zones, handed over in the worker. */
+type KeptFile = { file: Blob; fileName: string; synthetic: boolean } | { editorZones: true; fileName: string };
+
+const INVENTORY_KEY = 'boilers.inventory';
+const layerKey = (kind: BoilerLayerKind) => `boilers.layer.${kind}`;
+
 export interface BoilersSlice {
-  boilerStatus: BoilerWorkspaceStatus;
   boilerLayers: Partial<Record<BoilerLayerKind, LoadedBoilerLayer>>;
   /** Distance a pipeline serves, m: an assumption shown wherever it decides a verdict. */
   boilerServiceRadiusM: number;
   boilerAudit: BoilerAuditResult | null;
   boilerBusy: BoilerBusy;
   /** The last thing that failed, as `file: reason`; what was loaded before stays. */
-  boilerError: string | null;
+  boilerError: Text | string | null;
   /** The audit table's filter and sort; they stay while the user switches tabs. */
   boilerFilter: BoilerFilter;
   boilerSort: { key: BoilerSortKey; descending: boolean };
-  /** Index into `boilerAudit.records` of the boiler whose card is shown. */
+  /** Index into `boilerAudit.records` of the boiler whose card is shown (and highlighted on the map). */
   boilerSelected: number | null;
-  /** 'pick': the next map click places the planned boiler of the new-build check. */
-  boilerMode: 'none' | 'pick';
   boilerNewBuildForm: NewBuildForm;
   boilerNewBuild: NewBuildCheck | null;
   /** Why the new-build form cannot be checked yet; the last check stays shown. */
   boilerNewBuildProblem: 'location' | 'capacity' | null;
-  openBoilers(): Promise<void>;
   loadBoilerSample(): Promise<void>;
   loadBoilerLayer(kind: BoilerLayerKind, file: Blob, fileName: string, synthetic?: boolean): Promise<void>;
+  /** One layer of the synthetic sample (the zone editor's drafts need the coverage). */
+  loadBoilerSampleLayer(kind: BoilerLayerKind): Promise<void>;
+  /** The zone editor's zones as the zones layer (held in the worker; no file round trip). */
+  useEditorZonesInAudit(fileName: string): Promise<void>;
   clearBoilerLayer(kind: BoilerLayerKind): Promise<void>;
   loadBoilerInventory(file: Blob, fileName: string, synthetic?: boolean): Promise<void>;
   setBoilerServiceRadius(metres: number): Promise<void>;
-  selectBoiler(index: number | null): void;
+  /** Chooses a boiler (table row or map click): its card shows, and with `fly` the map moves to it. */
+  selectBoiler(index: number | null, fly?: boolean): void;
   setBoilerFilter(change: Partial<BoilerFilter>): void;
   setBoilerSort(sort: { key: BoilerSortKey; descending: boolean }): void;
-  setBoilerMode(mode: 'none' | 'pick'): void;
   setNewBuildForm(change: Partial<NewBuildForm>): void;
   /** A map click while placing the planned boiler: fills the form's location and checks it. */
   boilerMapClick(lon: number, lat: number): Promise<void>;
   checkNewBuild(): Promise<void>;
+  restoreBoilers(): Promise<void>;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The planned boiler of the form, or why it cannot be checked yet. */
 export function newBuildBoilerOf(form: NewBuildForm): { boiler: Boiler } | { problem: 'location' | 'capacity' } {
@@ -102,125 +108,140 @@ export function newBuildBoilerOf(form: NewBuildForm): { boiler: Boiler } | { pro
   };
 }
 
-export const createBoilersSlice: StateCreator<BoilersSlice, [], [], BoilersSlice> = (set, get) => {
-  let loading: Promise<void> | null = null;
-  let busyCount = 0;
-  const ready = async () => {
-    await get().openBoilers();
-    const status = get().boilerStatus;
-    if (status.kind !== 'ready') throw new Error(status.kind === 'failed' ? status.message : 'the boundaries did not load');
-  };
-  /** Runs one worker job with a progress line; failures become the error line and keep what was loaded. */
-  const job = async (label: string, run: (progress: (done: number, total: number) => void) => Promise<void>) => {
-    busyCount++;
-    set({ boilerBusy: { kind: 'running', label, done: 0, total: 0 } });
-    try {
-      await ready();
-      await run((done, total) => set({ boilerBusy: { kind: 'running', label, done, total } }));
-      set({ boilerError: null });
-    } catch (error) {
-      set({ boilerError: messageOf(error) });
-    } finally {
-      if (--busyCount === 0) set({ boilerBusy: { kind: 'idle' } });
-    }
-  };
-  const reaudit = async (progress: (done: number, total: number) => void) => {
-    if (get().boilerAudit) {
-      const result = await boilerClient().call('audit', { serviceRadiusM: get().boilerServiceRadiusM }, { onProgress: progress });
-      set({ boilerAudit: result });
-    }
-    if (get().boilerNewBuild) await get().checkNewBuild();
-  };
-  const fetchSample = async (name: string) => {
-    const response = await fetch(dataUrl(name));
-    if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-    return response.blob();
-  };
-  return {
-    boilerStatus: { kind: 'idle' },
-    boilerLayers: {},
-    boilerServiceRadiusM: DEFAULT_SERVICE_RADIUS_M,
-    boilerAudit: null,
-    boilerBusy: { kind: 'idle' },
-    boilerError: null,
-    boilerFilter: ALL_BOILERS,
-    boilerSort: { key: 'row', descending: false },
-    boilerSelected: null,
-    boilerMode: 'none',
-    boilerNewBuildForm: EMPTY_NEW_BUILD,
-    boilerNewBuild: null,
-    boilerNewBuildProblem: null,
-    openBoilers: () => {
-      loading ??= (async () => {
-        set({ boilerStatus: { kind: 'loading' } });
-        try {
-          await boilerClient().call('load', { boundariesUrl: dataUrl('boundaries.topo.json') });
-          set({ boilerStatus: { kind: 'ready' } });
-        } catch (error) {
-          loading = null;
-          set({ boilerStatus: { kind: 'failed', message: messageOf(error) } });
-        }
-      })();
-      return loading;
-    },
-    loadBoilerSample: () =>
-      job('sample', async (progress) => {
-        const kinds = Object.keys(BOILER_SAMPLE.layers) as BoilerLayerKind[];
-        const files = await Promise.all(kinds.map((kind) => fetchSample(BOILER_SAMPLE.layers[kind])));
-        // The worker keeps every layer it read: the store shows exactly those, even if one failed.
-        const results = await Promise.allSettled(kinds.map((kind, i) => boilerClient().call('readLayer', { kind, file: files[i]!, fileName: BOILER_SAMPLE.layers[kind], synthetic: true })));
-        const loaded = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-        set({ boilerLayers: { ...get().boilerLayers, ...Object.fromEntries(loaded.map((layer) => [layer.kind, layer])) } });
-        const failed = results.find((result) => result.status === 'rejected');
-        if (failed) throw failed.reason;
-        const inventory = await fetchSample(BOILER_SAMPLE.inventory);
-        const result = await boilerClient().call('audit', { file: inventory, fileName: BOILER_SAMPLE.inventory, synthetic: true, serviceRadiusM: get().boilerServiceRadiusM }, { onProgress: progress });
-        set({ boilerAudit: result, boilerSelected: null });
-      }),
-    loadBoilerLayer: (kind, file, fileName, synthetic = false) =>
-      job(fileName, async (progress) => {
-        const layer = await boilerClient().call('readLayer', { kind, file, fileName, synthetic });
-        set({ boilerLayers: { ...get().boilerLayers, [kind]: layer } });
-        await reaudit(progress);
-      }),
-    clearBoilerLayer: (kind) =>
-      job(kind, async (progress) => {
-        await boilerClient().call('clearLayer', { kind });
-        const layers = { ...get().boilerLayers };
-        delete layers[kind];
-        set({ boilerLayers: layers });
-        await reaudit(progress);
-      }),
-    loadBoilerInventory: (file, fileName, synthetic = false) =>
-      job(fileName, async (progress) => {
-        const result = await boilerClient().call('audit', { file, fileName, synthetic, serviceRadiusM: get().boilerServiceRadiusM }, { onProgress: progress });
-        set({ boilerAudit: result, boilerSelected: null });
-      }),
-    setBoilerServiceRadius: async (metres) => {
-      if (!(metres > 0 && Number.isFinite(metres))) return;
-      set({ boilerServiceRadiusM: Math.round(metres) });
-      if (get().boilerLayers.pipelines || get().boilerLayers.coverage?.pipelineCount) await job('radius', reaudit);
-    },
-    selectBoiler: (index) => set({ boilerSelected: index }),
-    setBoilerFilter: (change) => set({ boilerFilter: { ...get().boilerFilter, ...change } }),
-    setBoilerSort: (sort) => set({ boilerSort: sort }),
-    setBoilerMode: (mode) => set({ boilerMode: mode }),
-    setNewBuildForm: (change) => set({ boilerNewBuildForm: { ...get().boilerNewBuildForm, ...change } }),
-    boilerMapClick: async (lon, lat) => {
-      set({ boilerMode: 'none', boilerNewBuildForm: { ...get().boilerNewBuildForm, lon: lon.toFixed(6), lat: lat.toFixed(6) } });
-      await get().checkNewBuild();
-    },
-    checkNewBuild: async () => {
-      const planned = newBuildBoilerOf(get().boilerNewBuildForm);
-      if ('problem' in planned) {
-        set({ boilerNewBuildProblem: planned.problem });
-        return;
+export const createBoilersSlice =
+  (ports: AppPorts, keeper: Keeper): StateCreator<BoilersSlice & MapSlice, [], [], BoilersSlice> =>
+  (set, get) => {
+    let busyCount = 0;
+    /** Runs one worker job with a progress line; failures become the error line and keep what was loaded. */
+    const job = async (label: string, run: (progress: (done: number, total: number) => void) => Promise<void>) => {
+      busyCount++;
+      set({ boilerBusy: { kind: 'running', label, done: 0, total: 0 } });
+      try {
+        await get().loadBoundaries();
+        await run((done, total) => set({ boilerBusy: { kind: 'running', label, done, total } }));
+        set({ boilerError: null });
+      } catch (error) {
+        set({ boilerError: errorText(error) });
+      } finally {
+        if (--busyCount === 0) set({ boilerBusy: { kind: 'idle' } });
       }
-      set({ boilerNewBuildProblem: null });
-      await job('check', async () => {
-        const result = await boilerClient().call('check', { boiler: planned.boiler, serviceRadiusM: get().boilerServiceRadiusM });
-        set({ boilerNewBuild: { boiler: planned.boiler, ...result } });
-      });
-    },
+    };
+    const reaudit = async (progress: (done: number, total: number) => void) => {
+      if (get().boilerAudit) {
+        const result = await ports.analysis.call('boilers.audit', { serviceRadiusM: get().boilerServiceRadiusM }, { onProgress: progress });
+        set({ boilerAudit: result });
+      }
+      if (get().boilerNewBuild) await get().checkNewBuild();
+    };
+    const keepFile = (key: string, kept: KeptFile) => keeper.keep({ key, kind: 'boilers', label: kept.fileName }, kept);
+    const readLayer = async (kind: BoilerLayerKind, file: Blob, fileName: string, synthetic: boolean) => {
+      const layer = await ports.analysis.call('boilers.readLayer', { kind, file, fileName, synthetic });
+      set({ boilerLayers: { ...get().boilerLayers, [kind]: layer } });
+      keepFile(layerKey(kind), { file, fileName, synthetic });
+    };
+    const audit = async (file: Blob, fileName: string, synthetic: boolean, progress: (done: number, total: number) => void) => {
+      const result = await ports.analysis.call('boilers.audit', { file, fileName, synthetic, serviceRadiusM: get().boilerServiceRadiusM }, { onProgress: progress });
+      set({ boilerAudit: result, boilerSelected: null });
+      keepFile(INVENTORY_KEY, { file, fileName, synthetic });
+    };
+    return {
+      boilerLayers: {},
+      boilerServiceRadiusM: DEFAULT_SERVICE_RADIUS_M,
+      boilerAudit: null,
+      boilerBusy: { kind: 'idle' },
+      boilerError: null,
+      boilerFilter: ALL_BOILERS,
+      boilerSort: { key: 'row', descending: false },
+      boilerSelected: null,
+      boilerNewBuildForm: EMPTY_NEW_BUILD,
+      boilerNewBuild: null,
+      boilerNewBuildProblem: null,
+      loadBoilerSample: () =>
+        job('sample', async (progress) => {
+          const kinds = Object.keys(BOILER_SAMPLE.layers) as BoilerLayerKind[];
+          const files = await Promise.all(kinds.map((kind) => ports.fetchData(BOILER_SAMPLE.layers[kind])));
+          // The worker keeps every layer it read: the store shows exactly those, even if one failed.
+          const results = await Promise.allSettled(kinds.map((kind, i) => readLayer(kind, files[i]!, BOILER_SAMPLE.layers[kind], true)));
+          const failed = results.find((result) => result.status === 'rejected');
+          if (failed) throw failed.reason;
+          await audit(await ports.fetchData(BOILER_SAMPLE.inventory), BOILER_SAMPLE.inventory, true, progress);
+        }),
+      loadBoilerLayer: (kind, file, fileName, synthetic = false) =>
+        job(fileName, async (progress) => {
+          await readLayer(kind, file, fileName, synthetic);
+          await reaudit(progress);
+        }),
+      loadBoilerSampleLayer: async (kind) => {
+        const fileName = BOILER_SAMPLE.layers[kind];
+        await get().loadBoilerLayer(kind, await ports.fetchData(fileName), fileName, true);
+      },
+      useEditorZonesInAudit: (fileName) =>
+        job(fileName, async (progress) => {
+          const layer = await ports.analysis.call('boilers.useEditorZones', { fileName });
+          set({ boilerLayers: { ...get().boilerLayers, zones: layer } });
+          keepFile(layerKey('zones'), { editorZones: true, fileName });
+          await reaudit(progress);
+        }),
+      clearBoilerLayer: (kind) =>
+        job(kind, async (progress) => {
+          await ports.analysis.call('boilers.clearLayer', { kind });
+          const layers = { ...get().boilerLayers };
+          delete layers[kind];
+          set({ boilerLayers: layers });
+          await keeper.forget(layerKey(kind));
+          await reaudit(progress);
+        }),
+      loadBoilerInventory: (file, fileName, synthetic = false) => job(fileName, (progress) => audit(file, fileName, synthetic, progress)),
+      setBoilerServiceRadius: async (metres) => {
+        if (!(metres > 0 && Number.isFinite(metres))) return;
+        set({ boilerServiceRadiusM: Math.round(metres) });
+        if (get().boilerLayers.pipelines || get().boilerLayers.coverage?.pipelineCount) await job('radius', reaudit);
+      },
+      selectBoiler: (index, fly = false) => {
+        set({ boilerSelected: index });
+        const boiler = index === null ? null : get().boilerAudit?.records[index]?.boiler;
+        if (fly && boiler) get().focusPoint(boiler.lon, boiler.lat, 13);
+      },
+      setBoilerFilter: (change) => set({ boilerFilter: { ...get().boilerFilter, ...change } }),
+      setBoilerSort: (sort) => set({ boilerSort: sort }),
+      setNewBuildForm: (change) => set({ boilerNewBuildForm: { ...get().boilerNewBuildForm, ...change } }),
+      boilerMapClick: async (lon, lat) => {
+        set({ mapMode: BROWSE, boilerNewBuildForm: { ...get().boilerNewBuildForm, lon: lon.toFixed(6), lat: lat.toFixed(6) } });
+        await get().checkNewBuild();
+      },
+      checkNewBuild: async () => {
+        const planned = newBuildBoilerOf(get().boilerNewBuildForm);
+        if ('problem' in planned) {
+          set({ boilerNewBuildProblem: planned.problem });
+          return;
+        }
+        set({ boilerNewBuildProblem: null });
+        await job('check', async () => {
+          const result = await ports.analysis.call('boilers.check', { boiler: planned.boiler, serviceRadiusM: get().boilerServiceRadiusM });
+          set({ boilerNewBuild: { boiler: planned.boiler, ...result } });
+        });
+      },
+      restoreBoilers: async () => {
+        const kept = await Promise.all(BOILER_LAYER_KINDS.map((kind) => keeper.load<KeptFile>(layerKey(kind))));
+        const inventory = await keeper.load<KeptFile>(INVENTORY_KEY);
+        if (!inventory && kept.every((k) => !k)) return;
+        await job('restore', async (progress) => {
+          for (const [i, kind] of BOILER_LAYER_KINDS.entries()) {
+            const layer = kept[i];
+            if (!layer) continue;
+            if ('editorZones' in layer) {
+              // The editor's zones reach the worker with the zone workspace's first validation.
+              await get().useEditorZonesInAudit(layer.fileName).catch(() => undefined);
+              continue;
+            }
+            const loaded = await ports.analysis.call('boilers.readLayer', { kind, file: layer.file, fileName: layer.fileName, synthetic: layer.synthetic });
+            set({ boilerLayers: { ...get().boilerLayers, [kind]: loaded } });
+          }
+          if (inventory && 'file' in inventory) {
+            const result = await ports.analysis.call('boilers.audit', { file: inventory.file, fileName: inventory.fileName, synthetic: inventory.synthetic, serviceRadiusM: get().boilerServiceRadiusM }, { onProgress: progress });
+            set({ boilerAudit: result });
+          }
+        });
+      },
+    };
   };
-};

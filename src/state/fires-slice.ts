@@ -1,43 +1,51 @@
 import type { StateCreator } from 'zustand';
 import { FIRE_ANALYSIS_DEFAULTS, type FireAnalysisOptions } from '../core/fires/analyze-fires.ts';
 import { NO_FIRE_FILTER, type FireFilter } from '../core/fires/fire-summaries.ts';
-import { dataUrl } from '../io/data-url.ts';
+import type { FirePoints } from '../core/fires/fire-points.ts';
+import { emptyPatrolMarks, markCluster, type PatrolMarks, type PatrolStatus } from '../core/fires/patrol-status.ts';
+import { errorText, type Text } from '../core/text/text.ts';
 import type { FireColumns } from '../io/formats/read-fire-file.ts';
-import { cancelFireImport, fireClient, importFireFile } from '../workers/fire-client.ts';
-import type { FireImportResult } from '../workers/fire-messages.ts';
+import type { FireImportResult } from '../workers/analysis-api.ts';
+import { isCancelled } from '../workers/protocol.ts';
+import type { Keeper } from './keeper.ts';
+import type { MapSlice } from './map-slice.ts';
+import type { AppPorts } from './ports.ts';
 
-/** The loaded fire points and their analysis, plus whether they are the synthetic sample. */
+/** The loaded fire points and their analysis, the file they came from, and whether they are the synthetic sample. */
 export interface FireData extends FireImportResult {
+  /** Stable id of this import: statuses and the stored copy belong to it. */
+  id: string;
   synthetic: boolean;
+  /** ISO 8601. */
+  importedAt: string;
 }
 
 export type FireStatus =
   | { kind: 'idle' }
   | { kind: 'importing'; fileName: string; done: number; total: number }
-  | { kind: 'failed'; fileName: string; message: string };
+  | { kind: 'failed'; fileName: string; message: Text | string };
 
 export type FireStyle = 'confidence' | 'frp' | 'heatmap' | 'hexbin';
 
-/** Where a patrol stands; set by the coordinator, kept across reloads. */
-export type PatrolStatus = '待核查' | '已派出' | '已核实' | '误报';
-export const PATROL_STATUSES: PatrolStatus[] = ['待核查', '已派出', '已核实', '误报'];
-
-/** A file the user chose, kept so a corrected column mapping can re-read it. */
-interface FireSource {
-  name: string;
-  synthetic: boolean;
-  read(): Promise<Blob>;
+/** What is kept of a fire import: the file itself (for point cards and exports), the mapping and the analysis. */
+export interface StoredFires {
+  data: FireData;
+  file: Blob;
+  columns: Partial<FireColumns> | undefined;
+  settings: FireAnalysisOptions;
+  filter: FireFilter;
 }
 
 export interface FiresSlice {
   fireStatus: FireStatus;
   fireData: FireData | null;
-  fireSource: FireSource | null;
   fireFilter: FireFilter;
   fireSettings: FireAnalysisOptions;
   fireStyle: FireStyle;
-  /** Patrol status by patrol key (file, first seen and place), persisted. */
-  patrolStatus: Record<string, PatrolStatus>;
+  /** Statuses the coordinator set, on the detections of the loaded file (kept across reloads and re-clustering). */
+  patrolMarks: PatrolMarks | null;
+  /** The patrol cluster chosen in the list: highlighted on the map. */
+  patrolSelected: number | null;
   selectedFire: { index: number; header: string[]; fields: string[]; line: number } | null;
   importFires(file: File, columns?: Partial<FireColumns>): Promise<void>;
   loadSampleFires(): Promise<void>;
@@ -47,82 +55,156 @@ export interface FiresSlice {
   setFireFilter(change: Partial<FireFilter>): void;
   setFireSettings(change: Partial<FireAnalysisOptions>): Promise<void>;
   setFireStyle(style: FireStyle): void;
-  setPatrolStatus(key: string, status: PatrolStatus): void;
+  setPatrolStatus(cluster: number, status: PatrolStatus): void;
+  /** Chooses a patrol cluster in the list: highlighted, and the map moves to it. */
+  selectPatrolCluster(cluster: number | null, at?: [number, number]): void;
   selectFire(index: number | null): Promise<void>;
+  /** CSV of the visible points with their attribution (the `fires` command's output). */
+  exportFirePoints(indices: Uint32Array): Promise<string>;
+  /** CSV of every rejected row with its line, field and reason. */
+  exportRejectedFires(): Promise<string>;
+  /** Puts back the fires kept in this browser (start-up). */
+  restoreFires(): Promise<void>;
 }
 
 export const SAMPLE_FIRES_FILE = 'sample-fires.csv';
 
-export const createFiresSlice: StateCreator<FiresSlice, [], [], FiresSlice> = (set, get) => {
-  const load = async (source: FireSource, columns?: Partial<FireColumns>) => {
-    set({ fireStatus: { kind: 'importing', fileName: source.name, done: 0, total: 0 } });
-    try {
-      const file = await source.read();
-      const result = await importFireFile(
-        { file, fileName: source.name, columns, options: get().fireSettings, boundariesUrl: dataUrl('boundaries.topo.json') },
-        (done, total) => set({ fireStatus: { kind: 'importing', fileName: source.name, done, total } }),
-      );
-      set({ fireData: { ...result, synthetic: source.synthetic }, fireSource: source, fireStatus: { kind: 'idle' }, selectedFire: null, fireFilter: NO_FIRE_FILTER });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      // The previous data stays loaded; only the status says what went wrong.
-      set({ fireStatus: message === 'cancelled' ? { kind: 'idle' } : { kind: 'failed', fileName: source.name, message } });
-    }
-  };
-  return {
-    fireStatus: { kind: 'idle' },
-    fireData: null,
-    fireSource: null,
-    fireFilter: NO_FIRE_FILTER,
-    fireSettings: { ...FIRE_ANALYSIS_DEFAULTS },
-    fireStyle: 'confidence',
-    patrolStatus: {},
-    selectedFire: null,
-    importFires: (file, columns) => load({ name: file.name, synthetic: false, read: async () => file }, columns),
-    loadSampleFires: () =>
-      load({
-        name: SAMPLE_FIRES_FILE,
-        synthetic: true,
-        read: async () => {
-          const response = await fetch(dataUrl(SAMPLE_FIRES_FILE));
-          if (!response.ok) throw new Error(`${SAMPLE_FIRES_FILE}: HTTP ${response.status}`);
-          return response.blob();
-        },
-      }),
-    remapFireColumns: async (columns) => {
-      const source = get().fireSource;
-      if (source) await load(source, columns);
-    },
-    cancelFireImport: () => {
-      cancelFireImport();
-      set({ fireStatus: { kind: 'idle' } });
-    },
-    setFireFilter: (change) => set({ fireFilter: { ...get().fireFilter, ...change } }),
-    setFireSettings: async (change) => {
-      const fireSettings = { ...get().fireSettings, ...change };
-      set({ fireSettings });
-      const data = get().fireData;
-      if (!data) return;
-      const analysis = await fireClient().call('analyze', { options: fireSettings });
-      if (get().fireData === data) set({ fireData: { ...data, analysis } });
-    },
-    setFireStyle: (fireStyle) => set({ fireStyle }),
-    setPatrolStatus: (key, status) => set({ patrolStatus: { ...get().patrolStatus, [key]: status } }),
-    selectFire: async (index) => {
-      if (index === null) {
-        set({ selectedFire: null });
-        return;
-      }
-      const record = await fireClient().call('record', { index });
-      set({ selectedFire: { index, ...record } });
-    },
-  };
-};
-
-/**
- * A patrol cluster's key that survives reloads and re-imports of the same file: file name, first
- * detection (to the minute) and place (to about 100 m).
- */
-export function patrolKey(fileName: string, cluster: { first: number; lon: number; lat: number }): string {
-  return `${fileName}|${Math.round(cluster.first / 60000)}|${cluster.lon.toFixed(3)}|${cluster.lat.toFixed(3)}`;
+/** The same detections in the same order (position and time), so statuses set on one hold for the other. */
+function sameDetections(a: FirePoints, b: FirePoints): boolean {
+  if (a.count !== b.count) return false;
+  for (let i = 0; i < a.count; i++) if (a.lon[i] !== b.lon[i] || a.lat[i] !== b.lat[i] || !Object.is(a.time[i], b.time[i])) return false;
+  return true;
 }
+const FIRES_KEY = 'fires';
+const PATROL_KEY = 'patrol';
+
+/** A file the user chose, kept so a corrected column mapping can re-read it. */
+interface FireSource {
+  name: string;
+  synthetic: boolean;
+  read(): Promise<Blob>;
+}
+
+export const createFiresSlice =
+  (ports: AppPorts, keeper: Keeper): StateCreator<FiresSlice & MapSlice, [], [], FiresSlice> =>
+  (set, get) => {
+    let importing: AbortController | null = null;
+    let source: { file: Blob; columns: Partial<FireColumns> | undefined } | null = null;
+
+    const keepFires = () => {
+      const data = get().fireData;
+      if (!data || !source) return;
+      const stored: StoredFires = { data, file: source.file, columns: source.columns, settings: get().fireSettings, filter: get().fireFilter };
+      keeper.keep({ key: FIRES_KEY, kind: 'fires', label: data.fileName }, stored);
+    };
+    const keepMarks = () => {
+      const marks = get().patrolMarks;
+      const data = get().fireData;
+      if (marks && data) keeper.keep({ key: PATROL_KEY, kind: 'patrol', label: data.fileName }, { fireId: data.id, marks });
+    };
+
+    const load = async (from: FireSource, columns?: Partial<FireColumns>) => {
+      importing?.abort();
+      const controller = new AbortController();
+      importing = controller;
+      set({ fireStatus: { kind: 'importing', fileName: from.name, done: 0, total: 0 } });
+      try {
+        const file = await from.read();
+        const result = await ports.analysis.call(
+          'fires.import',
+          { file, fileName: from.name, columns, options: get().fireSettings },
+          { signal: controller.signal, onProgress: (done, total) => set({ fireStatus: { kind: 'importing', fileName: from.name, done, total } }) },
+        );
+        const previous = get().fireData;
+        // The same file read again (a corrected mapping, or the same detections) keeps its statuses.
+        const same = previous !== null && sameDetections(previous.points, result.points);
+        const data: FireData = { ...result, id: same ? previous.id : crypto.randomUUID(), synthetic: from.synthetic, importedAt: new Date().toISOString() };
+        source = { file, columns };
+        set({
+          fireData: data,
+          fireStatus: { kind: 'idle' },
+          selectedFire: null,
+          patrolSelected: null,
+          fireFilter: NO_FIRE_FILTER,
+          patrolMarks: same && get().patrolMarks ? get().patrolMarks : emptyPatrolMarks(result.points.count),
+        });
+        keepFires();
+        keepMarks();
+      } catch (error) {
+        // The previous data stays loaded; only the status says what went wrong.
+        if (importing === controller) set({ fireStatus: isCancelled(error) ? { kind: 'idle' } : { kind: 'failed', fileName: from.name, message: errorText(error) } });
+      } finally {
+        if (importing === controller) importing = null;
+      }
+    };
+
+    return {
+      fireStatus: { kind: 'idle' },
+      fireData: null,
+      fireFilter: NO_FIRE_FILTER,
+      fireSettings: { ...FIRE_ANALYSIS_DEFAULTS },
+      fireStyle: 'confidence',
+      patrolMarks: null,
+      patrolSelected: null,
+      selectedFire: null,
+      importFires: (file, columns) => load({ name: file.name, synthetic: false, read: async () => file }, columns),
+      loadSampleFires: () => load({ name: SAMPLE_FIRES_FILE, synthetic: true, read: () => ports.fetchData(SAMPLE_FIRES_FILE) }),
+      remapFireColumns: async (columns) => {
+        const data = get().fireData;
+        const kept = source;
+        if (data && kept) await load({ name: data.fileName, synthetic: data.synthetic, read: async () => kept.file }, columns);
+      },
+      cancelFireImport: () => {
+        importing?.abort();
+        importing = null;
+        set({ fireStatus: { kind: 'idle' } });
+      },
+      setFireFilter: (change) => {
+        set({ fireFilter: { ...get().fireFilter, ...change } });
+        keepFires();
+      },
+      setFireSettings: async (change) => {
+        const fireSettings = { ...get().fireSettings, ...change };
+        set({ fireSettings });
+        const data = get().fireData;
+        if (!data) return;
+        const analysis = await ports.analysis.call('fires.analyze', { options: fireSettings });
+        if (get().fireData !== data) return;
+        // Cluster numbers change with the settings; statuses stay on their detections, so nothing is lost.
+        set({ fireData: { ...data, analysis }, patrolSelected: null });
+        keepFires();
+      },
+      setFireStyle: (fireStyle) => set({ fireStyle }),
+      setPatrolStatus: (cluster, status) => {
+        const data = get().fireData;
+        if (!data) return;
+        set({ patrolMarks: markCluster(get().patrolMarks ?? emptyPatrolMarks(data.points.count), data.analysis.clusterId, cluster, status, Date.now()) });
+        keepMarks();
+      },
+      selectPatrolCluster: (cluster, at) => {
+        set({ patrolSelected: cluster });
+        if (cluster !== null && at) get().focusPoint(at[0], at[1], 11);
+      },
+      selectFire: async (index) => {
+        if (index === null) return set({ selectedFire: null });
+        const record = await ports.analysis.call('fires.record', { index });
+        set({ selectedFire: { index, ...record } });
+      },
+      exportFirePoints: (indices) => ports.analysis.call('fires.exportPoints', { indices }),
+      exportRejectedFires: () => ports.analysis.call('fires.exportRejected', {}),
+      restoreFires: async () => {
+        const stored = await keeper.load<StoredFires>(FIRES_KEY);
+        if (!stored || get().fireData) return;
+        const kept = await keeper.load<{ fireId: string; marks: PatrolMarks }>(PATROL_KEY);
+        source = { file: stored.file, columns: stored.columns };
+        set({
+          fireData: stored.data,
+          fireSettings: stored.settings,
+          fireFilter: stored.filter,
+          patrolMarks: kept?.fireId === stored.data.id ? kept.marks : emptyPatrolMarks(stored.data.points.count),
+        });
+        // The worker reads the kept file again, in the background, for point cards and exports.
+        await ports.analysis.call('fires.import', { file: stored.file, fileName: stored.data.fileName, columns: stored.columns, options: stored.settings });
+      },
+    };
+  };

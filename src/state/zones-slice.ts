@@ -2,20 +2,35 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { StateCreator } from 'zustand';
 import { commit, redo, startHistory, undo, type EditHistory } from '../core/zones/edit-history.ts';
 import { EMPTY_ZONE_ATTRIBUTES, type NoBurnZone, type ZoneAttributes } from '../core/zones/no-burn-zone.ts';
-import type { ZoneProposal } from '../core/zones/propose-zone.ts';
 import type { ZoneRepair } from '../core/zones/repair-zone.ts';
 import type { ZoneReport } from '../core/zones/validate-zones.ts';
+import { boxOf } from '../core/zones/zone-geometry.ts';
+import { errorText, text, TextError, type Text } from '../core/text/text.ts';
 import type { ZoneExportFormat, ZoneTextCut } from '../io/formats/write-zones-file.ts';
 import type { ZoneImport } from '../io/formats/read-zones-file.ts';
 import { createAutosaver, type Autosaver, type SaveStatus } from '../io/persistence/autosaver.ts';
-import { isQuotaError, openZoneDatabase, requestPersistentStorage, ZoneConflictError, type ZoneDatabase, type ZoneVersionSummary } from '../io/persistence/zone-database.ts';
+import { isQuotaError, requestPersistentStorage } from '../io/persistence/indexed-db.ts';
+import { openZoneDatabase, ZoneConflictError, type ZoneDatabase, type ZoneVersionSummary } from '../io/persistence/zone-database.ts';
 import { startTabGuard, type TabGuard, type TabRole } from '../io/persistence/tab-guard.ts';
-import type { RegionRef } from '../workers/boundary-messages.ts';
-import { boundaryClient } from '../workers/boundary-client.ts';
+import type { RegionRef } from '../workers/analysis-api.ts';
 import type { BoilersSlice } from './boilers-slice.ts';
+import { BROWSE, type MapMode, type MapSlice } from './map-slice.ts';
+import type { AppPorts } from './ports.ts';
 
-/** What a map click or drag does in the zone workspace. */
+/** What a map click or drag does in the zone workspace (a view of the map's one interaction mode). */
 export type ZoneMode = { kind: 'none' } | { kind: 'draw'; shape: 'polygon' | 'rectangle' } | { kind: 'edit'; id: string };
+
+/** The zone workspace's view of the map mode: drawing, editing, or neither. */
+export function zoneModeOf(mode: MapMode): ZoneMode {
+  if (mode.kind === 'zone-draw') return { kind: 'draw', shape: mode.shape };
+  if (mode.kind === 'zone-edit') return { kind: 'edit', id: mode.id };
+  return { kind: 'none' };
+}
+
+/** The map mode of a zone mode; leaving a zone mode browses again. */
+function mapModeOf(mode: ZoneMode): MapMode {
+  return mode.kind === 'draw' ? { kind: 'zone-draw', shape: mode.shape } : mode.kind === 'edit' ? { kind: 'zone-edit', id: mode.id } : BROWSE;
+}
 
 /** Whether this tab may edit: 'starting' until the tab guard and the database have answered. */
 export type ZoneRole = 'starting' | TabRole;
@@ -39,7 +54,6 @@ export interface ZonesSlice {
   /** The zones and their undo/redo steps; `zoneHistory.present` is what is shown and saved. */
   zoneHistory: EditHistory<NoBurnZone[]>;
   zoneSelected: string | null;
-  zoneMode: ZoneMode;
   zoneRole: ZoneRole;
   zoneSave: SaveStatus | { kind: 'loading' };
   zonePersistence: ZonePersistence;
@@ -52,14 +66,15 @@ export interface ZonesSlice {
   zoneVersionView: ZoneVersionView | null;
   zoneImport: PendingZoneImport | null;
   /** The last thing that failed or needs saying, as text; what is loaded stays. */
-  zoneMessage: { kind: 'error' | 'info'; text: string } | null;
+  zoneMessage: { kind: 'error' | 'info'; text: Text | string } | null;
   zoneBusy: string | null;
   /** Snap to county/city outlines and other zones while drawing and editing. */
   zoneSnapping: boolean;
   setZoneSnapping(enabled: boolean): void;
   openZones(): Promise<void>;
   setZoneMode(mode: ZoneMode): void;
-  selectZone(id: string | null): void;
+  /** Chooses a zone (list row or map click); with `fly` the map fits it. */
+  selectZone(id: string | null, fly?: boolean): void;
   /** A finished drawing becomes a new zone with default attributes, selected for the form. */
   addDrawnZone(geometry: Polygon): void;
   updateZoneGeometry(id: string, geometry: Polygon | MultiPolygon): void;
@@ -74,6 +89,8 @@ export interface ZonesSlice {
   saveZoneVersion(name: string): Promise<void>;
   viewZoneVersion(id: string | null): Promise<void>;
   restoreZoneVersion(id: string): Promise<void>;
+  /** Deletes a saved version (the storage view); the current zones are not touched. */
+  deleteZoneVersion(id: string): Promise<void>;
   readZoneImport(file: Blob, fileName: string): Promise<void>;
   confirmZoneImport(): void;
   cancelZoneImport(): void;
@@ -81,15 +98,17 @@ export interface ZonesSlice {
   exportZones(format: ZoneExportFormat): Promise<{ bytes: Uint8Array; fileName: string; mimeType: string; truncated: ZoneTextCut[] }>;
   proposeZone(region: RegionRef, regionName: string): Promise<void>;
   retryZoneSave(): void;
-  /** A place the map should move to (a problem clicked in the list); `at` makes a repeated click move again. */
-  zoneFocus: { lon: number; lat: number; at: number } | null;
+  /** Moves the map to a place (a problem clicked in the list). */
   focusZoneAt(where: [number, number]): void;
+  /** Validates the current zones now (the worker then holds them for the boiler audit). */
+  validateZonesNow(): Promise<void>;
   /** Hands the zones to the boiler audit as its zones layer (clause 十三, rule R13). */
   useZonesInBoilerAudit(): Promise<void>;
   dismissZoneMessage(): void;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const editorZone = (z: NoBurnZone) => ({ name: z.name, geometry: z.geometry, category: z.category });
 const nowIso = () => new Date().toISOString();
 const newId = () => crypto.randomUUID();
 
@@ -104,7 +123,9 @@ function nextZoneName(zones: readonly NoBurnZone[], stem = '禁燃区'): string 
 /** How long after the last commit validation runs (ms): a drag is one commit, typing coalesces. */
 const VALIDATE_DELAY_MS = 150;
 
-export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], ZonesSlice> = (set, get) => {
+export const createZonesSlice =
+  (ports: AppPorts): StateCreator<ZonesSlice & BoilersSlice & MapSlice, [], [], ZonesSlice> =>
+  (set, get) => {
   let database: ZoneDatabase | null = null;
   let revision = 0;
   let guard: TabGuard | null = null;
@@ -118,11 +139,13 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
   const zones = () => get().zoneHistory.present;
   // While a conflict is being resolved no edit is taken: it would be neither in the kept version nor saved.
   const canEdit = () => get().zoneRole === 'editor' && get().zoneSave.kind !== 'conflict';
+  /** Ends drawing or editing; a mode of another workspace (picking an EIA site) is left alone. */
+  const leaveZoneMode = (): Partial<MapSlice> => (zoneModeOf(get().mapMode).kind === 'none' ? {} : { mapMode: BROWSE });
 
   /** Validates the given zones in the worker and publishes the reports with the zones they describe. */
   const validate = async (current: NoBurnZone[]) => {
     const request = ++validateRequest;
-    const reports = await boundaryClient().call('validateZones', { zones: current.map((z) => ({ name: z.name, geometry: z.geometry })) });
+    const reports = await ports.analysis.call('zones.validate', { zones: current.map(editorZone) });
     if (request === validateRequest) set({ zoneReports: Object.fromEntries(current.map((z, i) => [z.id, reports[i]!])), zoneValidated: current });
     return reports;
   };
@@ -130,7 +153,7 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
   const validateSoon = () => {
     clearTimeout(validateTimer);
     validateTimer = setTimeout(() => {
-      validate(zones()).catch((error: unknown) => set({ zoneMessage: { kind: 'error', text: `校验失败 / validation failed: ${messageOf(error)}` } }));
+      validate(zones()).catch((error: unknown) => set({ zoneMessage: { kind: 'error', text: text('zoneValidationFailed', { reason: errorText(error) }) } }));
     }, VALIDATE_DELAY_MS);
   };
 
@@ -163,14 +186,14 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
       await reloadFromDatabase();
       startAutosaver();
       set({
-        zoneMode: { kind: 'none' },
+        ...leaveZoneMode(),
         zoneSelected: null,
         zoneSave: { kind: 'saved', at: nowIso() },
-        zoneMessage: { kind: 'info', text: mine.length > 0 ? `另一个标签页已保存了更新的区域；本页的编辑已另存为版本「${name}」。 / Another tab saved newer zones; this tab's edits were kept as a version.` : '已载入另一个标签页保存的区域 / loaded the zones another tab saved' },
+        zoneMessage: { kind: 'info', text: mine.length > 0 ? text('zoneConflictKept', { name }) : text('zoneConflictLoaded') },
       });
       await refreshVersions();
     } catch (error) {
-      set({ zoneRole: 'reader', zoneMode: { kind: 'none' }, zoneSave: { kind: 'conflict', message: messageOf(error) } });
+      set({ zoneRole: 'reader', ...leaveZoneMode(), zoneSave: { kind: 'conflict', message: messageOf(error) } });
     }
   };
 
@@ -209,12 +232,12 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
     if (history === get().zoneHistory) return;
     lastKey = null;
     const exists = (id: string | null) => id !== null && history.present.some((z) => z.id === id);
-    const mode = get().zoneMode;
+    const mode = get().mapMode;
     set({
       zoneHistory: history,
       zoneRepair: null,
       zoneSelected: exists(get().zoneSelected) ? get().zoneSelected : null,
-      zoneMode: mode.kind === 'edit' && !exists(mode.id) ? { kind: 'none' } : mode,
+      ...(mode.kind === 'zone-edit' && !exists(mode.id) ? { mapMode: BROWSE } : {}),
     });
     autosaver?.schedule(history.present);
     validateSoon();
@@ -229,7 +252,7 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
     try {
       await work();
     } catch (error) {
-      set({ zoneMessage: { kind: 'error', text: messageOf(error) } });
+      set({ zoneMessage: { kind: 'error', text: errorText(error) } });
     } finally {
       set({ zoneBusy: null });
     }
@@ -238,7 +261,6 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
   return {
     zoneHistory: startHistory<NoBurnZone[]>([]),
     zoneSelected: null,
-    zoneMode: { kind: 'none' },
     zoneRole: 'starting',
     zoneSave: { kind: 'loading' },
     zonePersistence: 'unknown',
@@ -251,8 +273,11 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
     zoneMessage: null,
     zoneBusy: null,
     zoneSnapping: true,
-    zoneFocus: null,
-    focusZoneAt: ([lon, lat]) => set({ zoneFocus: { lon, lat, at: Date.now() } }),
+    focusZoneAt: ([lon, lat]) => get().focusPoint(lon, lat, 14),
+    validateZonesNow: async () => {
+      clearTimeout(validateTimer);
+      await validate(zones());
+    },
     setZoneSnapping: (enabled) => set({ zoneSnapping: enabled }),
 
     openZones: () => {
@@ -271,7 +296,7 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
         guard = await startTabGuard({
           name: 'hlj-air-map.zones',
           onRole: (role) => {
-            if (role === 'reader') return set({ zoneRole: 'reader', zoneMode: { kind: 'none' } });
+            if (role === 'reader') return set({ zoneRole: 'reader', ...leaveZoneMode() });
             // A reader that becomes the editor first takes what the last editor saved.
             reloadFromDatabase()
               .catch((error: unknown) => set({ zoneSave: { kind: 'failed', message: messageOf(error), quota: isQuotaError(error), attempts: 0, retryInMs: 0 } }))
@@ -301,20 +326,23 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
     setZoneMode: (mode) => {
       if (mode.kind !== 'none' && !canEdit()) return;
       if (mode.kind === 'edit' && !zones().some((z) => z.id === mode.id)) return;
-      set({ zoneMode: mode, ...(mode.kind === 'edit' ? { zoneSelected: mode.id } : {}) });
+      if (mode.kind === 'none') return set(leaveZoneMode());
+      set({ mapMode: mapModeOf(mode), ...(mode.kind === 'edit' ? { zoneSelected: mode.id } : {}) });
     },
 
-    selectZone: (id) => {
-      const mode = get().zoneMode;
+    selectZone: (id, fly = false) => {
+      const mode = get().mapMode;
       const repair = get().zoneRepair;
       lastKey = null; // typing in the same field again later is a new undo step
-      set({ zoneSelected: id, zoneRepair: repair?.id === id ? repair : null, ...(mode.kind === 'edit' && mode.id !== id ? { zoneMode: { kind: 'none' } as ZoneMode } : {}) });
+      set({ zoneSelected: id, zoneRepair: repair?.id === id ? repair : null, ...(mode.kind === 'zone-edit' && mode.id !== id ? { mapMode: BROWSE } : {}) });
+      const zone = fly && id !== null ? zones().find((z) => z.id === id) : undefined;
+      if (zone) get().focusBounds(boxOf(zone.geometry.type === 'Polygon' ? [zone.geometry.coordinates] : zone.geometry.coordinates), 15);
     },
 
     addDrawnZone: (geometry) => {
       const at = nowIso();
       const zone: NoBurnZone = { id: newId(), ...EMPTY_ZONE_ATTRIBUTES, name: nextZoneName(zones()), geometry, provenance: { origin: 'drawn', source: '', createdAt: at, updatedAt: at } };
-      if (commitZones([...zones(), zone])) set({ zoneSelected: zone.id, zoneMode: { kind: 'none' } });
+      if (commitZones([...zones(), zone])) set({ zoneSelected: zone.id, ...leaveZoneMode() });
     },
 
     updateZoneGeometry: (id, geometry) => {
@@ -327,7 +355,7 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
     },
 
     deleteZone: (id) => {
-      if (commitZones(zones().filter((z) => z.id !== id))) set({ zoneSelected: null, zoneMode: { kind: 'none' } });
+      if (commitZones(zones().filter((z) => z.id !== id))) set({ zoneSelected: null, ...leaveZoneMode() });
     },
 
     undoZones: () => step(undo),
@@ -341,9 +369,9 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
         // A report's `other` indexes the zones it was computed for: repair only from reports of the current zones.
         const reports = get().zoneValidated === current ? current.map((z) => get().zoneReports[z.id]!) : await validate(current);
         const inputs = current.map((z) => ({ name: z.name, geometry: z.geometry }));
-        const repair = await boundaryClient().call('repairZone', { index, zones: inputs, report: reports[index]! });
+        const repair = await ports.analysis.call('zones.repair', { index, zones: inputs, report: reports[index]! });
         if (zones() !== current) return; // edited meanwhile: the preview would be of another shape
-        set(repair ? { zoneRepair: { id, repair } } : { zoneMessage: { kind: 'info', text: '没有可自动修复的问题 / nothing to repair automatically' } });
+        set(repair ? { zoneRepair: { id, repair } } : { zoneMessage: { kind: 'info', text: text('zoneNothingToRepair') } });
       }),
 
     acceptZoneRepair: () => {
@@ -375,7 +403,15 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
         // The zones being replaced are kept as a version of their own: restoring never loses a vertex.
         await database.saveVersion(`恢复「${summary.name}」之前自动保存`, zones(), nowIso());
         commitZones(versionZones);
-        set({ zoneVersionView: null, zoneSelected: null, zoneMode: { kind: 'none' } });
+        set({ zoneVersionView: null, zoneSelected: null, ...leaveZoneMode() });
+        await refreshVersions();
+      }),
+
+    deleteZoneVersion: (id) =>
+      busy('version', async () => {
+        database ??= await openZoneDatabase();
+        await database.deleteVersion(id);
+        if (get().zoneVersionView?.summary.id === id) set({ zoneVersionView: null });
         await refreshVersions();
       }),
 
@@ -385,12 +421,12 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
         const read = await readZonesFile(new Uint8Array(await file.arrayBuffer()), fileName, { now: nowIso(), newId });
         if (read.zones.length === 0) {
           const first = read.rejected[0];
-          throw new Error(`${fileName}: 没有可导入的面要素 / no polygon to import${first ? `（第 ${first.row} 项，${first.field}：${first.reason}）` : ''}`);
+          throw new TextError(first ? text('zoneImportNothingBecause', { file: fileName, row: first.row, field: first.field, reason: first.reason }) : text('zoneImportNothing', { file: fileName }));
         }
         // Imports are validated like drawings, against the zones already there, before anything changes.
-        const current = zones();
-        const reports = await boundaryClient().call('validateZones', { zones: [...current, ...read.zones].map((z) => ({ name: z.name, geometry: z.geometry })) });
-        set({ zoneImport: { ...read, reports: reports.slice(current.length) } });
+        await validate(zones()); // the worker holds the zones there now
+        const reports = await ports.analysis.call('zones.validateImport', { zones: read.zones.map(editorZone) });
+        set({ zoneImport: { ...read, reports } });
       }),
 
     confirmZoneImport: () => {
@@ -401,8 +437,8 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
       let renamed = 0;
       const imported = pending.zones.map((z) => (taken.has(z.id) ? (renamed++, { ...z, id: newId() }) : (taken.add(z.id), z)));
       if (commitZones([...zones(), ...imported])) {
-        const note = renamed > 0 ? `；${renamed} 个编号已被占用，已换新编号 / ${renamed} ids were in use and were replaced` : '';
-        set({ zoneImport: null, zoneMessage: { kind: 'info', text: `已导入 ${imported.length} 个区域 / imported ${imported.length} zones from ${pending.fileName}${note}` } });
+        const message = renamed > 0 ? text('zoneImportedRenamed', { n: imported.length, file: pending.fileName, renamed }) : text('zoneImported', { n: imported.length, file: pending.fileName });
+        set({ zoneImport: null, zoneMessage: { kind: 'info', text: message } });
       }
     },
 
@@ -422,10 +458,10 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
     proposeZone: (region, regionName) =>
       busy('propose', async () => {
         const coverageLayer = get().boilerLayers.coverage;
-        if (!coverageLayer) throw new Error('请先加载供热管网覆盖范围 / load the heating-network coverage first');
-        const coverage = coverageLayer.features.features.flatMap((f) => (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon' ? [f.geometry] : []));
-        const proposal: ZoneProposal | null = await boundaryClient().call('proposeZone', { coverage, region });
-        if (!proposal) throw new Error(`${regionName}内没有供热覆盖范围 / no heating coverage in ${regionName}`);
+        if (!coverageLayer) throw new TextError(text('zoneProposeNoCoverage'));
+        // The worker clips the coverage layer it holds for the boiler audit: nothing crosses the thread boundary but the draft.
+        const proposal = await ports.analysis.call('zones.propose', { region });
+        if (!proposal) throw new TextError(text('zoneProposeEmpty', { region: regionName }));
         const at = nowIso();
         const zone: NoBurnZone = {
           id: newId(),
@@ -438,7 +474,7 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
           provenance: { origin: 'proposed', source: `${coverageLayer.fileName} ∩ ${regionName}`, createdAt: at, updatedAt: at },
         };
         if (commitZones([...zones(), zone])) {
-          set({ zoneSelected: zone.id, ...(proposal.skipped > 0 ? { zoneMessage: { kind: 'info' as const, text: `${proposal.skipped} 个覆盖面几何无效，未计入草案 / ${proposal.skipped} coverage polygons with invalid geometry were left out` } } : {}) });
+          set({ zoneSelected: zone.id, ...(proposal.skipped > 0 ? { zoneMessage: { kind: 'info' as const, text: text('zoneProposeSkipped', { n: proposal.skipped }) } } : {}) });
         }
       }),
 
@@ -449,10 +485,10 @@ export const createZonesSlice: StateCreator<ZonesSlice & BoilersSlice, [], [], Z
     },
 
     useZonesInBoilerAudit: async () => {
-      const current = zones();
-      const collection = { type: 'FeatureCollection', features: current.map((z) => ({ type: 'Feature', properties: { name: z.name, category: z.category }, geometry: z.geometry })) };
-      const file = new Blob([JSON.stringify(collection)], { type: 'application/geo+json' });
-      await get().loadBoilerLayer('zones', file, `禁燃区编辑器（${current.length} 个区域）.geojson`);
+      // The worker holds the zones of the last validation: validate the current ones, then hand them over in place.
+      clearTimeout(validateTimer);
+      await validate(zones());
+      await get().useEditorZonesInAudit(`禁燃区编辑器（${zones().length} 个区域）`);
     },
     dismissZoneMessage: () => set({ zoneMessage: null }),
   };

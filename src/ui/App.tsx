@@ -1,32 +1,104 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { WORKSPACES } from '../state/workbench-slice.ts';
 import { useAppStore } from '../state/store.ts';
-import { CountyPanel } from './CountyPanel.tsx';
+import { CountyCard } from './CountyCard.tsx';
 import { DataSourcesDialog } from './DataSourcesDialog.tsx';
-import { FirePointDetails } from './FirePointDetails.tsx';
-import { useT } from './i18n.ts';
+import { FirePointCard } from './FirePointCard.tsx';
+import { useRender, useT } from './i18n.ts';
 import { LayerPanel } from './LayerPanel.tsx';
 import { MapView } from './MapView.tsx';
 import { PointerReadout } from './PointerReadout.tsx';
+import { SaveBanner } from './SaveBanner.tsx';
 import { SettingsDialog } from './SettingsDialog.tsx';
-import { ZoneSaveBanner } from './ZoneSaveBanner.tsx';
+import { StorageDialog } from './StorageDialog.tsx';
+import { PHONE_QUERY, useMediaQuery } from './use-media-query.ts';
+import { WORKSPACE_TITLES, WorkspacePanel } from './WorkspacePanel.tsx';
 
-// The fire workspace loads when first opened, keeping it off the start-up path.
-const FireDrawer = lazy(() => import('./FireDrawer.tsx').then((module) => ({ default: module.FireDrawer })));
-const EiaDrawer = lazy(() => import('./EiaDrawer.tsx').then((module) => ({ default: module.EiaDrawer })));
-const BoilerDrawer = lazy(() => import('./BoilerDrawer.tsx').then((module) => ({ default: module.BoilerDrawer })));
-const ZoneDrawer = lazy(() => import('./ZoneDrawer.tsx').then((module) => ({ default: module.ZoneDrawer })));
+// Printing shows only the EIA report; it loads with the EIA workspace.
 const EiaReport = lazy(() => import('./EiaReport.tsx').then((module) => ({ default: module.EiaReport })));
 
+/** The header: the app's name, the workspaces, and the data, storage, settings and language buttons; on a phone, one line with a menu. */
+function Topbar({ phone }: { phone: boolean }) {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  const workspace = useAppStore((s) => s.workspace);
+  const { setLanguage, openDialog, openWorkspace } = useAppStore.getState();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const choose = (action: () => void) => () => {
+    setMenuOpen(false);
+    action();
+  };
+  const workspaceButtons = WORKSPACES.map((key) => (
+    <button key={key} type="button" className="workspace-tab" aria-pressed={workspace === key} onClick={choose(() => openWorkspace(workspace === key ? null : key))} data-testid={`${key}-toggle`}>
+      {t(WORKSPACE_TITLES[key])}
+    </button>
+  ));
+  const tools = (
+    <>
+      <button type="button" onClick={choose(() => openDialog('data-sources'))} data-testid="data-sources-open">
+        {t('dataSources')}
+      </button>
+      <button type="button" onClick={choose(() => openDialog('storage'))} data-testid="storage-open">
+        {t('storage')}
+      </button>
+      <button type="button" onClick={choose(() => openDialog('settings'))} data-testid="settings-open">
+        {t('settings')}
+      </button>
+    </>
+  );
+  const languageSwitch = (
+    <button type="button" onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')} aria-label={t('switchLanguageLabel')} lang={language === 'zh' ? 'en' : 'zh'} data-testid="language-switch">
+      {t('switchLanguage')}
+    </button>
+  );
+  if (phone) {
+    return (
+      <header className="topbar phone">
+        <button type="button" className="menu-button" aria-expanded={menuOpen} aria-label={t('menu')} onClick={() => setMenuOpen(!menuOpen)} data-testid="menu-button">
+          ☰
+        </button>
+        <h1>{t('appTitleShort')}</h1>
+        {languageSwitch}
+        {menuOpen && (
+          <nav className="menu" aria-label={t('menu')} data-testid="menu">
+            {workspaceButtons}
+            {tools}
+          </nav>
+        )}
+      </header>
+    );
+  }
+  return (
+    <header className="topbar">
+      <h1>
+        {t('appTitle')}{' '}
+        <small>
+          <span lang="zh-CN" data-quote="policy">
+            黑政发〔2023〕19号
+          </span>{' '}
+          {t('appSubtitle')}
+        </small>
+      </h1>
+      <nav className="workspace-tabs" aria-label={t('workspaces')}>
+        {workspaceButtons}
+      </nav>
+      <div className="tools">
+        {tools}
+        {languageSwitch}
+      </div>
+    </header>
+  );
+}
+
+/** The workbench: one workspace at a time beside the map (a bottom sheet on a phone), the layer panel and cards over it. */
 export function App() {
   const t = useT();
+  const render = useRender();
   const language = useAppStore((s) => s.language);
   const status = useAppStore((s) => s.boundaries);
   const dialog = useAppStore((s) => s.dialog);
-  const { setLanguage, openDialog, importFires } = useAppStore.getState();
-  const [firesOpen, setFiresOpen] = useState(false);
-  const [eiaOpen, setEiaOpen] = useState(false);
-  const [boilersOpen, setBoilersOpen] = useState(false);
-  const [zonesOpen, setZonesOpen] = useState(false);
+  const workspace = useAppStore((s) => s.workspace);
+  const phone = useMediaQuery(PHONE_QUERY);
 
   useEffect(() => {
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
@@ -35,104 +107,58 @@ export function App() {
 
   return (
     <>
-    <div className="app">
-      <header className="topbar">
-        <h1>
-          {t('appTitle')} <small>{t('appSubtitle')}</small>
-        </h1>
-        <nav>
-          <button type="button" aria-pressed={firesOpen} onClick={() => setFiresOpen(!firesOpen)} data-testid="fires-toggle">
-            {t('fires')}
-          </button>
-          <button type="button" aria-pressed={eiaOpen} onClick={() => setEiaOpen(!eiaOpen)} data-testid="eia-toggle">
-            {t('eia')}
-          </button>
-          <button type="button" aria-pressed={boilersOpen} onClick={() => setBoilersOpen(!boilersOpen)} data-testid="boilers-toggle">
-            {t('boilers')}
-          </button>
-          <button type="button" aria-pressed={zonesOpen} onClick={() => setZonesOpen(!zonesOpen)} data-testid="zones-toggle">
-            {t('zones')}
-          </button>
-          <button type="button" onClick={() => openDialog('data-sources')}>
-            {t('dataSources')}
-          </button>
-          <button type="button" onClick={() => openDialog('settings')}>
-            {t('settings')}
-          </button>
-          <button type="button" onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')} aria-label={t('switchLanguageLabel')} data-testid="language-switch">
-            {t('switchLanguage')}
-          </button>
-        </nav>
-      </header>
-      <main
-        className="workspace"
-        onDragOver={(e) => e.preventDefault()}
-        onDrop={(e) => {
-          // A dropped file goes to the open zone editor as an import to confirm; otherwise it opens the fire workspace
-          // and imports. Nothing already loaded is touched until it succeeds.
-          e.preventDefault();
-          const file = e.dataTransfer.files[0];
-          if (!file) return;
-          if (zonesOpen) {
-            void useAppStore.getState().readZoneImport(file, file.name);
-            return;
-          }
-          setFiresOpen(true);
-          void importFires(file);
-        }}
-      >
-        <MapView />
-        {status.kind === 'ready' && (
-          <>
-            <aside className="sidebar">
-              <LayerPanel summary={status.summary} />
-            </aside>
-            <div className="right-column">
-              <CountyPanel />
-              <FirePointDetails />
-              {eiaOpen && (
-                <Suspense fallback={null}>
-                  <EiaDrawer />
-                </Suspense>
-              )}
-              <ZoneSaveBanner />
-              {zonesOpen && (
-                <Suspense fallback={null}>
-                  <ZoneDrawer />
-                </Suspense>
-              )}
-              {boilersOpen && (
-                <Suspense fallback={null}>
-                  <BoilerDrawer />
-                </Suspense>
-              )}
-              {firesOpen && (
-                <Suspense fallback={null}>
-                  <FireDrawer />
-                </Suspense>
-              )}
+      <div className={`app ${phone ? 'phone' : 'desktop'}`} data-workspace={workspace ?? 'none'}>
+        <Topbar phone={phone} />
+        <div
+          className="workbench"
+          onDragOver={(e) => e.preventDefault()}
+          onDrop={(e) => {
+            // A dropped file goes to the open zone editor as an import to confirm, to the boiler audit as its inventory,
+            // or else to the fire workspace. Nothing already loaded is touched until it succeeds.
+            e.preventDefault();
+            const file = e.dataTransfer.files[0];
+            if (!file) return;
+            const state = useAppStore.getState();
+            if (state.workspace === 'zones') void state.readZoneImport(file, file.name);
+            else if (state.workspace === 'boilers') void state.loadBoilerInventory(file, file.name);
+            else {
+              state.openWorkspace('fires');
+              void state.importFires(file);
+            }
+          }}
+        >
+          {!phone && workspace && <WorkspacePanel workspace={workspace} phone={false} />}
+          <MapView>
+            {status.kind === 'ready' && <LayerPanel summary={status.summary} />}
+            <div className="map-cards">
+              <CountyCard />
+              <FirePointCard />
             </div>
-          </>
+            <SaveBanner />
+            {status.kind === 'loading' && <p className="map-status">{t('loading')}</p>}
+            {status.kind === 'failed' && (
+              <p className="map-status warning" role="alert">
+                {t('loadFailed')}: {render(status.message)}
+              </p>
+            )}
+            {phone && workspace && <WorkspacePanel workspace={workspace} phone />}
+          </MapView>
+        </div>
+        {!phone && (
+          <footer className="statusbar">
+            <PointerReadout />
+          </footer>
         )}
-        {status.kind === 'loading' && <p className="status">{t('loading')}</p>}
-        {status.kind === 'failed' && (
-          <p className="status warning" role="alert">
-            {t('loadFailed')}: {status.message}
-          </p>
-        )}
-      </main>
-      <footer className="statusbar">
-        <PointerReadout />
-      </footer>
-      {dialog === 'settings' && <SettingsDialog />}
-      {dialog === 'data-sources' && <DataSourcesDialog />}
-    </div>
-    {/* Outside .app: printing hides the app and shows only the report. */}
-    {eiaOpen && (
-      <Suspense fallback={null}>
-        <EiaReport />
-      </Suspense>
-    )}
+        {dialog === 'settings' && <SettingsDialog />}
+        {dialog === 'data-sources' && <DataSourcesDialog />}
+        {dialog === 'storage' && <StorageDialog />}
+      </div>
+      {/* Outside .app: printing hides the app and shows only the report. */}
+      {workspace === 'eia' && (
+        <Suspense fallback={null}>
+          <EiaReport />
+        </Suspense>
+      )}
     </>
   );
 }

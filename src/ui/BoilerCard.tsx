@@ -1,15 +1,14 @@
 import type { BoilerAudit, BoilerPlace } from '../core/boilers/audit-boiler.ts';
-import { BOILER_VALUE_EN, type Boiler } from '../core/boilers/boiler.ts';
-import type { Language } from '../map/localized.ts';
+import type { Boiler, BoilerFuel, BoilerStatus, BoilerUse } from '../core/boilers/boiler.ts';
+import { boilerValueText, verdictText } from '../core/text/labels.ts';
+import { render, type Language } from '../core/text/text.ts';
 import type { AuditedRecord } from '../io/formats/audit-boilers-table.ts';
-import { verdictLabel } from '../map/layers/boiler-layers.ts';
-import { useAppStore } from '../state/store.ts';
-import { useT } from './i18n.ts';
+import { useLanguage, useRender, useT } from './i18n.ts';
+import { usePlaceNames } from './place-names.ts';
 
 /** A fuel, use or status word in the UI language; '—' when the sheet left it empty. */
-export function valueLabel(value: keyof typeof BOILER_VALUE_EN | null, language: Language): string {
-  if (value === null) return '—';
-  return language === 'zh' ? value : BOILER_VALUE_EN[value];
+export function valueLabel(value: BoilerFuel | BoilerUse | BoilerStatus | null, language: Language): string {
+  return value === null ? '—' : render(boilerValueText(value), language);
 }
 
 /** Capacity as the sheet gave it: t/h, MW, or both; never converted. */
@@ -21,7 +20,9 @@ export function capacityText(boiler: Boiler): string {
 /** The verdicts of one audited boiler: each rule with clause, deadline and reason, what to verify, warnings, where it stands. */
 export function AuditFacts({ boiler, place, audit }: { boiler: Boiler; place: BoilerPlace; audit: BoilerAudit }) {
   const t = useT();
-  const language = useAppStore((s) => s.language);
+  const renderText = useRender();
+  const language = useLanguage();
+  const place_ = usePlaceNames();
   const coverage =
     place.coverage === null ? t('layerNotGivenShort') : place.coverage === false ? t('no') : place.coverage.by === 'polygon' ? place.coverage.name : `${place.coverage.name}（${Math.round(place.coverage.distanceM)} m ≤ ${place.coverage.radiusM} m，${t('assumed')}）`;
   return (
@@ -29,7 +30,7 @@ export function AuditFacts({ boiler, place, audit }: { boiler: Boiler; place: Bo
       <ul data-testid="boiler-matches">
         {audit.matches.map((match) => (
           <li key={match.ruleId}>
-            <strong>{verdictLabel(match.verdict, language)}</strong> · {match.ruleId} · {t('clause')}（{match.clause}）{match.deadline ? ` · ${t('deadline')} ${match.deadline}` : ''}
+            <strong>{renderText(verdictText(match.verdict))}</strong> · {match.ruleId} · {t('clause')}（<span lang="zh-CN" data-quote="policy">{match.clause}</span>）{match.deadline ? ` · ${t('deadline')} ${match.deadline}` : ''}
             <br />
             {match.reason[language]}
           </li>
@@ -62,7 +63,7 @@ export function AuditFacts({ boiler, place, audit }: { boiler: Boiler; place: Bo
         <dd>{[boiler.fuel, boiler.use, boiler.status].map((v) => valueLabel(v, language)).join(' / ')}</dd>
         <dt>{t('location')}</dt>
         <dd>
-          {boiler.lon.toFixed(6)}, {boiler.lat.toFixed(6)} · {[place.city, place.county].filter(Boolean).join(' ') || t('outsideProvince')}
+          {boiler.lon.toFixed(6)}, {boiler.lat.toFixed(6)} · {[place.city, place.county].filter((p): p is string => Boolean(p)).map((p) => renderText(place_(p))).join(' ') || t('outsideProvince')}
         </dd>
         <dt>{t('coverageShort')}</dt>
         <dd>{coverage}</dd>
@@ -72,7 +73,7 @@ export function AuditFacts({ boiler, place, audit }: { boiler: Boiler; place: Bo
           {audit.builtUpSource ? `（${t(audit.builtUpSource === 'sheet' ? 'perSheet' : 'perLayer')}）` : ''}
         </dd>
         <dt>{t('zonesShort')}</dt>
-        <dd>{place.zones === null ? t('layerNotGivenShort') : place.zones.map((z) => `${z.name}（${z.category}）`).join('、') || t('no')}</dd>
+        <dd data-user-data="">{place.zones === null ? t('layerNotGivenShort') : place.zones.map((z) => `${z.name}（${z.category}）`).join('、') || t('no')}</dd>
       </dl>
     </>
   );
@@ -81,20 +82,23 @@ export function AuditFacts({ boiler, place, audit }: { boiler: Boiler; place: Bo
 /** The card of the boiler picked on the map or in the table. */
 export function BoilerCard({ record, onClose }: { record: AuditedRecord; onClose: () => void }) {
   const t = useT();
-  const language = useAppStore((s) => s.language);
+  const renderText = useRender();
   const { boiler, place, audit } = record;
   if (!boiler || !place || !audit) return null;
   const tone = audit.verdicts.includes('合规') ? '' : audit.verdicts.every((v) => v === '需核实') ? 'review' : 'refused';
   return (
     <section className={`verdict ${tone}`} aria-live="polite" data-testid="boiler-card">
       <h3>
-        <span data-testid="boiler-card-name">{boiler.name}</span>（{t('row')} {record.row}）：<span data-testid="boiler-card-verdicts">{audit.verdicts.map((v) => verdictLabel(v, language)).join('；')}</span>{' '}
+        <span data-testid="boiler-card-name" data-user-data="">
+          {boiler.name}
+        </span>
+        （{t('row')} {record.row}）：<span data-testid="boiler-card-verdicts">{audit.verdicts.map((v) => renderText(verdictText(v))).join('；')}</span>{' '}
         <button type="button" className="link" onClick={onClose} aria-label={t('close')}>
           ×
         </button>
       </h3>
       <AuditFacts boiler={boiler} place={place} audit={audit} />
-      {record.notes.length > 0 && <p className="note">{record.notes.join('；')}</p>}
+      {record.notes.length > 0 && <p className="note">{record.notes.map((note) => renderText(note)).join('；')}</p>}
     </section>
   );
 }

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../state/store.ts';
-import { BOILER_LAYER_KINDS, type BoilerLayerKind } from '../workers/boiler-messages.ts';
+import { BOILER_LAYER_KINDS, type BoilerLayerKind } from '../workers/analysis-api.ts';
 import { BoilerCard } from './BoilerCard.tsx';
 import { BoilerNewBuild } from './BoilerNewBuild.tsx';
 import { BoilerSummaryTable } from './BoilerSummaryTable.tsx';
 import { BoilerTable } from './BoilerTable.tsx';
-import { useT, type MessageKey } from './i18n.ts';
+import { FilePicker } from './FilePicker.tsx';
+import { useRender, useT, type MessageKey } from './i18n.ts';
 import { Tabs } from './Tabs.tsx';
 
 type Tab = 'data' | 'audit' | 'summary' | 'newBuild';
@@ -17,26 +18,15 @@ const VECTOR_FILES = '.geojson,.json,.kml,.kmz,.zip';
 /** One audit layer: its file, what was read and left out, and a button to remove it. */
 function LayerFile({ kind }: { kind: BoilerLayerKind }) {
   const t = useT();
+  const render = useRender();
   const layer = useAppStore((s) => s.boilerLayers[kind]);
   const { loadBoilerLayer, clearBoilerLayer } = useAppStore.getState();
   return (
     <div className="layer-file" data-testid={`boiler-layer-${kind}`}>
-      <label>
-        {t(LAYER_LABELS[kind])}
-        <input
-          type="file"
-          accept={VECTOR_FILES}
-          data-testid={`boiler-layer-file-${kind}`}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void loadBoilerLayer(kind, file, file.name);
-            e.target.value = '';
-          }}
-        />
-      </label>
+      <FilePicker label={t(LAYER_LABELS[kind])} accept={VECTOR_FILES} testId={`boiler-layer-file-${kind}`} onFile={(file) => void loadBoilerLayer(kind, file, file.name)} />
       {layer ? (
         <p className="note" data-testid={`boiler-layer-status-${kind}`}>
-          {layer.fileName} {layer.synthetic && <span className="badge synthetic">{t('synthetic')}</span>}：{layer.areaCount} {t('polygons')}
+          <span data-user-data="">{layer.fileName}</span> {layer.synthetic && <span className="badge synthetic">{t('synthetic')}</span>}：{layer.areaCount} {t('polygons')}
           {layer.pipelineCount > 0 ? `，${layer.pipelineCount} ${t('lines')}` : ''}
           {layer.rejected.length > 0 ? `，${layer.rejected.length} ${t('featuresLeftOut')}` : ''}（{layer.crs}）{' '}
           <button type="button" className="link" onClick={() => void clearBoilerLayer(kind)}>
@@ -50,7 +40,7 @@ function LayerFile({ kind }: { kind: BoilerLayerKind }) {
         <ul className="note" data-testid={`boiler-layer-rejected-${kind}`}>
           {layer.rejected.slice(0, 5).map((r) => (
             <li key={`${r.row}-${r.field}`}>
-              {t('feature')} {r.row}，{r.field}：{r.reason}
+              {t('feature')} {r.row}，<span data-user-data="">{r.field}</span>：{render(r.reason)}
             </li>
           ))}
         </ul>
@@ -62,19 +52,16 @@ function LayerFile({ kind }: { kind: BoilerLayerKind }) {
 /** The boiler audit workspace (clauses 十一, 十三, 二十三): layers and inventory, audit table, per-city summary, new-build check. */
 export function BoilerDrawer() {
   const t = useT();
+  const render = useRender();
   const [tab, setTab] = useState<Tab>('data');
-  const status = useAppStore((s) => s.boilerStatus);
   const busy = useAppStore((s) => s.boilerBusy);
   const error = useAppStore((s) => s.boilerError);
   const audit = useAppStore((s) => s.boilerAudit);
   const selected = useAppStore((s) => (s.boilerSelected === null ? null : (s.boilerAudit?.records[s.boilerSelected] ?? null)));
   const radius = useAppStore((s) => s.boilerServiceRadiusM);
-  const { openBoilers, loadBoilerSample, loadBoilerInventory, setBoilerServiceRadius, selectBoiler } = useAppStore.getState();
+  const { loadBoilerSample, loadBoilerInventory, setBoilerServiceRadius, selectBoiler } = useAppStore.getState();
   const [radiusText, setRadiusText] = useState(String(radius));
 
-  useEffect(() => void openBoilers(), [openBoilers]);
-  // Closing the workspace ends placing a planned boiler, so map clicks select counties again.
-  useEffect(() => () => useAppStore.getState().setBoilerMode('none'), []);
   useEffect(() => setRadiusText(String(radius)), [radius]);
   // A boiler picked on the map shows its card on the audit tab.
   useEffect(() => {
@@ -87,22 +74,15 @@ export function BoilerDrawer() {
   };
 
   return (
-    <aside className="panel boiler-drawer" aria-label={t('boilers')} data-testid="boiler-drawer">
-      <h2>{t('boilers')}</h2>
-      {status.kind === 'loading' && <p role="status">{t('loading')}</p>}
-      {status.kind === 'failed' && (
-        <p className="warning" role="alert">
-          {status.message}
-        </p>
-      )}
+    <div className="drawer boiler-drawer" data-testid="boiler-drawer">
       {busy.kind === 'running' && (
         <p role="status" data-testid="boiler-busy">
-          {t('working')} {busy.label} {busy.total > 0 && <progress value={busy.done} max={busy.total} />}
+          {t('working')} <span data-user-data="">{busy.label}</span> {busy.total > 0 && <progress value={busy.done} max={busy.total} />}
         </p>
       )}
       {error && (
         <p className="warning" role="alert" data-testid="boiler-error">
-          {error}
+          {render(error)}
         </p>
       )}
       {audit?.synthetic && (
@@ -117,22 +97,10 @@ export function BoilerDrawer() {
             <button type="button" onClick={() => void loadBoilerSample()} data-testid="boiler-sample">
               {t('loadBoilerSample')}
             </button>
-            <label>
-              {t('boilerInventory')}
-              <input
-                type="file"
-                accept=".csv,.txt,.xlsx"
-                data-testid="boiler-inventory-file"
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  if (file) void loadBoilerInventory(file, file.name);
-                  e.target.value = '';
-                }}
-              />
-            </label>
+            <FilePicker label={t('boilerInventory')} accept=".csv,.txt,.xlsx" testId="boiler-inventory-file" onFile={(file) => void loadBoilerInventory(file, file.name)} />
             {audit && (
               <p className="note" data-testid="boiler-inventory-status">
-                {audit.fileName}：{audit.records.length} {t('rows')}，{audit.rejectedCount} {t('refusedRows')}，{audit.noteCount} {t('unreadCells')}（{Math.round(audit.milliseconds)} ms）
+                <span data-user-data="">{audit.fileName}</span>：{t('inventoryLine', { rows: audit.records.length, refused: audit.rejectedCount, notes: audit.noteCount, ms: Math.round(audit.milliseconds) })}
               </p>
             )}
             {BOILER_LAYER_KINDS.map((kind) => (
@@ -162,6 +130,6 @@ export function BoilerDrawer() {
         {tab === 'summary' && <BoilerSummaryTable />}
         {tab === 'newBuild' && <BoilerNewBuild />}
       </div>
-    </aside>
+    </div>
   );
 }

@@ -1,31 +1,34 @@
 import { useEffect } from 'react';
 import { BOILER_FUELS } from '../core/boilers/boiler.ts';
-import { verdictLabel } from '../map/layers/boiler-layers.ts';
+import { verdictText } from '../core/text/labels.ts';
 import { refusesNewBuild } from '../state/boiler-selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { AuditFacts, valueLabel } from './BoilerCard.tsx';
-import { useT } from './i18n.ts';
+import { useLanguage, useRender, useT } from './i18n.ts';
 
 /** New-build check (clause 十一): place a planned boiler on the map or type its location, give capacity and fuel, get permitted or not with the clause. */
 export function BoilerNewBuild() {
   const t = useT();
-  const language = useAppStore((s) => s.language);
+  const render = useRender();
+  const language = useLanguage();
   const form = useAppStore((s) => s.boilerNewBuildForm);
-  const mode = useAppStore((s) => s.boilerMode);
+  const mode = useAppStore((s) => (s.mapMode.kind === 'boiler-place' ? 'pick' : 'none'));
   const check = useAppStore((s) => s.boilerNewBuild);
   const problem = useAppStore((s) => s.boilerNewBuildProblem);
-  const { setNewBuildForm, setBoilerMode, checkNewBuild } = useAppStore.getState();
+  const { setNewBuildForm, checkNewBuild } = useAppStore.getState();
+  const setBoilerMode = (next: 'none' | 'pick') => useAppStore.getState().setMapMode(next === 'pick' ? { kind: 'boiler-place' } : { kind: 'browse' });
   const refused = check ? refusesNewBuild(check.audit.verdicts) : [];
   // 不予新建 is the headline itself; a further reason (a no-burn zone) follows it.
   const further = refused.filter((v) => v !== '不予新建');
-  const notPermittedHeadline = `${t('notPermitted')}${further.length > 0 ? `：${further.map((v) => verdictLabel(v, language)).join('；')}` : ''}`;
+  const notPermittedHeadline = `${t('notPermitted')}${further.length > 0 ? `：${further.map((v) => render(verdictText(v))).join('；')}` : ''}`;
   // Esc stops placing, as it does for the EIA site tools.
   useEffect(() => {
     if (mode !== 'pick') return;
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setBoilerMode('none');
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [mode, setBoilerMode]);
+    // setBoilerMode only forwards to the store: it need not re-subscribe
+  }, [mode]);
   return (
     <section aria-label={t('boilerNewBuildTab')}>
       <form
@@ -55,7 +58,7 @@ export function BoilerNewBuild() {
           <label>
             {t('unit')}
             <select value={form.unit} onChange={(e) => setNewBuildForm({ unit: e.target.value as 'tph' | 'mw' })} data-testid="newbuild-unit">
-              <option value="tph">t/h（蒸吨/小时）</option>
+              <option value="tph">{t('unitTph')}</option>
               <option value="mw">MW</option>
             </select>
           </label>

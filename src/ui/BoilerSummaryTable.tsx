@@ -1,10 +1,11 @@
 import { BOILER_VERDICTS } from '../core/boilers/boiler.ts';
 import { TOTAL_ROW, UNKNOWN_CITY, type CapacityTotal } from '../core/boilers/boiler-summary.ts';
-import { verdictLabel } from '../map/layers/boiler-layers.ts';
+import { verdictText } from '../core/text/labels.ts';
 import { selectBoilerSummary } from '../state/boiler-selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { downloadTable } from './download.ts';
-import { useT } from './i18n.ts';
+import { useRender, useT } from './i18n.ts';
+import { usePlaceNames } from './place-names.ts';
 
 const round = (value: number) => String(Math.round(value * 100) / 100);
 /** A capacity total as text: t/h and MW apart, never added together. */
@@ -13,12 +14,13 @@ const capacity = (total: CapacityTotal) => [total.tph > 0 ? `${round(total.tph)}
 /** Per-city numbers: boilers per verdict, and the count and capacity to phase out and to retrofit; exportable. */
 export function BoilerSummaryTable() {
   const t = useT();
-  const language = useAppStore((s) => s.language);
+  const render = useRender();
+  const place = usePlaceNames();
   const audit = useAppStore((s) => s.boilerAudit);
   const summary = selectBoilerSummary(audit);
   if (!audit) return <p className="note">{t('noInventory')}</p>;
-  const header = [t('cityColumn'), t('boilerCount'), ...BOILER_VERDICTS.map((v) => verdictLabel(v, language)), t('phaseOutCapacity'), t('retrofitCount'), t('retrofitCapacity')];
-  const cityLabel = (city: string) => (city === UNKNOWN_CITY ? t('unknownCity') : city === TOTAL_ROW ? t('totalRow') : city);
+  const header = [t('cityColumn'), t('boilerCount'), ...BOILER_VERDICTS.map((v) => render(verdictText(v))), t('phaseOutCapacity'), t('retrofitCount'), t('retrofitCapacity')];
+  const cityLabel = (city: string) => (city === UNKNOWN_CITY ? t('unknownCity') : city === TOTAL_ROW ? t('totalRow') : render(place(city)));
   const rows = summary.map((s) => [
     cityLabel(s.city),
     String(s.boilers),
@@ -31,10 +33,10 @@ export function BoilerSummaryTable() {
   return (
     <section aria-label={t('boilerSummaryTab')}>
       <div className="row">
-        <button type="button" onClick={() => void downloadTable(`锅炉审计汇总-${audit.fileName.replace(/\.[^.]+$/, '')}`, header, rows, 'csv')}>
+        <button type="button" onClick={() => void downloadTable(`${t('boilerSummaryFileName')}-${audit.fileName.replace(/\.[^.]+$/, '')}`, header, rows, 'csv')}>
           {t('exportCsv')}
         </button>
-        <button type="button" onClick={() => void downloadTable(`锅炉审计汇总-${audit.fileName.replace(/\.[^.]+$/, '')}`, header, rows, 'xlsx')}>
+        <button type="button" onClick={() => void downloadTable(`${t('boilerSummaryFileName')}-${audit.fileName.replace(/\.[^.]+$/, '')}`, header, rows, 'xlsx')}>
           {t('exportXlsx')}
         </button>
       </div>

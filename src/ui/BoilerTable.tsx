@@ -2,12 +2,14 @@ import { useMemo } from 'react';
 import { BOILER_RULE_IDS } from '../core/boilers/audit-boiler.ts';
 import { BOILER_VERDICTS } from '../core/boilers/boiler.ts';
 import { TOTAL_ROW, UNKNOWN_CITY } from '../core/boilers/boiler-summary.ts';
-import { BOILER_VERDICT_COLORS, verdictLabel } from '../map/layers/boiler-layers.ts';
+import { verdictText } from '../core/text/labels.ts';
+import { BOILER_VERDICT_COLORS } from '../map/layers/colors.ts';
 import { selectBoilerOrder, selectBoilerSummary, type BoilerFilter, type BoilerSortKey } from '../state/boiler-selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { capacityText, valueLabel } from './BoilerCard.tsx';
 import { downloadTable } from './download.ts';
-import { useT, type MessageKey } from './i18n.ts';
+import { useLanguage, useRender, useT, type MessageKey } from './i18n.ts';
+import { usePlaceNames } from './place-names.ts';
 import { ExportBar, SortHeader } from './TableTools.tsx';
 
 const SHOWN = 500;
@@ -16,7 +18,9 @@ const rgb = (c: readonly number[]) => `rgb(${c.join(',')})`;
 /** The audit table: filter by verdict, rule and city, search, sort, export the filtered rows as CSV or XLSX. */
 export function BoilerTable() {
   const t = useT();
-  const language = useAppStore((s) => s.language);
+  const render = useRender();
+  const place = usePlaceNames();
+  const language = useLanguage();
   const audit = useAppStore((s) => s.boilerAudit);
   const selected = useAppStore((s) => s.boilerSelected);
   const filter = useAppStore((s) => s.boilerFilter);
@@ -26,7 +30,7 @@ export function BoilerTable() {
   const cities = useMemo(() => selectBoilerSummary(audit).filter((s) => s.city !== TOTAL_ROW).map((s) => s.city), [audit]);
   if (!audit) return <p className="note">{t('noInventory')}</p>;
 
-  const exportTable = (format: 'csv' | 'xlsx') => void downloadTable(`锅炉审计-${audit.fileName.replace(/\.[^.]+$/, '')}`, audit.header, order.map((i) => audit.rows[i]!), format);
+  const exportTable = (format: 'csv' | 'xlsx') => void downloadTable(`${t('boilerAuditFileName')}-${audit.fileName.replace(/\.[^.]+$/, '')}`, audit.header, order.map((i) => audit.rows[i]!), format);
 
   return (
     <section className="boiler-table" aria-label={t('boilerAuditTab')}>
@@ -37,7 +41,7 @@ export function BoilerTable() {
             <option value="all">{t('filterAll')}</option>
             {BOILER_VERDICTS.map((v) => (
               <option key={v} value={v}>
-                {verdictLabel(v, language)}
+                {render(verdictText(v))}
               </option>
             ))}
             <option value="errors">{t('filterErrors')}</option>
@@ -60,7 +64,7 @@ export function BoilerTable() {
             <option value="all">{t('filterAll')}</option>
             {cities.map((city) => (
               <option key={city} value={city}>
-                {city === UNKNOWN_CITY ? t('unknownCity') : city}
+                {city === UNKNOWN_CITY ? t('unknownCity') : render(place(city))}
               </option>
             ))}
           </select>
@@ -89,23 +93,25 @@ export function BoilerTable() {
                 key={i}
                 className={`${record.error ? 'error' : ''} ${selected === i ? 'selected' : ''}`}
                 tabIndex={0}
-                onClick={() => selectBoiler(i)}
-                onKeyDown={(e) => e.key === 'Enter' && selectBoiler(i)}
+                onClick={() => selectBoiler(i, true)}
+                onKeyDown={(e) => e.key === 'Enter' && selectBoiler(i, true)}
+                data-testid="boiler-row"
                 aria-selected={selected === i}
               >
                 <td>{record.row}</td>
-                <td>{record.boiler?.name ?? ''}</td>
-                <td className="nowrap">{record.audit?.city ?? ''}</td>
+                <td data-user-data="">{record.boiler?.name ?? ''}</td>
+                <td className="nowrap">{record.audit?.city ? render(place(record.audit.city)) : ''}</td>
                 <td className="nowrap">{record.boiler ? capacityText(record.boiler) : ''}</td>
                 <td className="nowrap">{record.boiler ? valueLabel(record.boiler.fuel, language) : ''}</td>
                 <td className="verdicts">
-                  {record.error ??
-                    verdicts.map((v) => (
-                      <span key={v}>
-                        <span className="swatch" style={{ background: rgb(BOILER_VERDICT_COLORS[v]) }} />
-                        {verdictLabel(v, language)}{' '}
-                      </span>
-                    ))}
+                  {record.error !== null
+                    ? render(record.error)
+                    : verdicts.map((v) => (
+                        <span key={v}>
+                          <span className="swatch" style={{ background: rgb(BOILER_VERDICT_COLORS[v]) }} />
+                          {render(verdictText(v))}{' '}
+                        </span>
+                      ))}
                 </td>
                 <td>{record.audit?.matches.map((m) => m.ruleId).join(' ') ?? ''}</td>
               </tr>

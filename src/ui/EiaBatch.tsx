@@ -4,7 +4,9 @@ import { gaussKrugerEpsgCodes } from '../io/formats/parse-site-location.ts';
 import { useAppStore } from '../state/store.ts';
 import { selectBatchOrder, type BatchFilter, type BatchSortKey } from '../state/eia-selectors.ts';
 import { downloadTable } from './download.ts';
-import { useT, type MessageKey } from './i18n.ts';
+import { FilePicker } from './FilePicker.tsx';
+import { useRender, useT, type MessageKey } from './i18n.ts';
+import { usePlaceNames } from './place-names.ts';
 import { ExportBar, SortHeader } from './TableTools.tsx';
 
 const SHOWN = 500;
@@ -20,9 +22,12 @@ const FILTERS: [Filter, MessageKey][] = [
 /** Batch check of a sites table: sortable, filterable verdict table and CSV/XLSX export of the filtered rows. */
 export function EiaBatch() {
   const t = useT();
+  const render = useRender();
+  const place = usePlaceNames();
   const batch = useAppStore((s) => s.eiaBatch);
   const status = useAppStore((s) => s.eiaBatchStatus);
-  const { runBatch } = useAppStore.getState();
+  const selected = useAppStore((s) => s.eiaBatchSelected);
+  const { runBatch, cancelBatch, selectBatchSite } = useAppStore.getState();
   const [system, setSystem] = useState<CoordinateSystem>('wgs84');
   const [epsg, setEpsg] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
@@ -31,23 +36,11 @@ export function EiaBatch() {
 
   const order = useMemo(() => (batch ? selectBatchOrder(batch, filter, query, sort) : []), [batch, filter, query, sort]);
 
-  const exportTable = (format: 'csv' | 'xlsx') => batch && void downloadTable(`环评会商核查-${batch.fileName.replace(/\.[^.]+$/, '')}`, batch.header, order.map((i) => batch.rows[i]!), format);
+  const exportTable = (format: 'csv' | 'xlsx') => batch && void downloadTable(`${t('eiaBatchFileName')}-${batch.fileName.replace(/\.[^.]+$/, '')}`, batch.header, order.map((i) => batch.rows[i]!), format);
 
   return (
     <section className="eia-batch" aria-label={t('eiaBatchTab')}>
-      <label>
-        {t('batchFile')}
-        <input
-          type="file"
-          accept=".csv,.txt,.xlsx"
-          data-testid="eia-batch-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void runBatch(file, system, system === 'gauss-kruger' && epsg ? Number(epsg) : undefined);
-            e.target.value = '';
-          }}
-        />
-      </label>
+      <FilePicker label={t('batchFile')} accept=".csv,.txt,.xlsx" testId="eia-batch-file" onFile={(file) => void runBatch(file, system, system === 'gauss-kruger' && epsg ? Number(epsg) : undefined)} />
       <div className="row">
         <label>
           {t('defaultSystem')}
@@ -55,7 +48,7 @@ export function EiaBatch() {
             <option value="wgs84">WGS84 / CGCS2000</option>
             <option value="gcj02">GCJ-02</option>
             <option value="bd09">BD-09</option>
-            <option value="gauss-kruger">Gauss-Krüger</option>
+            <option value="gauss-kruger">{t('systemGkShort')}</option>
           </select>
         </label>
         {system === 'gauss-kruger' && (
@@ -71,18 +64,21 @@ export function EiaBatch() {
       </div>
       {status.kind === 'running' && (
         <p role="status">
-          {t('batchRunning')} {status.fileName} <progress value={status.done} max={status.total || 1} />
+          {t('batchRunning')} <span data-user-data="">{status.fileName}</span> <progress value={status.done} max={status.total || 1} />{' '}
+          <button type="button" onClick={cancelBatch}>
+            {t('cancel')}
+          </button>
         </p>
       )}
       {status.kind === 'failed' && (
         <p className="warning" role="alert" data-testid="eia-batch-error">
-          {status.fileName}: {status.message}
+          <span data-user-data="">{status.fileName}</span>: {render(status.message)}
         </p>
       )}
       {batch && (
         <>
           <p data-testid="eia-batch-summary">
-            {batch.fileName}: {batch.sites.length} {t('sites')}，{batch.withinCount} {t('withinZone')}，{batch.rejectedCount} {t('refusedRows')}（{Math.round(batch.milliseconds)} ms）
+            <span data-user-data="">{batch.fileName}</span>: {t('batchSummary', { sites: batch.sites.length, within: batch.withinCount, refused: batch.rejectedCount, ms: Math.round(batch.milliseconds) })}
           </p>
           <div className="row">
             <div role="radiogroup" className="segmented">
@@ -113,14 +109,22 @@ export function EiaBatch() {
                 const site = batch.sites[i]!;
                 const v = site.verdict;
                 return (
-                  <tr key={i} className={v ? (v.withinConsultationZone ? 'within' : '') : 'error'}>
+                  <tr
+                    key={i}
+                    className={v ? (v.withinConsultationZone ? 'within' : '') : 'error'}
+                    aria-selected={selected === i}
+                    tabIndex={0}
+                    onClick={() => selectBatchSite(i)}
+                    onKeyDown={(e) => e.key === 'Enter' && selectBatchSite(i)}
+                    data-testid="eia-batch-row"
+                  >
                     <td>{site.row}</td>
-                    <td>{site.name}</td>
-                    <td>{v ? (v.withinConsultationZone ? '是' : '否') : ''}</td>
+                    <td data-user-data="">{site.name}</td>
+                    <td>{v ? (v.withinConsultationZone ? t('yes') : t('no')) : ''}</td>
                     <td>{v ? (v.distanceM / 1000).toFixed(3) : ''}</td>
-                    <td>{v?.consultProvinces.join('、') ?? ''}</td>
-                    <td>{v ? [v.province, v.city, v.county].filter(Boolean).join(' ') : ''}</td>
-                    <td>{site.error ?? ''}</td>
+                    <td>{v?.consultProvinces.map((p) => render(place(p))).join(', ') ?? ''}</td>
+                    <td>{v ? [v.province, v.city, v.county].filter((p): p is string => Boolean(p)).map((p) => render(place(p))).join(' ') : ''}</td>
+                    <td>{site.error ? render(site.error) : ''}</td>
                   </tr>
                 );
               })}

@@ -2,17 +2,19 @@ import { useEffect, useState } from 'react';
 import { CONSULTATION_KM } from '../state/eia-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { EiaBatch } from './EiaBatch.tsx';
+import { EiaHistory } from './EiaHistory.tsx';
 import { EiaSiteForm } from './EiaSiteForm.tsx';
 import { EiaVerdictCard } from './EiaVerdictCard.tsx';
-import { useT, type MessageKey } from './i18n.ts';
+import { useRender, useT, type MessageKey } from './i18n.ts';
 import { Tabs } from './Tabs.tsx';
 
-type Tab = 'site' | 'batch';
-const TABS: [Tab, MessageKey][] = [['site', 'eiaSiteTab'], ['batch', 'eiaBatchTab']];
+type Tab = 'site' | 'batch' | 'history';
+const TABS: [Tab, MessageKey][] = [['site', 'eiaSiteTab'], ['batch', 'eiaBatchTab'], ['history', 'eiaHistoryTab']];
 
 /** The EIA border workspace (clause 二十七): buffer shown on the map, one-site verdict with report, batch checks. */
 export function EiaDrawer() {
   const t = useT();
+  const render = useRender();
   const [tab, setTab] = useState<Tab>('site');
   const status = useAppStore((s) => s.eiaStatus);
   const bufferKm = useAppStore((s) => s.eiaBufferKm);
@@ -24,8 +26,6 @@ export function EiaDrawer() {
   const [draftKm, setDraftKm] = useState(String(bufferKm));
 
   useEffect(() => void openEia(), [openEia]);
-  // Closing the workspace ends picking or drawing, so map clicks select counties again.
-  useEffect(() => () => useAppStore.getState().setEiaMode('none'), []);
   useEffect(() => setDraftKm(String(bufferKm)), [bufferKm]);
   const commitKm = (text: string) => {
     const km = Number(text);
@@ -34,12 +34,11 @@ export function EiaDrawer() {
   };
 
   return (
-    <aside className="panel eia-drawer" aria-label={t('eia')} data-testid="eia-drawer">
-      <h2>{t('eia')}</h2>
+    <div className="drawer eia-drawer" data-testid="eia-drawer">
       {status.kind === 'loading' && <p role="status">{t('eiaLoading')}</p>}
       {status.kind === 'failed' && (
         <p className="warning" role="alert">
-          {status.message}
+          {render(status.message)}
         </p>
       )}
       <div className="row">
@@ -70,7 +69,7 @@ export function EiaDrawer() {
         />
       </div>
       <p className="note" data-testid="eia-buffer-status">
-        {busy ? t('eiaBufferBusy') : buffer ? `${t('eiaBufferBuilt')}: ${buffer.distanceKm} km, ${buffer.vertices} ${t('vertices')}, ${Math.round(buffer.milliseconds)} ms` : ''}
+        {busy ? t('eiaBufferBusy') : buffer ? t('eiaBufferBuiltLine', { km: buffer.distanceKm, vertices: buffer.vertices, ms: Math.round(buffer.milliseconds) }) : ''}
         {bufferKm !== CONSULTATION_KM ? ` ${t('eiaBufferNote')}` : ''}
       </p>
       <Tabs tabs={TABS} selected={tab} onSelect={setTab} />
@@ -81,7 +80,7 @@ export function EiaDrawer() {
             {error && (
               <p className="warning" role="alert" data-testid="eia-error">
                 {t('cannotCheck')}
-                {error.code ? `（${t(`errorCode_${error.code}`)}）` : ''}：{error.message}
+                {error.code ? `（${t(`errorCode_${error.code}`)}）` : ''}：{render(error.message)}
               </p>
             )}
             {check && <EiaVerdictCard check={check} />}
@@ -89,7 +88,8 @@ export function EiaDrawer() {
           </>
         )}
         {tab === 'batch' && <EiaBatch />}
+        {tab === 'history' && <EiaHistory onReopen={() => setTab('site')} />}
       </div>
-    </aside>
+    </div>
   );
 }

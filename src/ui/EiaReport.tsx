@@ -5,11 +5,11 @@ import { findRule } from '../core/rules.ts';
 import { dataUrl } from '../io/data-url.ts';
 import { reportMap } from '../map/report-map.ts';
 import ruleBook from '../../seeds/rules.json';
-import { selectEiaLayerData } from '../state/eia-selectors.ts';
+import { EIA_COLORS } from '../map/layers/colors.ts';
+import { eiaLayerData } from '../map/layers/eia-layer-data.ts';
 import { useAppStore } from '../state/store.ts';
-import { EIA_COLORS } from '../map/layers/eia-layers.ts';
-import { describeSource, EiaVerdictCard } from './EiaVerdictCard.tsx';
-import { useT } from './i18n.ts';
+import { EiaVerdictCard, sourceText } from './EiaVerdictCard.tsx';
+import { useRender, useT } from './i18n.ts';
 
 const rgb = (c: readonly number[]) => `rgb(${c.join(',')})`;
 const clause = findRule(ruleBook as RuleBook, 'R27-border-consultation').clause;
@@ -24,7 +24,7 @@ function useBorderVersion(): string {
         const entry = files.find((f) => f.path.endsWith('provincial-border.geojson'));
         if (entry) setVersion(`provincial-border.geojson sha256 ${entry.sha256.slice(0, 12)}; ${entry.sources[0]?.vintage ?? ''}`);
       })
-      .catch(() => setVersion('provenance.json unavailable'));
+      .catch(() => setVersion('provenance.json —'));
   }, []);
   return version;
 }
@@ -32,9 +32,9 @@ function useBorderVersion(): string {
 /** The one-page printable verdict (browser print → PDF): map, inputs as entered, converted coordinates, method, data version, clause. */
 export function EiaReport() {
   const t = useT();
+  const render = useRender();
   const check = useAppStore((s) => s.eiaCheck);
-  const language = useAppStore((s) => s.language);
-  const data = useAppStore(selectEiaLayerData);
+  const data = useAppStore((s) => eiaLayerData(s.eiaBorder, s.eiaBuffer?.polygon ?? null, s.eiaCheck, s.eiaDraft, s.eiaBatch, null));
   const version = useBorderVersion();
   if (!check || !data) return null;
   const centre: [number, number] = check.site.kind === 'point' ? [check.site.lon, check.site.lat] : check.verdict.nearestSitePoint;
@@ -44,7 +44,10 @@ export function EiaReport() {
     <article className="print-report" aria-hidden="true" data-testid="eia-report">
       <h1>{t('reportTitle')}</h1>
       <p className="meta">
-        黑政发〔2023〕19号 · {t('checkedAt')} {new Date(check.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}
+        <span lang="zh-CN" data-quote="policy">
+          黑政发〔2023〕19号
+        </span>{' '}
+        · {t('checkedAt')} {new Date(check.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}
       </p>
       <svg viewBox={`0 0 ${map.width} ${map.height}`} width="100%" className="report-map" role="img">
         <rect width={map.width} height={map.height} fill="#f4f6f7" />
@@ -70,7 +73,7 @@ export function EiaReport() {
       <EiaVerdictCard check={check} />
       <dl className="report-facts">
         <dt>{t('inputAsEntered')}</dt>
-        <dd>{describeSource(check.source, language)}</dd>
+        <dd>{render(sourceText(check.source))}</dd>
         <dt>{t('nearestBorderPoint')}</dt>
         <dd>
           {formatDms(check.verdict.nearestBorderPoint[0], 'lon')} {formatDms(check.verdict.nearestBorderPoint[1], 'lat')}
@@ -81,7 +84,9 @@ export function EiaReport() {
         <dd data-testid="eia-report-version">{version}</dd>
         <dt>{t('clauseText')}</dt>
         <dd data-testid="eia-report-clause">
-          {clause.id}、{clause.title}：{clause.excerpt}
+          <span lang="zh-CN" data-quote="policy">
+            {clause.id}、{clause.title}：{clause.excerpt}
+          </span>
         </dd>
       </dl>
     </article>

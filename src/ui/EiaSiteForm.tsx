@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { gaussKrugerEpsgCodes } from '../io/formats/parse-site-location.ts';
 import { EMPTY_SITE_FORM, type SiteForm } from '../state/eia-slice.ts';
 import { useAppStore } from '../state/store.ts';
+import { FilePicker } from './FilePicker.tsx';
 import { useT, type MessageKey } from './i18n.ts';
 
 const SYSTEMS: [SiteForm['system'], MessageKey][] = [
@@ -16,10 +17,16 @@ const EPSG_CODES = gaussKrugerEpsgCodes();
 export function EiaSiteForm() {
   const t = useT();
   const [form, setForm] = useState<SiteForm>(() => useAppStore.getState().eiaCheck?.source.kind === 'typed' ? (useAppStore.getState().eiaCheck!.source as { form: SiteForm }).form : EMPTY_SITE_FORM);
-  const mode = useAppStore((s) => s.eiaMode);
+  const mapMode = useAppStore((s) => s.mapMode.kind);
+  const mode = mapMode === 'eia-pick' ? 'pick' : mapMode === 'eia-draw' ? 'draw' : 'none';
   const draft = useAppStore((s) => s.eiaDraft);
   const downwind = useAppStore((s) => s.eiaDownwind);
-  const { checkTypedSite, setEiaMode, undoDraftVertex, finishDraft, loadSiteOutline, setDownwind } = useAppStore.getState();
+  const { checkTypedSite, undoDraftVertex, finishDraft, loadSiteOutline, setDownwind } = useAppStore.getState();
+  /** Picking or drawing the site takes the map's clicks; 'none' gives them back. A new drawing starts empty. */
+  const setEiaMode = (next: 'none' | 'pick' | 'draw') => {
+    useAppStore.setState({ eiaDraft: [] });
+    useAppStore.getState().setMapMode(next === 'pick' ? { kind: 'eia-pick' } : next === 'draw' ? { kind: 'eia-draw' } : { kind: 'browse' });
+  };
   const change = (patch: Partial<SiteForm>) => setForm({ ...form, ...patch });
 
   // Keyboard while picking or drawing on the map: Enter finishes, Backspace removes a corner, Esc cancels.
@@ -39,7 +46,7 @@ export function EiaSiteForm() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [mode, setEiaMode, finishDraft, undoDraftVertex]);
+  }, [mode, finishDraft, undoDraftVertex]);
 
   const isGk = form.system === 'gauss-kruger';
   return (
@@ -127,7 +134,7 @@ export function EiaSiteForm() {
       {mode === 'draw' && (
         <div className="row" role="status">
           <span className="note">
-            {t('drawHint')} ({draft.length})
+            {t('drawHint')}（{draft.length}）
           </span>
           <button type="button" onClick={() => void finishDraft()} disabled={draft.length < 3} data-testid="eia-finish-draw">
             {t('finishDrawing')}
@@ -140,19 +147,7 @@ export function EiaSiteForm() {
           </button>
         </div>
       )}
-      <label>
-        {t('uploadOutline')}
-        <input
-          type="file"
-          accept=".geojson,.json,.kml,.kmz,.zip"
-          data-testid="eia-outline-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void loadSiteOutline(file);
-            e.target.value = '';
-          }}
-        />
-      </label>
+      <FilePicker label={t('uploadOutline')} accept=".geojson,.json,.kml,.kmz,.zip" testId="eia-outline-file" onFile={(file) => void loadSiteOutline(file)} />
 
       <fieldset className="downwind">
         <legend>

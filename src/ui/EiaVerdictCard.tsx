@@ -1,34 +1,47 @@
 import { formatDms, toGaussKruger3 } from '../core/geo/coordinates.ts';
-import type { Language } from '../map/localized.ts';
+import { render, text, type Language, type Text } from '../core/text/text.ts';
 import type { EiaCheck, SiteSource } from '../state/eia-slice.ts';
-import { useAppStore } from '../state/store.ts';
-import { useT } from './i18n.ts';
+import { useLanguage, useRender, useT } from './i18n.ts';
+import { usePlaceNames } from './place-names.ts';
+import { PlaceName } from './PlaceName.tsx';
 
 const metres = (m: number) => `${m.toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} m`;
 
-/** The input as the reviewer gave it, as text in the UI language (for the card and the printed report). */
-export function describeSource(source: SiteSource, language: Language): string {
-  const zh = language === 'zh';
+/** The input as the reviewer gave it, as a text (for the card, the history and the printed report). */
+export function sourceText(source: SiteSource): Text {
   switch (source.kind) {
     case 'typed': {
       const { form } = source;
-      if (form.system === 'gauss-kruger') return `X=${form.x} Y=${form.y}${form.epsg ? ` EPSG:${form.epsg}` : ''} (CGCS2000 ${zh ? '高斯-克吕格' : 'Gauss-Krüger'})`;
-      return `${form.pair ? form.text : `${form.lon}, ${form.lat}`} (${form.system.toUpperCase()})`;
+      if (form.system === 'gauss-kruger') return text('sourceGaussKruger', { x: form.x, y: form.y, epsg: form.epsg ? ` EPSG:${form.epsg}` : '' });
+      return text('sourceTyped', { value: form.pair ? form.text : `${form.lon}, ${form.lat}`, system: form.system.toUpperCase() });
     }
     case 'map':
-      return `${zh ? '地图点选' : 'map click'} ${source.lon.toFixed(6)}, ${source.lat.toFixed(6)}`;
+      return text('sourceMap', { lon: source.lon.toFixed(6), lat: source.lat.toFixed(6) });
     case 'drawn':
-      return zh ? `手绘范围，${source.vertices} 个拐点` : `drawn polygon, ${source.vertices} corners`;
+      return text('sourceDrawn', { n: source.vertices });
     case 'file':
-      return `${source.fileName}: ${source.name} (${source.crs})`;
+      return text('sourceFile', { file: source.fileName, name: source.name, crs: source.crs });
   }
 }
+
+/** {@link sourceText} rendered in a language. */
+export const describeSource = (source: SiteSource, language: Language): string => render(sourceText(source), language);
 
 /** The verdict of the judged site, every field as text. */
 export function EiaVerdictCard({ check }: { check: EiaCheck }) {
   const t = useT();
-  const language = useAppStore((s) => s.language);
+  const renderText = useRender();
+  const language = useLanguage();
+  const place = usePlaceNames();
   const { verdict, source, site } = check;
+  /** Place names in the UI language: a list ('、') by default, a path from province down (' ') when `path`. */
+  const places = (names: readonly (string | null)[], path = false) =>
+    names.filter((name): name is string => Boolean(name)).map((name, i) => (
+      <span key={name}>
+        {i > 0 ? (path ? ' ' : language === 'zh' ? '、' : ', ') : ''}
+        <PlaceName {...place(name)} />
+      </span>
+    ));
   const [lon, lat] = site.kind === 'point' ? [site.lon, site.lat] : verdict.nearestSitePoint;
   const gk = toGaussKruger3(lon, lat);
   const piece = verdict.nearestPiece;
@@ -42,31 +55,37 @@ export function EiaVerdictCard({ check }: { check: EiaCheck }) {
           {metres(verdict.distanceM)} ({km(verdict.distanceM)} km)
         </dd>
         <dt>{t('consultWith')}</dt>
-        <dd data-testid="eia-consult">{verdict.consultProvinces.join('、') || '—'}</dd>
+        <dd data-testid="eia-consult">{verdict.consultProvinces.length > 0 ? places(verdict.consultProvinces) : '—'}</dd>
         <dt>{t('nearestBorderPoint')}</dt>
         <dd>
           {verdict.nearestBorderPoint[0].toFixed(6)}, {verdict.nearestBorderPoint[1].toFixed(6)} ({formatDms(verdict.nearestBorderPoint[0], 'lon')} {formatDms(verdict.nearestBorderPoint[1], 'lat')})
         </dd>
         <dt>{t('borderPiece')}</dt>
         <dd>
-          {language === 'zh' ? '黑龙江省' : 'Heilongjiang'} {piece.city} ↔ {piece.neighbor} {piece.neighborCity}
+          {places(['黑龙江省', piece.city], true)} ↔ {places([piece.neighbor, piece.neighborCity], true)}
         </dd>
         <dt>{t('byNeighbour')}</dt>
-        <dd>{verdict.byNeighbor.map((n) => `${n.neighbor} ${n.distanceM === null ? `> ${verdict.thresholdM / 1000}` : km(n.distanceM)} km`).join('；')}</dd>
+        <dd>
+          {verdict.byNeighbor.map((n) => (
+            <span key={n.neighbor} className="inline">
+              <PlaceName {...place(n.neighbor)} /> {n.distanceM === null ? `> ${verdict.thresholdM / 1000}` : km(n.distanceM)} km
+            </span>
+          ))}
+        </dd>
         <dt>{t('siteLocation')}</dt>
-        <dd data-testid="eia-place">{[verdict.province, verdict.city, verdict.county].filter(Boolean).join(' ') || '—'}</dd>
+        <dd data-testid="eia-place">{verdict.province ? places([verdict.province, verdict.city, verdict.county], true) : t('outsideThreeProvinces')}</dd>
         <dt>{t('inputAsEntered')}</dt>
-        <dd>{describeSource(source, language)}</dd>
+        <dd data-user-data="">{renderText(sourceText(source))}</dd>
         <dt>{t('convertedCoordinates')}</dt>
         <dd data-testid="eia-converted">
-          {site.kind === 'point' ? '' : `${language === 'zh' ? '范围最近点' : 'nearest point of the outline'}: `}
-          {lon.toFixed(7)}, {lat.toFixed(7)}；{formatDms(lon, 'lon')} {formatDms(lat, 'lat')}；CGCS2000 3° GK {language === 'zh' ? '带' : 'zone'} {gk.zone} (EPSG:{gk.epsg}) X={gk.x.toFixed(2)} Y={gk.y.toFixed(2)}
+          {site.kind === 'point' ? '' : `${t('nearestOutlinePoint')}: `}
+          {lon.toFixed(7)}, {lat.toFixed(7)}；{formatDms(lon, 'lon')} {formatDms(lat, 'lat')}；{t('gkZoneLine', { zone: gk.zone, epsg: gk.epsg, x: gk.x.toFixed(2), y: gk.y.toFixed(2) })}
         </dd>
         {source.kind === 'typed' && (
           <>
             <dt>{t('conversionAccuracy')}</dt>
             <dd>
-              ±{source.location.accuracyM} m — {source.location.note}
+              ±{source.location.accuracyM} m — {renderText(source.location.note)}
             </dd>
           </>
         )}
@@ -74,8 +93,14 @@ export function EiaVerdictCard({ check }: { check: EiaCheck }) {
           <>
             <dt>{t('elevatedSource')}</dt>
             <dd data-testid="eia-downwind-result">
-              {verdict.downwind.reaches.length ? `${t('downwindReaches')} ${verdict.downwind.reaches.join('、')}` : t('downwindStays')}（
-              {language === 'zh' ? '风向' : 'wind from'} {verdict.downwind.input.windFrom}°，{verdict.downwind.input.lengthKm} km，±{verdict.downwind.input.halfAngle}°
+              {verdict.downwind.reaches.length ? (
+                <>
+                  {t('downwindReaches')} {places(verdict.downwind.reaches)}
+                </>
+              ) : (
+                t('downwindStays')
+              )}
+              （{t('downwindParameters', { windFrom: verdict.downwind.input.windFrom, km: verdict.downwind.input.lengthKm, halfAngle: verdict.downwind.input.halfAngle })}
               {verdict.downwind.input.stackHeightM !== null ? `，${t('stackHeight')} ${verdict.downwind.input.stackHeightM}` : ''}）— {t('screeningOnly')}
             </dd>
           </>

@@ -14,8 +14,7 @@ export function FireDrawer() {
   const t = useT();
   const [tab, setTab] = useState<Tab>('import');
   return (
-    <aside className="panel fire-drawer" aria-label={t('fires')} data-testid="fire-drawer">
-      <h2>{t('fires')}</h2>
+    <div className="drawer fire-drawer" data-testid="fire-drawer">
       <Tabs tabs={TABS} selected={tab} onSelect={setTab} />
       <div role="tabpanel">
         {tab === 'import' && (
@@ -27,6 +26,6 @@ export function FireDrawer() {
         {tab === 'patrol' && <PatrolList />}
         {tab === 'stats' && <FireStats />}
       </div>
-    </aside>
+    </div>
   );
 }

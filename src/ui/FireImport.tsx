@@ -1,38 +1,26 @@
 import { useState } from 'react';
 import { FIRE_FIELDS, type FireColumns, type FireField } from '../io/formats/read-fire-file.ts';
 import { useAppStore } from '../state/store.ts';
-import { fireClient } from '../workers/fire-client.ts';
 import { downloadText } from './download.ts';
-import { useT } from './i18n.ts';
+import { FilePicker } from './FilePicker.tsx';
+import { useRender, useT, type MessageKey } from './i18n.ts';
 
-const FIELD_LABELS: Record<FireField, string> = {
-  lon: '经度 lon', lat: '纬度 lat', date: '日期/时间 date', time: '时刻 acq_time', confidence: '置信度 confidence', frp: 'FRP',
-  satellite: '卫星 satellite', dayNight: '昼夜 daynight', province: '省', city: '市', county: '县', town: '乡镇', landType: '地类',
+const FIELD_LABELS: Record<FireField, MessageKey> = {
+  lon: 'fireFieldLon', lat: 'fireFieldLat', date: 'fireFieldDate', time: 'fireFieldTime', confidence: 'fireFieldConfidence', frp: 'fireFieldFrp',
+  satellite: 'fireFieldSatellite', dayNight: 'fireFieldDayNight', province: 'fireFieldProvince', city: 'fireFieldCity', county: 'fireFieldCounty', town: 'fireFieldTown', landType: 'fireFieldLandType',
 };
 
 /** File picker, sample loader, progress with cancel, what was read and rejected, and the column mapping. */
 export function FireImport() {
   const t = useT();
+  const render = useRender();
   const status = useAppStore((s) => s.fireStatus);
   const data = useAppStore((s) => s.fireData);
   const { importFires, loadSampleFires, cancelFireImport } = useAppStore.getState();
   return (
     <section className="fire-import" aria-label={t('fires')}>
       <div className="row">
-        <label className="button">
-          {t('chooseFile')}
-          <input
-            type="file"
-            accept=".csv,.txt,.xlsx,.geojson,.json"
-            className="visually-hidden"
-            data-testid="fire-file-input"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void importFires(file);
-              e.target.value = '';
-            }}
-          />
-        </label>
+        <FilePicker accept=".csv,.txt,.xlsx,.geojson,.json" testId="fire-file-input" onFile={(file) => void importFires(file)} />
         <button type="button" onClick={() => void loadSampleFires()} data-testid="load-sample-fires">
           {t('loadSample')}
         </button>
@@ -52,7 +40,7 @@ export function FireImport() {
       )}
       {status.kind === 'failed' && (
         <p className="warning" role="alert" data-testid="fire-error">
-          {t('importFailed')}: {status.message}
+          {t('importFailed')}: {render(status.message)}
         </p>
       )}
       {data && <FileSummary key={data.fileName + data.recordCount} />}
@@ -62,6 +50,7 @@ export function FireImport() {
 
 function FileSummary() {
   const t = useT();
+  const render = useRender();
   const data = useAppStore((s) => s.fireData)!;
   const [columns, setColumns] = useState<FireColumns>(data.columns);
   return (
@@ -74,7 +63,7 @@ function FileSummary() {
       <dl>
         <dt>{t('format')}</dt>
         <dd>
-          {data.fileName} · {data.format} · {data.encoding}
+          <span data-user-data="">{data.fileName}</span> · {data.format} · {data.encoding}
         </dd>
         <dt>{t('timeBasis')}</dt>
         <dd>{data.timeZone === 'utc' ? t('utc') : t('beijing')}</dd>
@@ -85,7 +74,7 @@ function FileSummary() {
         <dt>{t('rejected')}</dt>
         <dd data-field="rejected">
           {data.rejectedCount.toLocaleString()}
-          {data.rejectedByReason.length > 0 && ` (${data.rejectedByReason.map(([reason, n]) => `${reason} × ${n}`).join('; ')})`}
+          {data.rejectedByReason.length > 0 && ` (${data.rejectedByReason.map(([reason, n]) => `${render(reason)} × ${n}`).join('; ')})`}
         </dd>
       </dl>
       {data.rejectedCount > 0 && (
@@ -105,16 +94,16 @@ function FileSummary() {
               {data.rejected.slice(0, 50).map((r) => (
                 <tr key={`${r.row}-${r.field}`}>
                   <td>{r.row}</td>
-                  <td>{r.field}</td>
+                  <td data-user-data="">{r.field}</td>
                   <td>
-                    {r.reason}
-                    {r.value ? ` (${r.value})` : ''}
+                    {render(r.reason)}
+                    {r.value ? <span data-user-data="">{` (${r.value})`}</span> : ''}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <button type="button" onClick={() => void fireClient().call('exportRejected', {}).then((csv) => downloadText(`${data.fileName}.rejected.csv`, csv))}>
+          <button type="button" onClick={() => void useAppStore.getState().exportRejectedFires().then((csv) => downloadText(`${data.fileName}.rejected.csv`, csv))}>
             {t('downloadRejected')}
           </button>
         </details>
@@ -124,11 +113,11 @@ function FileSummary() {
         <div className="column-map">
           {FIRE_FIELDS.map((field) => (
             <label key={field}>
-              <span>{FIELD_LABELS[field]}</span>
+              <span>{t(FIELD_LABELS[field])}</span>
               <select value={columns[field]} onChange={(e) => setColumns({ ...columns, [field]: Number(e.target.value) })}>
                 <option value={-1}>{t('notMapped')}</option>
                 {data.header.map((name, i) => (
-                  <option key={`${i}-${name}`} value={i}>
+                  <option key={`${i}-${name}`} value={i} data-user-data="">
                     {name}
                   </option>
                 ))}

@@ -3,34 +3,42 @@ import type { CountyProperties } from '../core/geo/boundaries.ts';
 import type { CountTotal } from '../core/fires/fire-summaries.ts';
 import { selectCountyDayCounts, selectFireTotals, selectVisibleFires } from '../state/fire-selectors.ts';
 import { useAppStore } from '../state/store.ts';
-import { fireClient } from '../workers/fire-client.ts';
 import { downloadTable, downloadText } from './download.ts';
-import { useT } from './i18n.ts';
+import { useLanguage, useT } from './i18n.ts';
+import { PlaceName } from './PlaceName.tsx';
 
 const NO_COUNTIES: CountyProperties[] = [];
 
 /** County ranking, a daily line chart, a county bar chart and the assessment table export. */
 export function FireStats() {
   const t = useT();
+  const language = useLanguage();
   const data = useAppStore((s) => s.fireData);
   const rows = useAppStore((s) => selectCountyDayCounts(s.fireData, selectVisibleFires(s.fireData, s.fireFilter)));
   const boundaries = useAppStore((s) => s.boundaries);
   if (!data) return <p className="note">{t('noFires')}</p>;
   const counties = boundaries.kind === 'ready' ? boundaries.summary.counties : NO_COUNTIES;
-  const name = (county: number) => (county === -1 ? [t('notInHeilongjiang'), '', ''] : [counties[county]?.city ?? '', counties[county]?.name ?? '', counties[county]?.adcode ?? '']);
+  const cities = boundaries.kind === 'ready' ? boundaries.summary.cities : [];
+  const cityEn = (name: string) => cities.find((c) => c.name === name)?.nameEn ?? name;
+  /** City, county and adcode of a county index, in the UI language (pinyin in English). */
+  const name = (county: number) => {
+    const c = counties[county];
+    if (county === -1 || !c) return [t('notInHeilongjiang'), '', ''];
+    return language === 'zh' ? [c.city, c.name, c.adcode] : [cityEn(c.city), c.nameEn, c.adcode];
+  };
   const { byCounty, byDay, byCity } = selectFireTotals(rows, counties, t('notInHeilongjiang'));
 
   const exportAssessment = (format: 'csv' | 'xlsx') =>
     void downloadTable(
-      `火点考核表-${data.fileName}`,
-      ['日期(北京时间)', '市', '区县', '行政区划代码', '检测数', '火点数(合并后)'],
+      `${t('assessmentFileName')}-${data.fileName.replace(/\.[^.]+$/, '')}`,
+      [t('dateBeijing'), t('city'), t('county'), t('adcode'), t('detections'), t('mergedFires')],
       rows.map((r) => [r.day >= 0 ? dayToDate(r.day) : '', ...name(r.county), String(r.points), String(r.fires)]),
       format,
     );
   const exportPoints = () => {
     const state = useAppStore.getState();
     const visible = selectVisibleFires(state.fireData, state.fireFilter);
-    void fireClient().call('exportPoints', { indices: visible.slice() }).then((csv) => downloadText(`${data.fileName}.attributed.csv`, csv));
+    void state.exportFirePoints(visible.slice()).then((csv) => downloadText(`${data.fileName}.attributed.csv`, csv));
   };
 
   return (
@@ -63,7 +71,7 @@ export function FireStats() {
         <tbody>
           {byCity.map((city) => (
             <tr key={city.key}>
-              <td>{city.key}</td>
+              <td>{city.key === t('notInHeilongjiang') ? city.key : <PlaceName zh={city.key} en={cityEn(city.key)} />}</td>
               <td>{city.points}</td>
               <td>{city.fires}</td>
             </tr>
@@ -112,7 +120,7 @@ function DailyChart({ days }: { days: CountTotal<number>[] }) {
   const y = (value: number) => height - 20 - (value / max) * (height - 30);
   const line = (pick: (d: CountTotal<number>) => number) => days.map((d) => `${x(d.key).toFixed(1)},${y(pick(d)).toFixed(1)}`).join(' ');
   return (
-    <svg width={width} height={height} role="img" aria-label="daily counts" className="chart">
+    <svg width={width} height={height} role="img" className="chart">
       <polyline points={line((d) => d.points)} fill="none" stroke="#d7301f" strokeWidth={1.5} />
       <polyline points={line((d) => d.fires)} fill="none" stroke="#2b6cb0" strokeWidth={1} />
       <text x={30} y={height - 4} fontSize={10}>
@@ -133,7 +141,7 @@ function BarChart({ bars }: { bars: { label: string; value: number }[] }) {
   const max = Math.max(...bars.map((b) => b.value));
   const rowHeight = 16;
   return (
-    <svg width={340} height={bars.length * rowHeight + 4} role="img" aria-label="county bars" className="chart">
+    <svg width={340} height={bars.length * rowHeight + 4} role="img" className="chart">
       {bars.map((bar, i) => (
         <g key={bar.label} transform={`translate(0,${i * rowHeight})`}>
           <text x={90} y={12} fontSize={11} textAnchor="end">

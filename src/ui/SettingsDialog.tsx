@@ -1,14 +1,18 @@
-import { BASEMAP_TITLES, type BasemapKind } from '../map/basemaps.ts';
+import type { BasemapKind } from '../state/settings-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { Dialog } from './Dialog.tsx';
-import { useLocalized, useT } from './i18n.ts';
+import { useT, type MessageKey } from './i18n.ts';
 
-const KINDS = Object.keys(BASEMAP_TITLES) as BasemapKind[];
+const BASEMAPS: [BasemapKind, MessageKey][] = [
+  ['none', 'basemapNone'],
+  ['tianditu-vector', 'basemapTiandituVector'],
+  ['tianditu-imagery', 'basemapTiandituImagery'],
+  ['osm', 'basemapOsm'],
+];
 
 /** Opt-in online basemaps; the Tianditu key is the user's own and stays in this browser. */
 export function SettingsDialog() {
   const t = useT();
-  const localized = useLocalized();
   const basemap = useAppStore((s) => s.basemap);
   const setBasemap = useAppStore((s) => s.setBasemap);
   const applyKey = (tiandituKey: string) => {
@@ -20,10 +24,10 @@ export function SettingsDialog() {
       <fieldset>
         <legend>{t('basemap')}</legend>
         <p className="note">{t('basemapNote')}</p>
-        {KINDS.map((kind) => (
+        {BASEMAPS.map(([kind, label]) => (
           <label key={kind} className="radio">
             <input type="radio" name="basemap" value={kind} checked={basemap.kind === kind} onChange={() => setBasemap({ ...basemap, kind })} />
-            {localized(BASEMAP_TITLES[kind])}
+            {t(label)}
           </label>
         ))}
         <label className="field">

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import ruleBook from '../../seeds/rules.json';
 import { NO_BURN_CATEGORIES } from '../core/boilers/boiler.ts';
 import { categoryBans, type NoBurnZone } from '../core/zones/no-burn-zone.ts';
@@ -6,12 +6,14 @@ import type { RuleBook } from '../core/rules.ts';
 import type { ZoneReport } from '../core/zones/validate-zones.ts';
 import { useAppStore } from '../state/store.ts';
 import { selectZoneRows } from '../state/zone-selectors.ts';
+import { zoneModeOf } from '../state/zones-slice.ts';
 import { ZoneFiles } from './ZoneFiles.tsx';
 import { ZoneInside } from './ZoneInside.tsx';
 import { ZoneVersions } from './ZoneVersions.tsx';
 import { PROBLEM_LABEL, problemText } from './zone-problem-text.ts';
-import { useT, type MessageKey } from './i18n.ts';
+import { useLanguage, useRender, useT, type MessageKey } from './i18n.ts';
 import { Tabs } from './Tabs.tsx';
+import { usePlaceNames } from './place-names.ts';
 
 type Tab = 'zones' | 'versions' | 'files';
 const TABS: [Tab, MessageKey][] = [['zones', 'zoneListTab'], ['versions', 'zoneVersionsTab'], ['files', 'zoneFilesTab']];
@@ -24,9 +26,10 @@ function useZoneShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const state = useAppStore.getState();
+      const zoneMode = zoneModeOf(state.mapMode);
       const ctrl = event.ctrlKey || event.metaKey;
       if (ctrl && event.key.toLowerCase() === 'z' && !typing(event.target)) {
-        if (state.zoneMode.kind === 'draw') return; // a half-drawn polygon: terra-draw owns the keys
+        if (zoneMode.kind === 'draw') return; // a half-drawn polygon: terra-draw owns the keys
         event.preventDefault();
         if (event.shiftKey) state.redoZones();
         else state.undoZones();
@@ -39,12 +42,12 @@ function useZoneShortcuts(): void {
       }
       if (ctrl || event.altKey || typing(event.target)) return;
       const key = event.key.toLowerCase();
-      if (key === 'escape' && state.zoneMode.kind === 'edit') state.setZoneMode({ kind: 'none' });
-      else if (key === 'escape' && state.zoneMode.kind === 'draw') setTimeout(() => useAppStore.getState().setZoneMode({ kind: 'none' }), 0);
+      if (key === 'escape' && zoneMode.kind === 'edit') state.setZoneMode({ kind: 'none' });
+      else if (key === 'escape' && zoneMode.kind === 'draw') setTimeout(() => useAppStore.getState().setZoneMode({ kind: 'none' }), 0);
       else if (key === 'p') state.setZoneMode({ kind: 'draw', shape: 'polygon' });
       else if (key === 'r') state.setZoneMode({ kind: 'draw', shape: 'rectangle' });
       else if (key === 'e' && state.zoneSelected) state.setZoneMode({ kind: 'edit', id: state.zoneSelected });
-      else if (key === 'delete' && state.zoneSelected && state.zoneMode.kind !== 'draw') state.deleteZone(state.zoneSelected);
+      else if (key === 'delete' && state.zoneSelected && zoneMode.kind !== 'draw') state.deleteZone(state.zoneSelected);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -53,7 +56,7 @@ function useZoneShortcuts(): void {
 
 function Toolbar() {
   const t = useT();
-  const mode = useAppStore((s) => s.zoneMode);
+  const mode = zoneModeOf(useAppStore((s) => s.mapMode));
   const selected = useAppStore((s) => s.zoneSelected);
   const canUndo = useAppStore((s) => s.zoneHistory.past.length > 0);
   const canRedo = useAppStore((s) => s.zoneHistory.future.length > 0);
@@ -99,14 +102,16 @@ function Toolbar() {
 /** The selected zone's attributes form; text fields commit as they are typed (one undo step per field). */
 function ZoneForm({ zone, report }: { zone: NoBurnZone; report: ZoneReport | null }) {
   const t = useT();
-  const language = useAppStore((s) => s.language);
+  const render = useRender();
+  const place = usePlaceNames();
+  const language = useLanguage();
   const editor = useAppStore((s) => s.zoneRole === 'editor');
   const validated = useAppStore((s) => s.zoneValidated);
   const repair = useAppStore((s) => (s.zoneRepair?.id === zone.id ? s.zoneRepair.repair : null));
   const busy = useAppStore((s) => s.zoneBusy);
   const { updateZoneAttributes, previewZoneRepair, acceptZoneRepair, dismissZoneRepair, focusZoneAt } = useAppStore.getState();
   const bans = categoryBans(ruleBook as unknown as RuleBook, zone.category);
-  const origin = { drawn: { zh: '绘制', en: 'drawn' }, imported: { zh: '导入', en: 'imported' }, proposed: { zh: '由覆盖范围生成', en: 'proposed' } }[zone.provenance.origin][language];
+  const origin = t(({ drawn: 'zoneOriginDrawn', imported: 'zoneOriginImported', proposed: 'zoneOriginProposed' } as const)[zone.provenance.origin]);
   return (
     <form className="zone-form" data-testid="zone-form" onSubmit={(e) => e.preventDefault()}>
       <fieldset disabled={!editor}>
@@ -119,18 +124,18 @@ function ZoneForm({ zone, report }: { zone: NoBurnZone; report: ZoneReport | nul
           <select data-testid="zone-category" value={zone.category} onChange={(e) => updateZoneAttributes(zone.id, { category: e.target.value as NoBurnZone['category'] })}>
             {NO_BURN_CATEGORIES.map((c) => (
               <option key={c} value={c}>
-                {language === 'zh' ? `第${c}类` : `Category ${c}`}
+                {t('zoneCategoryOption', { category: c })}
               </option>
             ))}
           </select>
         </label>
         <p className="note" data-testid="zone-bans">
-          {t('zoneBans')}：{bans.bans.join('、')}
-          {bans.exceptCapacityTph === null ? '' : language === 'zh' ? `（${bans.exceptCapacityTph} 蒸吨/小时及以上锅炉除外）` : ` (except boilers of ${bans.exceptCapacityTph} t/h and above)`}。{t('zoneBansSource')} {bans.source}
+          {t('zoneBans')}：<span lang="zh-CN" data-quote="policy">{bans.bans.join('、')}</span>
+          {bans.exceptCapacityTph === null ? '' : t('zoneBansExcept', { tph: bans.exceptCapacityTph })}。{t('zoneBansSource')} <span lang="zh-CN" data-quote="policy">{bans.source}</span>
         </p>
         <label>
           {t('zoneDocument')}
-          <input data-testid="zone-document" value={zone.documentNumber} placeholder="如 哈政规〔2024〕3号" onChange={(e) => updateZoneAttributes(zone.id, { documentNumber: e.target.value })} />
+          <input data-testid="zone-document" value={zone.documentNumber} placeholder={t('zoneDocumentExample')} onChange={(e) => updateZoneAttributes(zone.id, { documentNumber: e.target.value })} />
         </label>
         <label>
           {t('zoneEffective')}
@@ -143,9 +148,9 @@ function ZoneForm({ zone, report }: { zone: NoBurnZone; report: ZoneReport | nul
       </fieldset>
       <dl className="facts" data-testid="zone-facts">
         <dt>{t('zoneCity')}</dt>
-        <dd data-testid="zone-city">{report?.city ?? '—'}</dd>
+        <dd data-testid="zone-city">{report?.city ? render(place(report.city)) : '—'}</dd>
         <dt>{t('zoneCounty')}</dt>
-        <dd data-testid="zone-county">{report?.county ?? '—'}</dd>
+        <dd data-testid="zone-county">{report?.county ? render(place(report.county)) : '—'}</dd>
         <dt>{t('zoneArea')}</dt>
         <dd data-testid="zone-area">{report ? `${report.areaKm2.toLocaleString('zh-CN')} km²` : '…'}</dd>
         <dt>{t('zoneProvenance')}</dt>
@@ -207,10 +212,12 @@ function ZoneForm({ zone, report }: { zone: NoBurnZone; report: ZoneReport | nul
 
 function ZoneList() {
   const t = useT();
+  const render = useRender();
+  const place = usePlaceNames();
   const history = useAppStore((s) => s.zoneHistory);
   const reports = useAppStore((s) => s.zoneReports);
   const selected = useAppStore((s) => s.zoneSelected);
-  const rows = useMemo(() => selectZoneRows(history.present, reports), [history, reports]);
+  const rows = selectZoneRows(history.present, reports);
   const { selectZone } = useAppStore.getState();
   if (rows.length === 0) return <p className="note">{t('noZones')}</p>;
   return (
@@ -226,10 +233,10 @@ function ZoneList() {
       </thead>
       <tbody>
         {rows.map(({ zone, report }) => (
-          <tr key={zone.id} aria-current={zone.id === selected ? 'true' : undefined} tabIndex={0} onClick={() => selectZone(zone.id)} onKeyDown={(e) => e.key === 'Enter' && selectZone(zone.id)}>
-            <td>{zone.name}</td>
+          <tr key={zone.id} aria-current={zone.id === selected ? 'true' : undefined} tabIndex={0} onClick={() => selectZone(zone.id, true)} onKeyDown={(e) => e.key === 'Enter' && selectZone(zone.id, true)} data-testid="zone-row">
+            <td data-user-data="">{zone.name}</td>
             <td>{zone.category}</td>
-            <td>{report ? `${report.city ?? '—'} ${report.county ?? ''}` : '…'}</td>
+            <td>{report ? `${report.city ? render(place(report.city)) : '—'} ${report.county ? render(place(report.county)) : ''}` : '…'}</td>
             <td>{report?.areaKm2 ?? '…'}</td>
             <td className={report && report.problems.length > 0 ? 'warning' : ''}>{report ? report.problems.length : '…'}</td>
           </tr>
@@ -246,6 +253,7 @@ export function ZoneDrawer() {
   const selectedZone = useAppStore((s) => s.zoneHistory.present.find((z) => z.id === s.zoneSelected) ?? null);
   const report = useAppStore((s) => (s.zoneSelected ? (s.zoneReports[s.zoneSelected] ?? null) : null));
   const message = useAppStore((s) => s.zoneMessage);
+  const render = useRender();
   const { openZones, dismissZoneMessage } = useAppStore.getState();
   useEffect(() => void openZones(), [openZones]);
   // A file read for import (chosen or dropped on the map) waits for confirmation on the files tab.
@@ -254,16 +262,13 @@ export function ZoneDrawer() {
     if (pendingImport) setTab('files');
   }, [pendingImport]);
   useZoneShortcuts();
-  // Closing the workspace ends drawing and editing, so map clicks select counties again.
-  useEffect(() => () => useAppStore.getState().setZoneMode({ kind: 'none' }), []);
 
   return (
-    <aside className="panel zone-drawer" aria-label={t('zones')} data-testid="zone-drawer">
-      <h2>{t('zones')}</h2>
+    <div className="drawer zone-drawer" data-testid="zone-drawer">
       <Tabs tabs={TABS} selected={tab} onSelect={setTab} />
       {message && (
         <p className={message.kind === 'error' ? 'status warning' : 'status'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="zone-message">
-          {message.text}{' '}
+          {render(message.text)}{' '}
           <button type="button" className="link" onClick={dismissZoneMessage}>
             {t('close')}
           </button>
@@ -278,6 +283,6 @@ export function ZoneDrawer() {
       )}
       {tab === 'versions' && <ZoneVersions />}
       {tab === 'files' && <ZoneFiles />}
-    </aside>
+    </div>
   );
 }

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { diffZones } from '../core/zones/diff-zones.ts';
 import type { ZoneField } from '../core/zones/diff-zones.ts';
 import { useAppStore } from '../state/store.ts';
-import { useT } from './i18n.ts';
+import { useLanguage, useT, type MessageKey } from './i18n.ts';
 
 /** Named versions of the zones: save, compare with the current zones (added, removed, changed), restore. */
 export function ZoneVersions() {
@@ -16,14 +16,14 @@ export function ZoneVersions() {
   const busy = useAppStore((s) => s.zoneBusy === 'version');
   const { saveZoneVersion, viewZoneVersion, restoreZoneVersion } = useAppStore.getState();
   const [name, setName] = useState('');
-  const language = useAppStore((s) => s.language);
-  const fieldNames: Record<ZoneField, { zh: string; en: string }> = {
-    geometry: { zh: '形状', en: 'shape' },
-    name: { zh: '名称', en: 'name' },
-    category: { zh: '类别', en: 'category' },
-    documentNumber: { zh: '文号', en: 'document no.' },
-    effectiveDate: { zh: '生效日期', en: 'effective date' },
-    notes: { zh: '备注', en: 'notes' },
+  const language = useLanguage();
+  const fieldNames: Record<ZoneField, MessageKey> = {
+    geometry: 'zoneFieldShape',
+    name: 'zoneName',
+    category: 'zoneCategory',
+    documentNumber: 'zoneDocument',
+    effectiveDate: 'zoneEffective',
+    notes: 'zoneNotes',
   };
   return (
     <div className="zone-versions" data-testid="zone-versions">
@@ -35,7 +35,7 @@ export function ZoneVersions() {
       >
         <label>
           {t('versionName')}
-          <input data-testid="zone-version-name" value={name} placeholder="如 2026年征求意见稿" onChange={(e) => setName(e.target.value)} />
+          <input data-testid="zone-version-name" value={name} placeholder={t('versionNameExample')} onChange={(e) => setName(e.target.value)} />
         </label>{' '}
         <button type="submit" disabled={busy} data-testid="zone-version-save">
           {t('saveVersion')}
@@ -47,7 +47,7 @@ export function ZoneVersions() {
         <ul className="version-list" data-testid="zone-version-list">
           {versions.map((v) => (
             <li key={v.id}>
-              <strong>{v.name}</strong> <span className="note">{new Date(v.createdAt).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB')}，{language === 'zh' ? `${v.zoneCount} 个区域` : `${v.zoneCount} zones`}</span>{' '}
+              <strong data-user-data="">{v.name}</strong> <span className="note">{new Date(v.createdAt).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB')}，{t('storedZoneCount', { n: v.zoneCount })}</span>{' '}
               <button type="button" onClick={() => void viewZoneVersion(view?.summary.id === v.id ? null : v.id)}>
                 {t('compare')}
               </button>{' '}
@@ -62,7 +62,7 @@ export function ZoneVersions() {
       {view && diff && (
         <div className="version-diff" data-testid="zone-version-diff">
           <h4>
-            「{view.summary.name}」→ {language === 'zh' ? '当前' : 'current'}
+            「<span data-user-data="">{view.summary.name}</span>」→ {t('diffCurrent')}
           </h4>
           <p>
             {t('diffAdded')} <strong data-testid="diff-added">{diff!.added.length}</strong>，{t('diffRemoved')} <strong data-testid="diff-removed">{diff!.removed.length}</strong>，
@@ -70,14 +70,14 @@ export function ZoneVersions() {
           </p>
           <ul>
             {diff!.added.map((z) => (
-              <li key={`a${z.id}`}>+ {z.name}</li>
+              <li key={`a${z.id}`} data-user-data="">+ {z.name}</li>
             ))}
             {diff!.removed.map((z) => (
-              <li key={`r${z.id}`}>− {z.name}</li>
+              <li key={`r${z.id}`} data-user-data="">− {z.name}</li>
             ))}
             {diff!.changed.map((c) => (
               <li key={`c${c.after.id}`}>
-                ~ {c.after.name}：{c.fields.map((f) => fieldNames[f][language]).join(language === 'zh' ? '、' : ', ')}
+                ~ <span data-user-data="">{c.after.name}</span>：{c.fields.map((f) => t(fieldNames[f])).join(language === 'zh' ? '、' : ', ')}
               </li>
             ))}
           </ul>

@@ -1,80 +1,38 @@
-import { decodeBoundaries, type Boundaries, type BoundaryTopology } from '../core/geo/boundaries.ts';
+import type { Boundaries } from '../core/geo/boundaries.ts';
 import { describeCounty, summarizeBoundaries } from '../core/geo/boundary-summary.ts';
-import { createLocator, type Locator } from '../core/geo/create-locator.ts';
-import { proposeZoneFromCoverage } from '../core/zones/propose-zone.ts';
-import { suggestZoneRepair } from '../core/zones/repair-zone.ts';
 import { createBoundaryEdgeIndex } from '../core/geo/snap-index.ts';
-import { createZoneValidator, type ZoneValidator } from '../core/zones/validate-zones.ts';
-import type { BoundaryWorkerApi, RegionRef } from './boundary-messages.ts';
-import type { WorkerHandlers } from './worker-protocol.ts';
+import type { AnalysisApi } from './analysis-api.ts';
+import type { AnalysisData } from './analysis-data.ts';
 import { createBoundaryTiles, type BoundaryTiles } from './boundary-tiles.ts';
+import type { WorkerHandlers } from './protocol.ts';
 
-interface Loaded {
-  boundaries: Boundaries;
-  tiles: BoundaryTiles;
-  /** Built on the first lookup: start-up needs only the tiles. */
-  locator?: Locator;
-  /** Built on the first snapping request: only the zone editor needs it. */
-  edges?: ReturnType<typeof createBoundaryEdgeIndex>;
-  /** Built on the first validation: keeps each zone's checks, so an edit rechecks only the edited zone. */
-  zoneValidator?: ZoneValidator;
-}
-
-/** The outline of a city or county, or an error naming what was asked for. */
-function regionOutline(boundaries: Boundaries, region: RegionRef) {
-  const feature =
-    region.kind === 'city'
-      ? boundaries.cities.features.find((f) => f.properties.name === region.name)
-      : boundaries.counties.features.find((f) => f.properties.adcode === region.adcode);
-  if (!feature) throw new Error(region.kind === 'city' ? `no city named ${region.name} in the shipped boundaries` : `no county with adcode ${region.adcode} in the shipped boundaries`);
-  return feature.geometry;
-}
-
+type BoundaryMessages = Pick<AnalysisApi, 'boundaries.load' | 'boundaries.tile' | 'boundaries.countyAt' | 'boundaries.edges'>;
 
 /**
- * The boundary worker's handlers, one per message. Tile and lookup requests that arrive before the
- * data has loaded wait for it. Kept apart from the worker entry so Node tests can call them directly.
+ * Boundary messages: the one tiling maplibre draws from, county lookups and snapping edges. Tile and lookup requests
+ * that arrive before the data has loaded wait for it.
  */
-export function createBoundaryHandlers(fetchText: (url: string) => Promise<string>): WorkerHandlers<BoundaryWorkerApi> {
-  let loading: Promise<Loaded> | null = null;
-  const loaded = () => {
-    if (!loading) throw new Error('boundary data was not loaded: send "load" first');
-    return loading;
-  };
+export function createBoundaryHandlers(data: AnalysisData): WorkerHandlers<BoundaryMessages> {
+  let tiling: Promise<BoundaryTiles> | null = null;
+  let edges: ReturnType<typeof createBoundaryEdgeIndex> | null = null;
+  const tiles = () => (tiling ??= data.boundaries().then(createBoundaryTiles));
   return {
-    async load({ url }) {
-      loading ??= fetchText(url).then((text) => {
-        const boundaries = decodeBoundaries(JSON.parse(text) as BoundaryTopology);
-        return { boundaries, tiles: createBoundaryTiles(boundaries) } as Loaded;
-      });
-      return summarizeBoundaries((await loading).boundaries);
+    async 'boundaries.load'({ url }) {
+      const boundaries: Boundaries = await data.loadBoundaries(url);
+      await tiles();
+      return summarizeBoundaries(boundaries);
     },
-    async tile({ z, x, y }) {
-      const bytes = (await loaded()).tiles.tile(z, x, y);
+    async 'boundaries.tile'({ z, x, y }) {
+      const bytes = (await tiles()).tile(z, x, y);
       return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     },
-    async countyAt({ lon, lat }) {
-      const data = await loaded();
-      data.locator ??= createLocator(data.boundaries);
-      const index = data.locator.countyIndexAt(lon, lat);
-      return index === -1 ? null : describeCounty(data.boundaries, index);
+    async 'boundaries.countyAt'({ lon, lat }) {
+      const index = (await data.locator()).countyIndexAt(lon, lat);
+      return index === -1 ? null : describeCounty(await data.boundaries(), index);
     },
-    async validateZones({ zones }) {
-      const data = await loaded();
-      data.locator ??= createLocator(data.boundaries);
-      data.zoneValidator ??= createZoneValidator(data.boundaries, data.locator);
-      return data.zoneValidator.validate(zones);
-    },
-    async repairZone({ index, zones, report }) {
-      return suggestZoneRepair(index, zones, report, (await loaded()).boundaries);
-    },
-    async proposeZone({ coverage, region }) {
-      return proposeZoneFromCoverage(coverage, regionOutline((await loaded()).boundaries, region));
-    },
-    async boundaryEdges({ west, south, east, north, limit }) {
-      const data = await loaded();
-      data.edges ??= createBoundaryEdgeIndex(data.boundaries);
-      return data.edges.edgesIn(west, south, east, north, limit);
+    async 'boundaries.edges'({ west, south, east, north, limit }) {
+      edges ??= createBoundaryEdgeIndex(await data.boundaries());
+      return edges.edgesIn(west, south, east, north, limit);
     },
   };
 }

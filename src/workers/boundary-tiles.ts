@@ -1,7 +1,12 @@
 import GeoJSONVT from 'geojson-vt';
 import { fromGeojsonVt } from 'vt-pbf';
 import type { Boundaries } from '../core/geo/boundaries.ts';
-import { BOUNDARY_TILE_LAYERS, BOUNDARY_TILE_MAX_ZOOM } from '../map/ids.ts';
+
+/** Source layers of the boundary vector tiles (one per boundary object), in the order they are encoded. */
+export const BOUNDARY_TILE_LAYERS = ['russia', 'neighbourCities', 'neighbourProvinces', 'counties', 'cities', 'province'] as const;
+
+/** Deepest zoom tiled; maplibre overzooms beyond it. */
+export const BOUNDARY_TILE_MAX_ZOOM = 12;
 
 /** Serves Mapbox Vector Tiles of every boundary layer from one geojson-vt tiling per layer. */
 export interface BoundaryTiles {

@@ -1,21 +1,16 @@
 import type { MultiPolygon, Polygon } from 'geojson';
-import { decodeBoundaries, type BoundaryTopology } from '../core/geo/boundaries.ts';
 import { bufferBorder } from '../core/eia/border-buffer.ts';
-import { createLocator, type Locator } from '../core/geo/create-locator.ts';
-import { geodesicLength } from '../core/geo/geodesic-length.ts';
 import { createBorderIndex, eiaVerdict, type BorderIndex, type EiaVerdict } from '../core/eia/eia-verdict.ts';
 import type { ProvincialBorder } from '../core/eia/provincial-border.ts';
+import { geodesicLength } from '../core/geo/geodesic-length.ts';
 import { judgeSitesTable } from '../io/formats/judge-sites-table.ts';
 import { readSitesTable } from '../io/formats/read-sites-table.ts';
 import { readVectorFile } from '../io/formats/read-vector-file.ts';
-import type { EiaWorkerApi } from './eia-messages.ts';
-import type { WorkerHandlers } from './worker-protocol.ts';
+import type { AnalysisApi } from './analysis-api.ts';
+import type { AnalysisData } from './analysis-data.ts';
+import type { WorkerHandlers } from './protocol.ts';
 
-interface Loaded {
-  border: ProvincialBorder;
-  borderIndex: BorderIndex;
-  locator: Locator;
-}
+type EiaMessages = Pick<AnalysisApi, 'eia.load' | 'eia.buffer' | 'eia.verdict' | 'eia.readOutline' | 'eia.batch'>;
 
 const bytesOf = async (file: Blob) => new Uint8Array(await file.arrayBuffer());
 
@@ -25,42 +20,37 @@ function lengthsKm(border: ProvincialBorder): Record<string, number> {
   return lengths;
 }
 
-/**
- * The EIA worker's handlers (clause 二十七): border, buffer, verdicts and batch checks. Kept apart from
- * the worker entry so Node tests call them directly.
- */
-export function createEiaHandlers(fetchText: (url: string) => Promise<string>): WorkerHandlers<EiaWorkerApi> {
-  let loading: Promise<Loaded> | null = null;
-  const loaded = () => {
-    if (!loading) throw new Error('EIA data was not loaded: send "load" first');
-    return loading;
-  };
-  const judge = (data: Loaded, site: Parameters<typeof eiaVerdict>[0], thresholdKm: number, downwind?: Parameters<typeof eiaVerdict>[3]['downwind']): EiaVerdict =>
-    eiaVerdict(site, data.borderIndex, data.locator, { thresholdKm, downwind });
+/** EIA messages (clause 二十七): the border, its buffer, verdicts and batch checks. The border is fetched on first use. */
+export function createEiaHandlers(data: AnalysisData): WorkerHandlers<EiaMessages> {
+  let loading: Promise<{ border: ProvincialBorder; borderIndex: BorderIndex }> | null = null;
+  const loaded = () => loading ?? Promise.reject(new Error('the border was not loaded: send "eia.load" first'));
+  const judge = async (site: Parameters<typeof eiaVerdict>[0], thresholdKm: number, downwind?: Parameters<typeof eiaVerdict>[3]['downwind']): Promise<EiaVerdict> =>
+    eiaVerdict(site, (await loaded()).borderIndex, await data.locator(), { thresholdKm, downwind });
   return {
-    async load({ borderUrl, boundariesUrl }) {
-      loading ??= Promise.all([fetchText(borderUrl), fetchText(boundariesUrl)]).then(([borderText, boundariesText]) => {
-        const border = JSON.parse(borderText) as ProvincialBorder;
-        return { border, borderIndex: createBorderIndex(border), locator: createLocator(decodeBoundaries(JSON.parse(boundariesText) as BoundaryTopology)) };
+    async 'eia.load'({ borderUrl }) {
+      loading ??= data.fetchText(borderUrl).then((text) => {
+        const border = JSON.parse(text) as ProvincialBorder;
+        return { border, borderIndex: createBorderIndex(border) };
       });
+      loading.catch(() => (loading = null)); // a failed fetch may be retried
       const { border } = await loading;
       return { border, lengthKm: lengthsKm(border) };
     },
-    async buffer({ distanceKm }, context) {
+    async 'eia.buffer'({ distanceKm }, context) {
       if (!(distanceKm >= 1 && distanceKm <= 100)) throw new Error(`buffer distance ${distanceKm} km is outside 1–100 km`);
-      const data = await loaded();
+      const { borderIndex } = await loaded();
       const start = performance.now();
       const stages = { field: 0, contour: 1, snap: 2 } as const;
-      const result = bufferBorder(data.borderIndex.index, {
+      const result = bufferBorder(borderIndex.index, {
         distanceKm,
-        onProgress: (stage, done, total) => context?.progress(stages[stage] * 100 + Math.round((100 * done) / Math.max(1, total)), 300),
+        onProgress: (stage, done, total) => context.progress(stages[stage] * 100 + Math.round((100 * done) / Math.max(1, total)), 300),
       });
       return { polygon: result.polygon, vertices: result.vertices, milliseconds: performance.now() - start };
     },
-    async verdict({ site, thresholdKm, downwind }) {
-      return judge(await loaded(), site, thresholdKm, downwind);
+    async 'eia.verdict'({ site, thresholdKm, downwind }) {
+      return judge(site, thresholdKm, downwind);
     },
-    async readOutline({ file, fileName }) {
+    async 'eia.readOutline'({ file, fileName }) {
       const vector = await readVectorFile(await bytesOf(file), fileName);
       const polygons = vector.features.filter((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon');
       const first = polygons[0];
@@ -71,11 +61,13 @@ export function createEiaHandlers(fetchText: (url: string) => Promise<string>): 
       const name = first.properties.name ?? first.properties.名称 ?? first.properties.NAME ?? `${fileName} #${first.number}`;
       return { geometry: first.geometry as Polygon | MultiPolygon, name, crs: vector.crs, polygonCount: polygons.length, rejectedCount: vector.rejected.length };
     },
-    async batch({ file, fileName, system, epsg, thresholdKm }, context) {
-      const data = await loaded();
+    async 'eia.batch'({ file, fileName, system, epsg, thresholdKm }, context) {
+      const { borderIndex } = await loaded();
+      const locator = await data.locator();
       const start = performance.now();
       const table = await readSitesTable(await bytesOf(file), fileName, { system, epsg });
-      const judged = judgeSitesTable(table, (lon, lat) => judge(data, { kind: 'point', lon, lat }, thresholdKm), (done, total) => context?.progress(done, total));
+      await context.checkpoint();
+      const judged = judgeSitesTable(table, (lon, lat) => eiaVerdict({ kind: 'point', lon, lat }, borderIndex, locator, { thresholdKm }), (done, total) => context.progress(done, total));
       return {
         fileName,
         sites: judged.records,

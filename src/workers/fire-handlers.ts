@@ -1,13 +1,14 @@
 import { analyzeFires, type FireAnalysis } from '../core/fires/analyze-fires.ts';
-import { decodeBoundaries, type Boundaries, type BoundaryTopology } from '../core/geo/boundaries.ts';
-import { createLocator, type Locator } from '../core/geo/create-locator.ts';
 import type { FirePoints } from '../core/fires/fire-points.ts';
 import { FIRE_OUTPUT_COLUMNS, fireOutputRows } from '../io/formats/fire-output.ts';
 import { loadFireFile } from '../io/formats/load-fire-file.ts';
 import type { FireFile } from '../io/formats/read-fire-file.ts';
 import { toCsv } from '../io/formats/write-csv.ts';
-import type { FireWorkerApi } from './fire-messages.ts';
-import type { WorkerHandlers } from './worker-protocol.ts';
+import type { AnalysisApi } from './analysis-api.ts';
+import type { AnalysisData } from './analysis-data.ts';
+import type { WorkerHandlers } from './protocol.ts';
+
+type FireMessages = Pick<AnalysisApi, 'fires.import' | 'fires.analyze' | 'fires.record' | 'fires.exportPoints' | 'fires.exportRejected'>;
 
 /** How many rejections travel with the import result; the download has them all. */
 const REJECTIONS_SHOWN = 1000;
@@ -22,25 +23,23 @@ const copyAnalysis = (a: FireAnalysis): FireAnalysis => ({
 });
 
 /**
- * The fire worker's handlers. The worker keeps the imported file (for exports and point details) and
- * hands the main thread copies of the columns. Kept apart from the worker entry so Node tests can call them.
+ * Fire messages (clause 二十一). The worker keeps the imported file (for exports and point cards) and hands the main
+ * thread copies of the columns. A new import replaces the file held only when it succeeds: a cancelled or failed import
+ * loses nothing already loaded.
  */
-export function createFireHandlers(fetchText: (url: string) => Promise<string>): WorkerHandlers<FireWorkerApi> {
-  let boundaries: Promise<{ boundaries: Boundaries; locator: Locator }> | null = null;
+export function createFireHandlers(data: AnalysisData): WorkerHandlers<FireMessages> {
   let current: { file: FireFile; analysis: FireAnalysis } | null = null;
   const imported = () => {
     if (!current) throw new Error('no fire-point file has been imported yet');
     return current;
   };
   return {
-    async import({ file: blob, fileName, columns, options, boundariesUrl }, context) {
-      boundaries ??= fetchText(boundariesUrl).then((text) => {
-        const decoded = decodeBoundaries(JSON.parse(text) as BoundaryTopology);
-        return { boundaries: decoded, locator: createLocator(decoded) };
-      });
-      const file = await loadFireFile(new Uint8Array(await blob.arrayBuffer()), fileName, { columns, onProgress: (done, total) => context?.progress(done, total) });
-      const { locator } = await boundaries;
-      const analysis = analyzeFires(file.points, locator, options);
+    async 'fires.import'({ file: blob, fileName, columns, options }, context) {
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      await context.checkpoint();
+      const file = await loadFireFile(bytes, fileName, { columns, onProgress: (done, total) => context.progress(done, total), checkpoint: () => context.checkpoint() });
+      const analysis = analyzeFires(file.points, await data.locator(), options);
+      await context.checkpoint(); // the last chance to cancel before the file held is replaced
       current = { file, analysis };
       const byReason = new Map<string, number>();
       for (const r of file.rejected) byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
@@ -59,24 +58,23 @@ export function createFireHandlers(fetchText: (url: string) => Promise<string>):
         rejectedByReason: [...byReason],
       };
     },
-    async analyze({ options }) {
+    async 'fires.analyze'({ options }) {
       const { file } = imported();
-      const { locator } = await boundaries!;
-      current = { file, analysis: analyzeFires(file.points, locator, options) };
+      current = { file, analysis: analyzeFires(file.points, await data.locator(), options) };
       return copyAnalysis(current.analysis);
     },
-    record({ index }) {
+    'fires.record'({ index }) {
       const { file } = imported();
       if (!(index >= 0 && index < file.points.count)) throw new Error(`point ${index} is out of range 0…${file.points.count - 1}`);
       const recordIndex = file.recordOfPoint[index]!;
       return { header: file.header, fields: file.record(recordIndex), line: file.lines[recordIndex]! };
     },
-    async exportPoints({ indices }) {
+    async 'fires.exportPoints'({ indices }) {
       const { file, analysis } = imported();
-      const { boundaries: b } = await boundaries!;
-      return toCsv([...file.header, ...FIRE_OUTPUT_COLUMNS], fireOutputRows(file, analysis, b.counties.features.map((f) => f.properties), indices ?? undefined));
+      const boundaries = await data.boundaries();
+      return toCsv([...file.header, ...FIRE_OUTPUT_COLUMNS], fireOutputRows(file, analysis, boundaries.counties.features.map((f) => f.properties), indices ?? undefined));
     },
-    exportRejected() {
+    'fires.exportRejected'() {
       const { file } = imported();
       return toCsv(['row', 'field', 'reason', 'value'], file.rejected.map((r) => [String(r.row), r.field, r.reason, r.value]));
     },

@@ -48,6 +48,8 @@ afterAll(async () => {
 });
 
 const drawer = () => page.getByTestId('eia-drawer');
+/** The workspace panel's title. */
+const panelTitle = () => page.getByTestId('workspace-panel').locator('h2');
 const verdictText = async () => ((await drawer().getByTestId('eia-verdict').count()) ? (await drawer().getByTestId('eia-verdict').textContent()) ?? '' : '');
 const headline = async () => (await drawer().getByTestId('eia-verdict-headline').textContent()) ?? '';
 /** Metres of the card's distance line ("11,469.3 m (11.469 km)"). */
@@ -64,7 +66,7 @@ async function checkPair(system: 'wgs84' | 'gcj02', text: string): Promise<void>
   await drawer().getByTestId('eia-system').selectOption(system);
   await drawer().getByTestId('eia-pair').fill(text);
   await drawer().getByTestId('eia-check').click();
-  await expect.poll(verdictText, { timeout: 30000 }).toContain(`${text} (${system.toUpperCase()})`);
+  await expect.poll(verdictText, { timeout: 30000 }).toContain(`${text}（${system.toUpperCase()}）`);
 }
 
 /** Centres the map on a point at a zoom (close enough that one pixel is far under the tolerances). */
@@ -83,13 +85,13 @@ async function clickMap(lon: number, lat: number): Promise<void> {
 describe('EIA border workspace (clause 二十七)', () => {
   it('draws the border and the 20 km buffer, and rebuilds the buffer at 5 km', async () => {
     const status = drawer().getByTestId('eia-buffer-status');
-    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 60000 }).toMatch(/: 20 km, [\d]+ /);
+    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 60000 }).toMatch(/：20 公里，[\d]+ /);
     await expect.poll(() => page.evaluate(() => window.hljAirMap!.controller.deckLayerIds()), { timeout: 30000 }).toEqual(expect.arrayContaining(['eia-border', 'eia-buffer']));
     const at20 = (await status.textContent())!;
 
     await drawer().getByTestId('eia-buffer-km').fill('5');
     await drawer().getByTestId('eia-buffer-km').press('Enter');
-    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 60000 }).toMatch(/: 5 km, [\d]+ /);
+    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 60000 }).toMatch(/：5 公里，[\d]+ /);
     const at5 = (await status.textContent())!;
     // A different buffer (other vertex count), and the note that verdicts still use 20 km.
     expect(/(\d+) 个顶点/.exec(at5)![1]).not.toBe(/(\d+) 个顶点/.exec(at20)![1]);
@@ -99,7 +101,7 @@ describe('EIA border workspace (clause 二十七)', () => {
     await drawer().getByTestId('eia-buffer-km').fill('20');
     await drawer().getByTestId('eia-buffer-km').press('Enter');
     const vertices20 = /(\d+) 个顶点/.exec(at20)![1];
-    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 60000 }).toMatch(new RegExp(`: 20 km, ${vertices20} 个顶点, \\d+ ms$`));
+    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 60000 }).toMatch(new RegExp(`：20 公里，${vertices20} 个顶点，\\d+ ms$`));
   });
 
   it('moves the buffer with the slider from the keyboard (three steps right: 23 km), and back', async () => {
@@ -107,11 +109,11 @@ describe('EIA border workspace (clause 二十七)', () => {
     const slider = drawer().getByTestId('eia-buffer-slider');
     await slider.focus();
     for (let i = 0; i < 3; i++) await slider.press('ArrowRight');
-    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 60000 }).toMatch(/: 23 km, \d+ /);
+    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 60000 }).toMatch(/：23 公里，\d+ /);
     expect(await drawer().getByTestId('eia-buffer-km').inputValue()).toBe('23');
     await drawer().getByTestId('eia-buffer-km').fill('20');
     await drawer().getByTestId('eia-buffer-km').press('Enter');
-    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 60000 }).toMatch(/: 20 km, \d+ /);
+    await expect.poll(async () => (await status.textContent()) ?? '', { timeout: 60000 }).toMatch(/：20 公里，\d+ /);
   });
 
   it('judges a typed DMS pair 12 km into Heilongjiang from the Jilin border to the brute-force metre', async () => {
@@ -140,7 +142,7 @@ describe('EIA border workspace (clause 二十七)', () => {
     await drawer().getByTestId('eia-x').fill(x);
     await drawer().getByTestId('eia-y').fill(y);
     await drawer().getByTestId('eia-check').click();
-    await expect.poll(verdictText, { timeout: 30000 }).toContain(`X=${x} Y=${y} (CGCS2000 高斯-克吕格)`);
+    await expect.poll(verdictText, { timeout: 30000 }).toContain(`X=${x} Y=${y}（CGCS2000 高斯-克吕格）`);
     expect(await headline()).toContain('位于省界两侧 20 公里内');
     expect(geodesicMetres(await convertedPoint(), [lon, lat])).toBeLessThan(0.05);
     expect(Math.abs((await distanceMetres()) - reference.distance)).toBeLessThan(1);
@@ -189,7 +191,7 @@ describe('EIA border workspace (clause 二十七)', () => {
     await centreOn(vertex.lon, vertex.lat, 10);
     await drawer().getByTestId('eia-draw').click();
     for (const [lon, lat] of corners) await clickMap(lon!, lat!);
-    await expect.poll(async () => (await drawer().getByRole('status').textContent()) ?? '').toContain('(4)');
+    await expect.poll(async () => (await drawer().getByRole('status').textContent()) ?? '').toContain('（4）');
     await page.keyboard.press('Enter');
     await expect.poll(verdictText, { timeout: 30000 }).toContain('手绘范围，4 个拐点');
     expect(await headline()).toContain('位于省界两侧 20 公里内');
@@ -205,7 +207,7 @@ describe('EIA border workspace (clause 二十七)', () => {
       Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '测试厂区' }, geometry: { type: 'Polygon', coordinates: [ring] } }] }));
     const [sw, se, ne, nw] = [[west, south], [east, south], [east, north], [west, north]];
     await drawer().getByTestId('eia-outline-file').setInputFiles({ name: 'outline.geojson', mimeType: 'application/geo+json', buffer: outline([sw!, se!, ne!, nw!, sw!]) });
-    await expect.poll(verdictText, { timeout: 30000 }).toContain('outline.geojson: 测试厂区');
+    await expect.poll(verdictText, { timeout: 30000 }).toContain('outline.geojson：测试厂区');
     expect(await headline()).toContain('位于省界两侧 20 公里内');
     // The card's nearest point of the outline lies on its edge, the brute force agrees with the distance from it, and no corner is nearer.
     const distance = await distanceMetres();
@@ -270,7 +272,7 @@ describe('EIA border workspace (clause 二十七)', () => {
     await drawer().getByRole('tab', { name: '批量核查' }).click();
     await drawer().getByTestId('eia-batch-file').setInputFiles({ name: 'sites.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const summary = drawer().getByTestId('eia-batch-summary');
-    await expect.poll(async () => ((await summary.count()) ? (await summary.textContent()) ?? '' : ''), { timeout: 30000 }).toContain('sites.csv: 6 个项目，2 会商区内，2 行无法读取');
+    await expect.poll(async () => ((await summary.count()) ? (await summary.textContent()) ?? '' : ''), { timeout: 30000 }).toContain('sites.csv: 6 个项目，2 个在会商区内，2 行无法读取');
     const table = drawer().getByTestId('eia-batch-table');
     const rows = await table.locator('tbody tr').allTextContents();
     expect(rows).toHaveLength(6);
@@ -336,10 +338,10 @@ describe('EIA border workspace (clause 二十七)', () => {
 
   it('switches the workspace to English and back', async () => {
     await page.getByTestId('language-switch').click();
-    await expect.poll(() => drawer().locator('h2').textContent()).toBe('EIA border check');
+    await expect.poll(() => panelTitle().textContent()).toBe('EIA border check');
     expect(await headline()).toContain('Within 20 km of the provincial border');
     await page.getByTestId('language-switch').click();
-    await expect.poll(() => drawer().locator('h2').textContent()).toBe('省界环评会商');
+    await expect.poll(() => panelTitle().textContent()).toBe('省界环评会商');
   });
 
   it('made no request off its origin and logged no console error', () => {

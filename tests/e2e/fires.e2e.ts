@@ -72,23 +72,41 @@ describe('straw-burning fire points', () => {
     expect(cityRows.some((row) => row.startsWith('佳木斯市'))).toBe(true);
   });
 
-  it('keeps a patrol status across a reload', async () => {
+  it('keeps a patrol status on its cluster through a filter change and a re-clustering', async () => {
     await page.getByRole('tab', { name: '巡查清单' }).click();
-    const select = page.getByRole('combobox', { name: '状态 1', exact: true });
-    await select.selectOption('已派出');
-    await page.reload();
-    await waitForMap(page);
-    await page.getByTestId('fires-toggle').click();
-    await page.getByTestId('load-sample-fires').click();
-    await expect.poll(() => page.getByTestId('fire-summary').isVisible(), { timeout: 60000 }).toBe(true);
+    const first = page.getByTestId('patrol-row').first();
+    const cluster = await first.getAttribute('data-cluster');
+    await page.getByRole('combobox', { name: '状态 1', exact: true }).selectOption('已派出');
+    const marked = () => page.locator('[data-testid="patrol-row"]').filter({ has: page.locator('option:checked', { hasText: '已派出' }) });
+    expect(await marked().count()).toBe(1);
+    // A filter that hides some points leaves the cluster and its status as they were.
+    await page.getByRole('tab', { name: '导入与筛选' }).click();
+    await page.getByLabel('低', { exact: true }).uncheck();
     await page.getByRole('tab', { name: '巡查清单' }).click();
-    expect(await page.getByRole('combobox', { name: '状态 1', exact: true }).inputValue()).toBe('已派出');
+    await expect.poll(() => marked().count()).toBe(1);
+    expect(await marked().first().getAttribute('data-cluster')).toBe(cluster);
+    await page.getByRole('tab', { name: '导入与筛选' }).click();
+    await page.getByLabel('低', { exact: true }).check();
+    // Re-clustering over 10 km gives new, larger clusters; the status stays on the detections and so on their cluster.
+    const distance = page.getByRole('group', { name: '巡查聚类' }).locator('input').first();
+    await distance.fill('10000');
+    await distance.press('Enter');
+    await page.getByRole('tab', { name: '巡查清单' }).click();
+    await expect.poll(() => marked().count(), { timeout: 30000 }).toBeGreaterThan(0);
+    await marked().first().click();
+    expect(await page.getByTestId('cluster-card').textContent()).toContain('已派出');
+    await page.getByRole('tab', { name: '导入与筛选' }).click();
+    await distance.fill('3000');
+    await distance.press('Enter');
+    await page.getByRole('tab', { name: '巡查清单' }).click();
+    await expect.poll(() => marked().count(), { timeout: 30000 }).toBe(1);
+    expect(await marked().first().getAttribute('data-cluster')).toBe(cluster);
   });
 
   it('exports the patrol list as CSV with coordinates in decimal and DMS', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-patrol').click()]);
     const text = readFileSync((await download.path())!, 'utf8');
-    expect(text.startsWith('\uFEFF编号,经度,纬度,经度(度分秒)')).toBe(true);
+    expect(text.startsWith('\uFEFF编号,经度,纬度,经度（度分秒）')).toBe(true);
     // DMS holds a double quote, so the CSV field is quoted and the quote doubled.
     expect(text).toMatch(/\r\n1,1\d\d\.\d{5},\d\d\.\d{5},"1\d\d°\d\d'\d\d\.\d\d""E",/);
     expect(text).toContain('已派出');
@@ -107,7 +125,6 @@ describe('straw-burning fire points', () => {
     await page.getByRole('tab', { name: '导入与筛选' }).click();
     const csv = 'latitude,longitude,acq_date,acq_time,confidence\n45.75,126.65,2024-04-05,517,h\n,126.1,2024-04-05,517,n\n126.2,46.5,2024-04-05,517,n\n';
     await page.getByTestId('fire-file-input').setInputFiles({ name: 'patrol.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    // Each import runs in a fresh worker that first decodes the boundaries: allow it time.
     await expect.poll(async () => (await page.getByTestId('fire-summary').locator('[data-field="rejected"]').textContent()) ?? '', { timeout: 30000 }).toContain('2');
     expect(await page.getByTestId('fire-summary').locator('[data-field="accepted"]').textContent()).toBe('1');
     const rejected = page.getByTestId('rejected-rows');

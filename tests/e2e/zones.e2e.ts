@@ -30,7 +30,8 @@ const rows = (p: Page = page) => drawer(p).getByTestId('zone-list').locator('tbo
 const rowCount = async (p: Page = page) => ((await drawer(p).getByTestId('zone-list').count()) === 0 ? 0 : rows(p).count());
 
 async function openZones(p: Page = page): Promise<void> {
-  await p.getByTestId('zones-toggle').click();
+  // The workspace stays open across a reload (the workbench remembers it): only open it when it is not.
+  if ((await p.getByTestId('zone-drawer').count()) === 0) await p.getByTestId('zones-toggle').click();
   await expect.poll(async () => (await p.getByTestId('zone-save-status').count()) + (await p.getByTestId('zone-readonly').count()), { timeout: 30000 }).toBeGreaterThan(0);
 }
 
@@ -105,6 +106,7 @@ describe('no-burn zone editor', () => {
     await openZones();
     await expect.poll(() => rowCount()).toBe(1);
     await rows().first().click();
+    await viewTestArea(); // a row click moves the map to its zone: back to the test view
     const again = drawer().getByTestId('zone-form');
     expect(await again.getByTestId('zone-name').inputValue()).toBe('阿城示范禁燃区');
     expect(await again.getByTestId('zone-category').inputValue()).toBe('Ⅱ');
@@ -140,6 +142,7 @@ describe('no-burn zone editor', () => {
     await page.keyboard.press('Control+y');
     await expect.poll(() => rowCount()).toBe(2);
     await rows().nth(1).click();
+    await viewTestArea(); // a row click moves the map to its zone: back to the test view
     const name = drawer().getByTestId('zone-form').getByTestId('zone-name');
     await name.fill('临时名称');
     await name.press('End');
@@ -158,8 +161,10 @@ describe('no-burn zone editor', () => {
   it('moves a corner by dragging; the drag is one undo step and undo restores the exact coordinates', async () => {
     await viewTestArea();
     await rows().first().click();
+    await viewTestArea(); // a row click moves the map to its zone: back to the test view
     const before = (await exportGeoJson()).features.find((f) => f.properties.name === '阿城示范禁燃区')!.geometry.coordinates;
     await rows().first().click();
+    await viewTestArea(); // a row click moves the map to its zone: back to the test view
     await drawer().getByTestId('zone-edit').click();
     const corner = await pagePoint(-260, 100);
     await page.mouse.move(corner.x, corner.y);
@@ -201,7 +206,7 @@ describe('no-burn zone editor', () => {
     await saved(other);
     await other.reload();
     await waitForMap(other);
-    await other.getByTestId('zones-toggle').click();
+    await openZones(other);
     await expect.poll(() => rowCount(other)).toBe(1);
     expect(await rows(other).first().locator('td').first().textContent()).toBe('禁燃区 1');
     await context.close();
@@ -228,6 +233,7 @@ describe('no-burn zone editor', () => {
     await tab(/^区域$/).click();
     expect(await rowCount()).toBe(before + 1);
     await rows().last().click();
+    await viewTestArea(); // a row click moves the map to its zone: back to the test view
     const form = drawer().getByTestId('zone-form');
     expect(await form.getByTestId('zone-category').inputValue()).toBe('Ⅰ');
     await expect.poll(async () => (await form.getByTestId('zone-problems').count()) > 0, { timeout: 15000 }).toBe(true);
@@ -235,12 +241,14 @@ describe('no-burn zone editor', () => {
     expect(await page.evaluate(() => window.hljAirMap!.controller.deckLayerIds())).toContain('zone-problems');
     const original = (await exportGeoJson()).features.find((f) => f.properties.name === '蝴蝶结')!.geometry;
     await rows().last().click();
+    await viewTestArea(); // a row click moves the map to its zone: back to the test view
     await form.getByTestId('zone-preview-repair').click();
     await expect.poll(async () => form.getByTestId('zone-repair').count()).toBe(1);
     expect(await page.evaluate(() => window.hljAirMap!.controller.deckLayerIds())).toContain('zone-repair');
     // Previewing changed nothing.
     expect((await exportGeoJson()).features.find((f) => f.properties.name === '蝴蝶结')!.geometry).toEqual(original);
     await rows().last().click();
+    await viewTestArea(); // a row click moves the map to its zone: back to the test view
     await form.getByTestId('zone-accept-repair').click();
     await expect.poll(async () => form.getByTestId('zone-problems-none').count(), { timeout: 15000 }).toBe(1);
     const repaired = (await exportGeoJson()).features.find((f) => f.properties.name === '蝴蝶结')!.geometry;
@@ -255,8 +263,10 @@ describe('no-burn zone editor', () => {
     await expect.poll(async () => (await drawer().getByTestId('zone-version-list').textContent()) ?? '').toContain('征求意见稿');
     await tab(/^区域$/).click();
     await rows().first().click();
+    await viewTestArea(); // a row click moves the map to its zone: back to the test view
     await drawer().getByTestId('zone-form').getByTestId('zone-name').fill('阿城示范禁燃区（修订）');
     await rows().last().click();
+    await viewTestArea(); // a row click moves the map to its zone: back to the test view
     await drawer().getByTestId('zone-delete').click();
     await tab(/版本/).click();
     await drawer().getByTestId('zone-version-list').locator('li').filter({ hasText: '征求意见稿' }).getByRole('button', { name: '与当前对比' }).click();
@@ -284,6 +294,7 @@ describe('no-burn zone editor', () => {
     await expect.poll(() => rowCount(), { timeout: 30000 }).toBe(4);
     expect(await rows().last().locator('td').first().textContent()).toBe('哈尔滨市集中供热覆盖区（草案）');
     await rows().last().click();
+    await viewTestArea(); // a row click moves the map to its zone: back to the test view
     await expect.poll(async () => (await drawer().getByTestId('zone-form').getByTestId('zone-city').textContent()) ?? '').toBe('哈尔滨市');
     expect(await drawer().getByTestId('zone-form').textContent()).toContain('由覆盖范围生成');
     await saved();
@@ -293,11 +304,12 @@ describe('no-burn zone editor', () => {
     const second = await page.context().newPage();
     await second.goto(url);
     await waitForMap(second);
-    await second.getByTestId('zones-toggle').click();
+    await openZones(second);
     await expect.poll(async () => second.getByTestId('zone-readonly').count(), { timeout: 30000 }).toBe(1);
     expect(await drawer(second).getByTestId('zone-draw-polygon').isDisabled()).toBe(true);
     await expect.poll(() => rowCount(second)).toBe(await rowCount());
     await rows().first().click();
+    await viewTestArea(); // a row click moves the map to its zone: back to the test view
     await drawer().getByTestId('zone-form').getByTestId('zone-name').fill('第一个标签页改的名');
     await saved();
     await expect.poll(async () => rows(second).first().locator('td').first().textContent(), { timeout: 10000 }).toBe('第一个标签页改的名');
@@ -325,6 +337,7 @@ describe('no-burn zone editor', () => {
     expect(new Set(rectangle.map(([lon]) => lon)).size).toBe(2);
     expect(new Set(rectangle.map(([, lat]) => lat)).size).toBe(2);
     await rows().last().click();
+    await viewTestArea(); // a row click moves the map to its zone: back to the test view
     await drawer().getByRole('columnheader').first().click(); // focus out of the form fields
     await page.keyboard.press('Delete');
     await expect.poll(() => rowCount()).toBe(before);
@@ -335,22 +348,26 @@ describe('no-burn zone editor', () => {
     const { readBoilersTable } = await import('../../src/io/formats/read-boilers-table.ts');
     const { zoneContents } = await import('../../src/core/zones/zone-contents.ts');
     const book = JSON.parse(readFileSync('seeds/rules.json', 'utf8'));
+    // One workspace at a time: the boiler audit loads its sample, then the zone editor opens again with its state kept.
     await page.getByTestId('boilers-toggle').click();
     await page.getByTestId('boiler-drawer').getByTestId('boiler-sample').click();
     await expect.poll(async () => (await page.getByTestId('boiler-inventory-status').count()) > 0, { timeout: 60000 }).toBe(true);
+    await page.getByTestId('zones-toggle').click();
     const table = await readBoilersTable(readFileSync('public/data/sample-boilers.csv'), 'sample-boilers.csv');
     const boilers = table.boilers.map((row) => row.boiler);
     const draft = (await exportGeoJson()).features.find((f) => f.properties.name === '哈尔滨市集中供热覆盖区（草案）')!;
     const expected = zoneContents({ name: 'draft', category: draft.properties.category as never, geometry: draft.geometry as never }, boilers, null, book);
     expect(expected.banned.length).toBeGreaterThan(0);
     await rows().filter({ hasText: '哈尔滨市集中供热覆盖区（草案）' }).click();
+    await viewTestArea(); // a row click moves the map to its zone: back to the test view
     await expect.poll(async () => drawer().getByTestId('zone-banned-count').textContent(), { timeout: 15000 }).toBe(String(expected.banned.length));
     expect(await drawer().getByTestId('zone-verify-count').textContent()).toBe(String(expected.toVerify.length));
     const zoneCount = await rowCount();
     await tab(/导入导出/).click();
     await drawer().getByTestId('zone-use-in-audit').click();
-    await expect.poll(async () => (await page.getByTestId('boiler-layer-status-zones').textContent()) ?? '', { timeout: 30000 }).toContain(`禁燃区编辑器（${zoneCount} 个区域）`);
     await page.getByTestId('boilers-toggle').click();
+    await expect.poll(async () => (await page.getByTestId('boiler-layer-status-zones').textContent()) ?? '', { timeout: 30000 }).toContain(`禁燃区编辑器（${zoneCount} 个区域）`);
+    await page.getByTestId('zones-toggle').click();
     await tab(/^区域$/).click();
   });
 
@@ -369,12 +386,13 @@ describe('no-burn zone editor', () => {
 
   it('switches the editor to English and back', async () => {
     await page.getByTestId('language-switch').click();
-    expect(await drawer().getByRole('heading', { level: 2 }).textContent()).toBe('No-burn zones');
+    expect(await page.getByTestId('workspace-panel').getByRole('heading', { level: 2 }).textContent()).toBe('No-burn zones');
     expect(await drawer().getByTestId('zone-draw-polygon').textContent()).toBe('Polygon (P)');
     await rows().first().click();
+    await viewTestArea(); // a row click moves the map to its zone: back to the test view
     expect(await drawer().getByTestId('zone-form').textContent()).toContain('Fuel category');
     await page.getByTestId('language-switch').click();
-    expect(await drawer().getByRole('heading', { level: 2 }).textContent()).toBe('禁燃区编辑');
+    expect(await page.getByTestId('workspace-panel').getByRole('heading', { level: 2 }).textContent()).toBe('禁燃区编辑');
   });
 
   it('edits one part of a two-part zone on the map, leaving the other part exactly as it was', async () => {
@@ -383,6 +401,7 @@ describe('no-burn zone editor', () => {
     const before = await geometryOf();
     expect(before.type).toBe('MultiPolygon');
     await rows().filter({ hasText: '蝴蝶结' }).click();
+    await viewTestArea(); // a row click moves the map to its zone: back to the test view
     await drawer().getByTestId('zone-edit').click();
     // Select the upper triangle (between the corners at y = 150 and the crossing at y = 225), then drag its top-left corner.
     const inside = await pagePoint(-100, 175);
@@ -412,6 +431,7 @@ describe('no-burn zone editor', () => {
   it('shows a zone name that looks like HTML as text, never as markup', async () => {
     const hostile = '<img src=x onerror="window.__zoneXss=1">南岗';
     await rows().first().click();
+    await viewTestArea(); // a row click moves the map to its zone: back to the test view
     await drawer().getByTestId('zone-form').getByTestId('zone-name').fill(hostile);
     expect(await rows().first().locator('td').first().textContent()).toBe(hostile);
     expect(await drawer().locator('img').count()).toBe(0);
@@ -427,8 +447,11 @@ describe('no-burn zone editor', () => {
     const edges = createBoundaryEdgeIndex(loadBoundariesFile()).edgesIn(126.6, 45.7, 126.7, 45.8, 1000);
     expect(edges.length).toBeGreaterThan(0);
     const vertex: [number, number] = [edges[0]!, edges[1]!];
-    await page.evaluate(([lon, lat]) => window.hljAirMap!.controller.map.jumpTo({ center: [lon!, lat!], zoom: 14 }), vertex);
-    await page.waitForFunction(() => !window.hljAirMap!.controller.map.isMoving());
+    const viewVertex = async () => {
+      await page.evaluate(([lon, lat]) => window.hljAirMap!.controller.map.jumpTo({ center: [lon!, lat!], zoom: 14 }), vertex);
+      await page.waitForFunction(() => !window.hljAirMap!.controller.map.isMoving());
+    };
+    await viewVertex();
     await drawer().getByRole('checkbox').check();
     const before = await rowCount();
     const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
@@ -447,6 +470,7 @@ describe('no-burn zone editor', () => {
     const ring = (await exportGeoJson()).features.find((f) => f.properties.name === name)!.geometry.coordinates[0]!;
     expect(ring.some(([lon, lat]) => lon === vertex[0] && lat === vertex[1])).toBe(true);
     await rows().last().click();
+    await viewVertex(); // a row click moves the map to its zone: back to the vertex
     await drawer().getByTestId('zone-delete').click();
     await expect.poll(() => rowCount()).toBe(before);
   });
@@ -458,6 +482,7 @@ describe('no-burn zone editor', () => {
     const before = await geometryOf(name);
     expect(before[0]).toHaveLength(5);
     await rows().first().click();
+    await viewTestArea(); // a row click moves the map to its zone: back to the test view
     await drawer().getByTestId('zone-edit').click();
     const corner = await pagePoint(-60, 100); // the first zone's lower-right corner
     await page.waitForTimeout(300);
@@ -478,7 +503,7 @@ describe('no-burn zone editor', () => {
     await page.evaluate((text) => {
       const data = new DataTransfer();
       data.items.add(new File([text], '拖入.geojson', { type: 'application/geo+json' }));
-      document.querySelector('main.workspace')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      document.querySelector('.workbench')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     }, JSON.stringify({ type: 'FeatureCollection', features: [square] }));
     await expect.poll(async () => drawer().getByTestId('zone-import-pending').count()).toBe(1);
     expect(await drawer().getByTestId('zone-import-validation').textContent()).toContain('拖入的区域（Ⅱ）');
@@ -493,8 +518,11 @@ describe('no-burn zone editor', () => {
     const { createBoundaryEdgeIndex } = await import('../../src/core/geo/snap-index.ts');
     const edges = createBoundaryEdgeIndex(loadBoundariesFile()).edgesIn(126.6, 45.7, 126.7, 45.8, 1000);
     const vertex: [number, number] = [edges[0]!, edges[1]!];
-    await page.evaluate(([lon, lat]) => window.hljAirMap!.controller.map.jumpTo({ center: [lon!, lat!], zoom: 14 }), vertex);
-    await page.waitForFunction(() => !window.hljAirMap!.controller.map.isMoving());
+    const viewVertex = async () => {
+      await page.evaluate(([lon, lat]) => window.hljAirMap!.controller.map.jumpTo({ center: [lon!, lat!], zoom: 14 }), vertex);
+      await page.waitForFunction(() => !window.hljAirMap!.controller.map.isMoving());
+    };
+    await viewVertex();
     const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
     const at = await page.evaluate(([lon, lat]) => window.hljAirMap!.controller.project(lon!, lat!), vertex);
     const point = (dx: number, dy: number) => ({ x: box.x + at.x + dx, y: box.y + at.y + dy });
@@ -510,6 +538,7 @@ describe('no-burn zone editor', () => {
     await expect.poll(() => rowCount()).toBe(before + 1);
     await drawer().getByRole('checkbox').check();
     await rows().last().click();
+    await viewVertex(); // a row click moves the map to its zone: back to the vertex
     await drawer().getByTestId('zone-edit').click();
     await page.waitForTimeout(800); // the view's county edges arrive from the worker
     await page.mouse.move(point(60, 60).x, point(60, 60).y);
@@ -526,6 +555,7 @@ describe('no-burn zone editor', () => {
     expect(ring.some(([lon, lat]) => lon === vertex[0] && lat === vertex[1])).toBe(true);
     await page.keyboard.press('Escape');
     await rows().last().click();
+    await viewVertex(); // a row click moves the map to its zone: back to the vertex
     await drawer().getByTestId('zone-delete').click();
     await expect.poll(() => rowCount()).toBe(before);
     await saved();

@@ -1,21 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BOILER_VERDICTS } from '../../src/core/boilers/boiler.ts';
-import { ALL_BOILERS, selectBoilerLayerData, selectBoilerOrder, selectBoilerSummary } from '../../src/state/boiler-selectors.ts';
-import { createBoilersSlice, type BoilersSlice } from '../../src/state/boilers-slice.ts';
-import { createBoilerHandlers } from '../../src/workers/boiler-handlers.ts';
-import type { BoilerAuditResult } from '../../src/workers/boiler-messages.ts';
+import { boilerLayerData } from '../../src/map/layers/boiler-layer-data.ts';
+import { ALL_BOILERS, selectBoilerOrder, selectBoilerSummary } from '../../src/state/boiler-selectors.ts';
+import type { BoilerAuditResult } from '../../src/workers/analysis-api.ts';
+import { inThreadAnalysis } from '../helpers/app-store.ts';
 
 let audit: BoilerAuditResult;
 
 beforeAll(async () => {
-  const handlers = createBoilerHandlers(async (url) => readFileSync(url, 'utf8'));
-  await handlers.load({ boundariesUrl: 'public/data/boundaries.topo.json' });
+  const worker = inThreadAnalysis();
   const built = JSON.stringify({
     type: 'FeatureCollection',
     features: [{ type: 'Feature', properties: { name: '哈尔滨建成区' }, geometry: { type: 'Polygon', coordinates: [[[126.5, 45.6], [126.8, 45.6], [126.8, 45.9], [126.5, 45.9], [126.5, 45.6]]] } }],
   });
-  await handlers.readLayer({ kind: 'builtUp', file: new Blob([built]), fileName: 'built.geojson', synthetic: false });
+  await worker.call('boilers.readLayer', { kind: 'builtUp', file: new Blob([built]), fileName: 'built.geojson', synthetic: false });
   const csv = [
     '名称,经度,纬度,额定蒸发量(t/h),额定热功率(MW),燃料,用途,状态',
     '丙-哈尔滨30蒸吨,126.65,45.75,30,,燃煤,工业,在用', // 淘汰 (R11-builtup-35)
@@ -24,7 +22,7 @@ beforeAll(async () => {
     '丁-大庆75蒸吨,125.03,46.60,75,,燃煤,发电,在用', // 超低排放改造
     '戊-哈尔滨7MW,126.65,45.75,,7,燃煤,工业,在用', // 淘汰 (R11-builtup-35 and R11-admin-10 by MW pair)
   ].join('\n');
-  audit = await handlers.audit({ file: new Blob([csv]), fileName: 'b.csv', serviceRadiusM: 1000 });
+  audit = await worker.call('boilers.audit', { file: new Blob([csv]), fileName: 'b.csv', serviceRadiusM: 1000 });
 });
 
 const names = (indices: number[]) => indices.map((i) => audit.records[i]!.boiler?.name ?? `row ${audit.records[i]!.row}`);
@@ -64,16 +62,15 @@ describe('selectBoilerSummary', () => {
   });
 });
 
-describe('selectBoilerLayerData', () => {
+describe('boilerLayerData, the map layer builder', () => {
   it('draws located boilers by their first verdict and maps each point back to its record', () => {
-    const slice = createBoilersSlice(() => undefined, () => state, undefined as never);
-    const state: BoilersSlice = { ...slice, boilerAudit: audit, boilerSelected: 3 };
-    const data = selectBoilerLayerData(state)!;
+    const layers = {};
+    const data = boilerLayerData(layers, audit, 3, null, 1000)!;
     expect(Array.from(data.recordOfPoint)).toEqual([0, 1, 3, 4]);
     expect(Array.from(data.verdicts).map((v) => BOILER_VERDICTS[v])).toEqual(['淘汰', '低氮燃烧改造', '超低排放改造', '淘汰']);
     expect(Array.from(data.positions.slice(4, 6))).toEqual([125.03, 46.6]);
     expect(data.selected).toEqual([125.03, 46.6]);
-    expect(selectBoilerLayerData(state)).toBe(data);
-    expect(selectBoilerLayerData({ ...slice })).toBeNull();
+    expect(boilerLayerData(layers, audit, 3, null, 1000)).toBe(data);
+    expect(boilerLayerData({}, null, null, null, 1000)).toBeNull();
   });
 });

@@ -1,16 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBatchOrder } from '../../src/state/eia-selectors.ts';
-import { createEiaHandlers } from '../../src/workers/eia-handlers.ts';
-import type { BatchResult } from '../../src/workers/eia-messages.ts';
+import type { BatchResult } from '../../src/workers/analysis-api.ts';
+import { inThreadAnalysis } from '../helpers/app-store.ts';
 
 let batch: BatchResult;
 
 beforeAll(async () => {
-  const handlers = createEiaHandlers(async (url) => readFileSync(url, 'utf8'));
-  await handlers.load({ borderUrl: 'public/data/provincial-border.geojson', boundariesUrl: 'public/data/boundaries.topo.json' });
+  const worker = inThreadAnalysis();
+  await worker.call('eia.load', { borderUrl: 'public/data/provincial-border.geojson' });
   const csv = ['名称,经度,纬度', '乙近省界,124.2,46.2', '哈尔滨,126.63,45.75', '缺纬度,126.6,', '甲近省界,124.1,46.25', '佳木斯,130.36,46.8'].join('\n');
-  batch = await handlers.batch({ file: new Blob([csv]), fileName: 'sites.csv', thresholdKm: 20 });
+  batch = await worker.call('eia.batch', { file: new Blob([csv]), fileName: 'sites.csv', thresholdKm: 20 });
 });
 
 describe('selectBatchOrder', () => {

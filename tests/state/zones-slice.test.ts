@@ -2,15 +2,11 @@ import { IDBFactory } from 'fake-indexeddb';
 import type { Polygon } from 'geojson';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NoBurnZone } from '../../src/core/zones/no-burn-zone.ts';
+import { render } from '../../src/core/text/text.ts';
 import { openZoneDatabase } from '../../src/io/persistence/zone-database.ts';
 import { writeZonesFile } from '../../src/io/formats/write-zones-file.ts';
-import { boundaryClientStandIn, bowTie, nangangSquare, openedZoneStore, secondSquare, waitForState, waitUntilSaved, zonesOf, type ZoneStore } from '../helpers/zone-store.ts';
-
-// Node has no Worker: the boundary worker's transport is replaced by its real handlers answering in this thread.
-vi.mock('../../src/workers/boundary-client.ts', async () => {
-  const { BOUNDARIES_FILE, boundaryClientStandIn } = await import('../helpers/zone-store.ts');
-  return { boundaryClient: boundaryClientStandIn, loadBoundaries: () => boundaryClientStandIn().call('load', { url: BOUNDARIES_FILE }) };
-});
+import { inThreadAnalysis } from '../helpers/app-store.ts';
+import { bowTie, nangangSquare, openedZoneStore, secondSquare, waitForState, waitUntilSaved, zonesOf, type ZoneStore } from '../helpers/zone-store.ts';
 
 /** Each test gets its own empty IndexedDB as the browser default (the slice opens `globalThis.indexedDB`). */
 let factory: IDBFactory;
@@ -24,7 +20,7 @@ afterEach(() => {
 
 // Decoding the boundaries and building the locator takes a few seconds once; every test after that is fast.
 beforeAll(async () => {
-  await boundaryClientStandIn().call('validateZones', { zones: [{ name: 'warm-up', geometry: nangangSquare() }] });
+  await inThreadAnalysis().call('zones.validate', { zones: [{ name: 'warm-up', geometry: nangangSquare(), category: 'Ⅲ' }] });
 }, 60_000);
 
 /** The id of the zone a drawing just added (the slice selects it for the form). */
@@ -226,7 +222,8 @@ describe('zones slice: import', () => {
     expect(zonesOf(tab)[3]).toEqual(bowTieZone);
     expect(tab.getState().zoneImport).toBeNull();
     expect(tab.getState().zoneMessage).toMatchObject({ kind: 'info' });
-    expect(tab.getState().zoneMessage!.text).toContain('1 ids were in use');
+    expect(render(tab.getState().zoneMessage!.text, 'en')).toContain('1 ids were in use');
+    expect(render(tab.getState().zoneMessage!.text, 'zh')).toContain('1 个编号已被占用');
 
     // Reports follow the new ids once validation runs: one per zone, none lost to a shared id.
     await waitForState(tab, (s) => s.zoneValidated === zonesOf(tab), 'validation of the imported zones');
@@ -247,7 +244,7 @@ describe('zones slice: import', () => {
 
     const points = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '锅炉房' }, geometry: { type: 'Point', coordinates: [126.6, 45.7] } }] });
     await tab.getState().readZoneImport(new Blob([points]), '只有点.geojson');
-    expect(tab.getState().zoneMessage!.text).toContain('只有点.geojson');
+    expect(render(tab.getState().zoneMessage!.text, 'zh')).toContain('只有点.geojson');
     expect(tab.getState().zoneHistory).toBe(before);
     expect(tab.getState().zoneImport).toBeNull();
     expect(tab.getState().zoneBusy).toBeNull();

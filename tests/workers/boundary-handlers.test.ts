@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
 import { describe, expect, it } from 'vitest';
-import { createBoundaryHandlers } from '../../src/workers/boundary-handlers.ts';
+import { createAnalysisHandlers } from '../../src/workers/analysis-handlers.ts';
+import { createInThreadPort } from '../../src/workers/protocol.ts';
+import { inThreadAnalysis } from '../helpers/app-store.ts';
 
 const FILE = 'public/data/boundaries.topo.json';
-const handlers = () => createBoundaryHandlers(async (url) => readFileSync(url, 'utf8'));
+/** A worker of its own (its boundaries decoded once, shared by the file), as the app's worker answers. */
+const handlers = () => inThreadAnalysis();
 
 /** Tile x/y containing a point at zoom z (Web Mercator). */
 function tileAt(lon: number, lat: number, z: number): { x: number; y: number } {
@@ -16,7 +19,7 @@ function tileAt(lon: number, lat: number, z: number): { x: number; y: number } {
 
 describe('boundary worker handlers', () => {
   it('loads a summary with the 13 cities and 129 counties and their label points', async () => {
-    const summary = await handlers().load({ url: FILE });
+    const summary = await handlers().call('boundaries.load', { url: FILE });
     expect(summary.province).toBe('黑龙江省');
     expect(summary.cities.map((c) => c.name)).toContain('大兴安岭地区');
     expect(summary.counties).toHaveLength(129);
@@ -25,9 +28,9 @@ describe('boundary worker handlers', () => {
 
   it('serves a vector tile over Harbin with every boundary layer and county properties', async () => {
     const h = handlers();
-    await h.load({ url: FILE });
+    await h.call('boundaries.load', { url: FILE });
     const { x, y } = tileAt(126.65, 45.75, 7);
-    const tile = new VectorTile(new Pbf(new Uint8Array(await h.tile({ z: 7, x, y }))));
+    const tile = new VectorTile(new Pbf(new Uint8Array(await h.call('boundaries.tile', { z: 7, x, y }))));
     expect(Object.keys(tile.layers)).toEqual(expect.arrayContaining(['counties', 'cities', 'province']));
     const counties = tile.layers.counties!;
     const names = Array.from({ length: counties.length }, (_, i) => counties.feature(i).properties.name);
@@ -38,30 +41,31 @@ describe('boundary worker handlers', () => {
 
   it('puts the neighbours and Russia in the overview tiles', async () => {
     const h = handlers();
-    await h.load({ url: FILE });
+    await h.call('boundaries.load', { url: FILE });
     const { x, y } = tileAt(128, 48, 3);
-    const tile = new VectorTile(new Pbf(new Uint8Array(await h.tile({ z: 3, x, y }))));
+    const tile = new VectorTile(new Pbf(new Uint8Array(await h.call('boundaries.tile', { z: 3, x, y }))));
     expect(Object.keys(tile.layers)).toEqual(expect.arrayContaining(['russia', 'neighbourCities', 'neighbourProvinces', 'counties', 'cities', 'province']));
   });
 
   it('serves an empty tile far from the data', async () => {
     const h = handlers();
-    await h.load({ url: FILE });
-    expect((await h.tile({ z: 6, x: 0, y: 0 })).byteLength).toBe(0);
+    await h.call('boundaries.load', { url: FILE });
+    expect((await h.call('boundaries.tile', { z: 6, x: 0, y: 0 })).byteLength).toBe(0);
   });
 
   it('describes the county at a point with its geodesic area, and null outside Heilongjiang', async () => {
     const h = handlers();
-    await h.load({ url: FILE });
-    const county = await h.countyAt({ lon: 126.65, lat: 45.75 });
+    await h.call('boundaries.load', { url: FILE });
+    const county = await h.call('boundaries.countyAt', { lon: 126.65, lat: 45.75 });
     expect(county).toMatchObject({ name: '南岗区', city: '哈尔滨市', adcode: '230103' });
     expect(county!.areaKm2).toBeGreaterThan(100);
     expect(county!.areaKm2).toBeLessThan(300);
-    expect(await h.countyAt({ lon: 125.32, lat: 43.88 })).toBeNull();
+    expect(await h.call('boundaries.countyAt', { lon: 125.32, lat: 43.88 })).toBeNull();
   });
 
   it('refuses tiles before the data is loaded, with a message that says what to do', async () => {
-    await expect(handlers().tile({ z: 0, x: 0, y: 0 })).rejects.toThrow('send "load" first');
+    const fresh = createInThreadPort(createAnalysisHandlers(async (url) => readFileSync(url, 'utf8')));
+    await expect(fresh.call('boundaries.tile', { z: 0, x: 0, y: 0 })).rejects.toThrow('send "boundaries.load" first');
   });
 
   describe('zone editor messages', () => {
@@ -70,34 +74,51 @@ describe('boundary worker handlers', () => {
 
     it('validates zones with their city, county and problems, and suggests a repair that validates clean', async () => {
       const h = handlers();
-      await h.load({ url: FILE });
-      const zones = [{ name: '蝴蝶结', geometry: bowTie }, { name: '南岗', geometry: square(126.64, 45.74, 0.01) }];
-      const reports = await h.validateZones({ zones });
+      await h.call('boundaries.load', { url: FILE });
+      const zones = [{ name: '蝴蝶结', geometry: bowTie, category: 'Ⅲ' as const }, { name: '南岗', geometry: square(126.64, 45.74, 0.01), category: 'Ⅲ' as const }];
+      const reports = await h.call('zones.validate', { zones });
       expect(reports[0]!.problems.map((p) => p.kind)).toEqual(['self_intersection']);
       expect(reports[1]).toMatchObject({ city: '哈尔滨市', county: '南岗区', problems: [] });
-      const repair = await h.repairZone({ index: 0, zones, report: reports[0]! });
+      const repair = await h.call('zones.repair', { index: 0, zones, report: reports[0]! });
       expect(repair!.geometry.type).toBe('MultiPolygon');
-      const again = await h.validateZones({ zones: [{ name: '蝴蝶结', geometry: repair!.geometry }, zones[1]!] });
+      const again = await h.call('zones.validate', { zones: [{ name: '蝴蝶结', geometry: repair!.geometry, category: 'Ⅲ' }, zones[1]!] });
       expect(again[0]!.problems).toEqual([]);
-      expect(await h.repairZone({ index: 1, zones, report: reports[1]! })).toBeNull();
+      expect(await h.call('zones.repair', { index: 1, zones, report: reports[1]! })).toBeNull();
     });
 
-    it('proposes a zone from coverage clipped to a county, and names a county it does not know', async () => {
+    it('proposes a zone from the coverage the boiler audit holds, clipped to a county, and names a county it does not know', async () => {
       const h = handlers();
-      await h.load({ url: FILE });
+      await h.call('boundaries.load', { url: FILE });
+      await expect(h.call('zones.propose', { region: { kind: 'county', adcode: '230103' } })).rejects.toThrow('coverage');
       const inside = square(126.64, 45.74, 0.005);
-      const proposal = await h.proposeZone({ coverage: [inside, square(130, 47, 0.01)], region: { kind: 'county', adcode: '230103' } });
+      const coverage = (polygons: object[]) => new Blob([JSON.stringify({ type: 'FeatureCollection', features: polygons.map((geometry, i) => ({ type: 'Feature', properties: { name: `c${i}` }, geometry })) })]);
+      await h.call('boilers.readLayer', { kind: 'coverage', file: coverage([inside, square(130, 47, 0.01)]), fileName: 'coverage.geojson', synthetic: false });
+      const proposal = await h.call('zones.propose', { region: { kind: 'county', adcode: '230103' } });
       expect(proposal!.coverageUsed).toBe(1);
       expect(proposal!.geometry.coordinates).toEqual(inside.coordinates);
-      expect(await h.proposeZone({ coverage: [square(130, 47, 0.01)], region: { kind: 'city', name: '哈尔滨市' } })).toBeNull();
-      await expect(h.proposeZone({ coverage: [inside], region: { kind: 'county', adcode: '999999' } })).rejects.toThrow('999999');
+      await expect(h.call('zones.propose', { region: { kind: 'county', adcode: '999999' } })).rejects.toThrow('999999');
+      await h.call('boilers.readLayer', { kind: 'coverage', file: coverage([square(130, 47, 0.01)]), fileName: 'far.geojson', synthetic: false });
+      expect(await h.call('zones.propose', { region: { kind: 'city', name: '哈尔滨市' } })).toBeNull();
+    });
+
+    it('hands the zones of the last validation to the boiler audit in place, with their categories', async () => {
+      const h = handlers();
+      await h.call('boundaries.load', { url: FILE });
+      await expect(h.call('boilers.useEditorZones', { fileName: '编辑器' })).rejects.toThrow('no zones');
+      await h.call('zones.validate', { zones: [{ name: '南岗Ⅲ', geometry: square(126.64, 45.74, 0.01), category: 'Ⅲ' }] });
+      const layer = await h.call('boilers.useEditorZones', { fileName: '编辑器' });
+      expect(layer).toMatchObject({ kind: 'zones', fileName: '编辑器', areaCount: 1 });
+      expect(layer.features.features[0]!.properties).toEqual({ name: '南岗Ⅲ', category: 'Ⅲ' });
+      const boiler = { name: '区内燃煤', lon: 126.645, lat: 45.745, capacityTph: 4, capacityMw: null, fuel: '燃煤' as const, use: '供热' as const, status: '在用' as const, builtUp: true, city: null, county: null };
+      const { place } = await h.call('boilers.check', { boiler, serviceRadiusM: 1000 });
+      expect(place.zones).toEqual([{ name: '南岗Ⅲ', category: 'Ⅲ' }]);
     });
 
     it('gives the county and city edges that cross a view box, for snapping', async () => {
       const h = handlers();
-      await h.load({ url: FILE });
+      await h.call('boundaries.load', { url: FILE });
       const [west, south, east, north] = [126.6, 45.7, 126.7, 45.8];
-      const edges = await h.boundaryEdges({ west, south, east, north, limit: 100_000 });
+      const edges = await h.call('boundaries.edges', { west, south, east, north, limit: 100_000 });
       expect(edges.length % 4).toBe(0);
       expect(edges.length / 4).toBeGreaterThan(10);
       for (let i = 0; i < edges.length; i += 4) {
@@ -106,7 +127,7 @@ describe('boundary worker handlers', () => {
         expect(Math.max(edges[i + 1]!, edges[i + 3]!)).toBeGreaterThanOrEqual(south);
         expect(Math.min(edges[i + 1]!, edges[i + 3]!)).toBeLessThanOrEqual(north);
       }
-      expect((await h.boundaryEdges({ west, south, east, north, limit: 5 })).length).toBe(20);
+      expect((await h.call('boundaries.edges', { west, south, east, north, limit: 5 })).length).toBe(20);
     });
   });
 });

@@ -2,16 +2,18 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FIRE_ANALYSIS_DEFAULTS } from '../../src/core/fires/analyze-fires.ts';
 import { parseDelimited } from '../../src/io/formats/parse-delimited.ts';
-import { createFireHandlers } from '../../src/workers/fire-handlers.ts';
+import { isCancelled } from '../../src/workers/protocol.ts';
+import { inThreadAnalysis } from '../helpers/app-store.ts';
 
-const handlers = () => createFireHandlers(async (url) => readFileSync(url, 'utf8'));
+/** A worker of its own (its boundaries decoded once, shared by the file). */
+const handlers = () => inThreadAnalysis();
 const sample = () => new Blob([readFileSync('public/data/sample-fires.csv')]);
-const params = (file: Blob) => ({ file, fileName: 'sample-fires.csv', options: { ...FIRE_ANALYSIS_DEFAULTS }, boundariesUrl: 'public/data/boundaries.topo.json' });
+const params = (file: Blob) => ({ file, fileName: 'sample-fires.csv', options: { ...FIRE_ANALYSIS_DEFAULTS } });
 
 describe('fire worker handlers', () => {
   it('imports the synthetic sample with progress, attributing nearly every point to Heilongjiang', async () => {
     const reports: number[] = [];
-    const result = await handlers().import(params(sample()), { progress: (done) => reports.push(done) });
+    const result = await handlers().call('fires.import', params(sample()), { onProgress: (done) => reports.push(done) });
     expect(result.format).toBe('firms-viirs');
     expect(result.points.count).toBe(5000);
     expect(result.rejectedCount).toBe(0);
@@ -25,23 +27,43 @@ describe('fire worker handlers', () => {
   it('gives the original fields of a point and exports attributed CSV and rejected rows', async () => {
     const h = handlers();
     const bytes = new TextEncoder().encode('latitude,longitude,acq_date,acq_time\n45.75,126.65,2024-04-05,517\n,126,2024-04-05,517\n');
-    await h.import(params(new Blob([bytes])));
-    expect(await h.record({ index: 0 })).toEqual({ header: ['latitude', 'longitude', 'acq_date', 'acq_time'], fields: ['45.75', '126.65', '2024-04-05', '517'], line: 2 });
-    const exported = parseDelimited((await h.exportPoints({ indices: null })).replace(/^\uFEFF/, ''));
+    await h.call('fires.import', params(new Blob([bytes])));
+    expect(await h.call('fires.record', { index: 0 })).toEqual({ header: ['latitude', 'longitude', 'acq_date', 'acq_time'], fields: ['45.75', '126.65', '2024-04-05', '517'], line: 2 });
+    const exported = parseDelimited((await h.call('fires.exportPoints', { indices: null })).replace(/^\uFEFF/, ''));
     expect(exported.record(0).slice(4)).toEqual(['哈尔滨市', '南岗区', '230103', '2024-04-05', '1', '1']);
-    const rejected = parseDelimited((await h.exportRejected({})).replace(/^\uFEFF/, ''));
+    const rejected = parseDelimited((await h.call('fires.exportRejected', {})).replace(/^\uFEFF/, ''));
     expect(rejected.record(0)).toEqual(['3', 'latitude', 'empty', '']);
   });
 
   it('re-analyses with new settings without re-reading', async () => {
     const h = handlers();
-    await h.import(params(sample()));
-    const wide = await h.analyze({ options: { ...FIRE_ANALYSIS_DEFAULTS, clusterDistanceM: 20000, clusterWindowMs: 30 * 86400e3 } });
-    const narrow = await h.analyze({ options: { ...FIRE_ANALYSIS_DEFAULTS } });
+    await h.call('fires.import', params(sample()));
+    const wide = await h.call('fires.analyze', { options: { ...FIRE_ANALYSIS_DEFAULTS, clusterDistanceM: 20000, clusterWindowMs: 30 * 86400e3 } });
+    const narrow = await h.call('fires.analyze', { options: { ...FIRE_ANALYSIS_DEFAULTS } });
     expect(new Set(wide.clusterId).size).toBeLessThan(new Set(narrow.clusterId).size);
   });
 
   it('says what to do when asked for details before any import', async () => {
-    expect(() => handlers().record({ index: 0 })).toThrow('no fire-point file has been imported yet');
+    await expect(handlers().call('fires.record', { index: 0 })).rejects.toThrow('no fire-point file has been imported yet');
+  });
+
+  it('stops a cancelled import at its next checkpoint and keeps the file it held, in the same worker', async () => {
+    const h = handlers();
+    await h.call('fires.import', params(new Blob([new TextEncoder().encode('latitude,longitude,acq_date,acq_time\n45.75,126.65,2024-04-05,517\n')])));
+    // 60,000 rows: three slices of 20,000, so the import reaches a checkpoint after the cancel.
+    const rows = Array.from({ length: 60_000 }, (_, i) => `${45 + (i % 100) / 100},${126 + (i % 97) / 100},2024-04-05,${500 + (i % 60)}`);
+    const big = new Blob([`latitude,longitude,acq_date,acq_time\n${rows.join('\n')}\n`]);
+    const controller = new AbortController();
+    const progress: number[] = [];
+    const importing = h.call('fires.import', { ...params(big), fileName: 'big.csv' }, { signal: controller.signal, onProgress: (done) => {
+      progress.push(done);
+      if (done >= 20_000) controller.abort();
+    } });
+    const error = await importing.catch((e: unknown) => e);
+    expect(isCancelled(error)).toBe(true);
+    expect(Math.max(...progress)).toBeLessThan(60_000);
+    // The worker still answers, and still holds the one-row file.
+    expect(await h.call('fires.record', { index: 0 })).toMatchObject({ fields: ['45.75', '126.65', '2024-04-05', '517'], line: 2 });
+    await expect(h.call('fires.record', { index: 1 })).rejects.toThrow('out of range');
   });
 });

@@ -6,6 +6,8 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 export interface CountyProperties {
   adcode: string;
   name: string;
+  /** English name: pinyin and the unit's kind ('Nangang District'). */
+  nameEn: string;
   cityAdcode: string;
   city: string;
   labelLon: number;

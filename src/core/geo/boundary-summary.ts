@@ -9,12 +9,16 @@ export interface BoundarySummary {
   province: string;
   cities: CityProperties[];
   counties: CountyProperties[];
+  /** English (pinyin) name of every place the data names, by its Chinese name: provinces, cities, counties, neighbouring cities. */
+  names: Record<string, string>;
 }
 
 /** What the county panel shows. */
 export interface CountyDetails {
   name: string;
+  nameEn: string;
   city: string;
+  cityEn: string;
   adcode: string;
   /** Geodesic area on the WGS84 ellipsoid, km². */
   areaKm2: number;
@@ -29,10 +33,15 @@ export interface CountyDetails {
  * summarizeBoundaries(boundaries).cities.length; // 13
  */
 export function summarizeBoundaries(boundaries: Boundaries): BoundarySummary {
+  const names: Record<string, string> = {};
+  for (const collection of [boundaries.province, boundaries.neighbourProvinces, boundaries.cities, boundaries.neighbourCities, boundaries.counties] as const) {
+    for (const { properties } of collection.features as { properties: { name: string; nameEn: string } }[]) names[properties.name] = properties.nameEn;
+  }
   return {
     province: boundaries.province.features[0]?.properties.name ?? '',
     cities: boundaries.cities.features.map((f) => f.properties),
     counties: boundaries.counties.features.map((f) => f.properties),
+    names,
   };
 }
 
@@ -48,6 +57,7 @@ export function summarizeBoundaries(boundaries: Boundaries): BoundarySummary {
 export function describeCounty(boundaries: Boundaries, index: number): CountyDetails {
   const county = boundaries.counties.features[index];
   if (!county) throw new Error(`county index ${index} is out of range 0…${boundaries.counties.features.length - 1}`);
-  const { name, city, adcode } = county.properties;
-  return { name, city, adcode, areaKm2: geodesicArea(county.geometry) / 1e6 };
+  const { name, nameEn, city, cityAdcode, adcode } = county.properties;
+  const cityEn = boundaries.cities.features.find((f) => f.properties.adcode === cityAdcode)?.properties.nameEn ?? city;
+  return { name, nameEn, city, cityEn, adcode, areaKm2: geodesicArea(county.geometry) / 1e6 };
 }

@@ -1,20 +1,39 @@
-import { FireFileError, isZip, readFireFile, readFireTable, type FireFile, type FireReadOptions } from './read-fire-file.ts';
+import { FireFileError, fireTableOfText, isZip, readFireTableSteps, type FireFile, type FireReadOptions, type FireTableSource, type TextTable } from './read-fire-file.ts';
 import { readXlsxTable } from './read-xlsx-table.ts';
 
+/** Options of {@link loadFireFile}: those of the synchronous reader, and a checkpoint awaited between slices of rows. */
+export interface FireLoadOptions extends FireReadOptions {
+  /** Awaited every 20,000 rows: a worker yields to its event loop there and throws to stop a cancelled import. */
+  checkpoint?: () => Promise<void>;
+}
+
 /**
- * Reads any supported fire-point file: XLSX workbooks (first sheet) as well as everything
- * `readFireFile` reads (FIRMS CSV, official sheets as CSV, GeoJSON).
+ * Reads any supported fire-point file: XLSX workbooks (first sheet) as well as everything `readFireFile` reads (FIRMS
+ * CSV, official sheets as CSV, GeoJSON), awaiting `checkpoint` between slices of rows.
  *
  * @example
  * const file = await loadFireFile(bytes, '2024年4月火点.xlsx');
  */
-export async function loadFireFile(bytes: Uint8Array, fileName: string, options: FireReadOptions = {}): Promise<FireFile> {
-  if (!isZip(bytes)) return readFireFile(bytes, fileName, options);
-  let table;
-  try {
-    table = await readXlsxTable(bytes, fileName);
-  } catch (error) {
-    throw new FireFileError((error as Error).message);
+export async function loadFireFile(bytes: Uint8Array, fileName: string, options: FireLoadOptions = {}): Promise<FireFile> {
+  let table: TextTable;
+  let source: FireTableSource;
+  if (isZip(bytes)) {
+    try {
+      table = await readXlsxTable(bytes, fileName);
+    } catch (error) {
+      throw new FireFileError((error as Error).message);
+    }
+    source = { fileName, encoding: 'xlsx', geojson: false, decimalComma: false };
+  } else {
+    ({ table, source } = fireTableOfText(bytes, fileName));
   }
-  return readFireTable(table, { fileName, encoding: 'xlsx', geojson: false, decimalComma: false }, options);
+  await options.checkpoint?.();
+  const steps = readFireTableSteps(table, source, options.columns);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    options.onProgress?.(step.value.done, step.value.total);
+    await options.checkpoint?.();
+  }
 }
+

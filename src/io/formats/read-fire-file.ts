@@ -148,14 +148,24 @@ const REGION_LAT = [40, 56] as const;
  * file.points.count; file.rejected; // [{ row: 12, field: 'latitude', reason: 'empty', value: '' }]
  */
 export function readFireFile(bytes: Uint8Array, fileName: string, options: FireReadOptions = {}): FireFile {
-  if (bytes.length === 0) throw new FireFileError(`${fileName}: the file is empty`);
   if (isZip(bytes)) throw new FireFileError(`${fileName}: an XLSX workbook; read it with loadFireFile`);
+  const { table, source } = fireTableOfText(bytes, fileName);
+  return readFireTable(table, source, options);
+}
+
+/**
+ * The table of a text fire file (CSV in any supported encoding and delimiter, or GeoJSON points) and where it came from.
+ *
+ * @throws FireFileError for an empty file or broken JSON.
+ */
+export function fireTableOfText(bytes: Uint8Array, fileName: string): { table: TextTable; source: FireTableSource } {
+  if (bytes.length === 0) throw new FireFileError(`${fileName}: the file is empty`);
   const decoded = decodeText(bytes);
   const trimmed = decoded.text.trimStart();
   const isJson = trimmed.startsWith('{');
   const table = isJson ? geojsonTable(trimmed, fileName) : parseDelimited(decoded.text);
   const decimalComma = !isJson && 'delimiter' in table && table.delimiter === ';';
-  return readFireTable(table, { fileName, encoding: isJson ? 'json' : decoded.encoding, geojson: isJson, decimalComma }, options);
+  return { table, source: { fileName, encoding: isJson ? 'json' : decoded.encoding, geojson: isJson, decimalComma } };
 }
 
 /** Options of the fire-file readers. */
@@ -179,15 +189,38 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/** Where a fire table comes from, for messages and the time zone. */
+export interface FireTableSource {
+  fileName: string;
+  encoding: FireFile['encoding'];
+  geojson: boolean;
+  decimalComma: boolean;
+  format?: FireFormat;
+}
+
 /**
  * Turns a table of text cells (from CSV, GeoJSON or an XLSX sheet) into fire points: column detection,
  * validation with a reason for every rejected row, and time-zone handling.
  */
-export function readFireTable(
+export function readFireTable(table: TextTable, source: FireTableSource, options: FireReadOptions = {}): FireFile {
+  const steps = readFireTableSteps(table, source, options.columns);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    options.onProgress?.(step.value.done, step.value.total);
+  }
+}
+
+/**
+ * {@link readFireTable} one slice at a time: it yields progress every 20,000 rows, so a worker can let other messages
+ * (a cancel, a tile request) in between slices, and returns the {@link FireFile}.
+ */
+export function* readFireTableSteps(
   table: TextTable,
-  source: { fileName: string; encoding: FireFile['encoding']; geojson: boolean; decimalComma: boolean; format?: FireFormat },
-  options: FireReadOptions = {},
-): FireFile {
+  source: FireTableSource,
+  chosenColumns: Partial<FireColumns> = {},
+): Generator<{ done: number; total: number }, FireFile, void> {
+  const options = { columns: chosenColumns };
   const { fileName, encoding, decimalComma } = source;
   const isJson = source.geojson;
   const { header, recordCount, record: recordAt, lines } = table;
@@ -211,7 +244,7 @@ export function readFireTable(
   const dates = new Map<string, TimeResult>(); // FIRMS files repeat a few hundred dates a million times
   let n = 0;
   for (let r = 0; r < recordCount; r++) {
-    if (r % 20_000 === 0) options.onProgress?.(r, recordCount);
+    if (r % 20_000 === 0) yield { done: r, total: recordCount };
     const record = recordAt(r);
     const row = lines[r]!;
     const reject = (field: string, reason: string, value = '') => rejected.push({ row, field, reason, value });
@@ -309,7 +342,7 @@ export function readFireTable(
     n++;
   }
   points.satellites = [...satelliteIndex.keys()];
-  options.onProgress?.(recordCount, recordCount);
+  yield { done: recordCount, total: recordCount };
   return {
     fileName,
     format,

@@ -1,4 +1,4 @@
-import { isQuotaError } from './zone-database.ts';
+import { isQuotaError } from './indexed-db.ts';
 
 /** Where the latest committed edit is, for the status line and the '未保存' banner. */
 export type SaveStatus =

@@ -1,4 +1,7 @@
 import type { NoBurnZone } from '../../core/zones/no-burn-zone.ts';
+import { openIndexedDb, run } from './indexed-db.ts';
+
+export { isQuotaError, requestPersistentStorage } from './indexed-db.ts';
 
 /** The zones being edited, as last saved. */
 export interface StoredZones {
@@ -84,48 +87,8 @@ interface StoredSummary extends ZoneVersionSummary {
  * const stored = await db.loadZones();
  * const revision = await db.saveZones(zones, stored?.revision ?? 0, new Date().toISOString());
  */
-export function openZoneDatabase(options: { name?: string; factory?: IDBFactory } = {}): Promise<ZoneDatabase> {
-  const factory = options.factory ?? globalThis.indexedDB;
-  const name = options.name ?? ZONE_DATABASE_NAME;
-  return new Promise((resolve, reject) => {
-    if (factory === undefined) {
-      reject(new Error('this browser has no IndexedDB (private mode may turn it off): the zones stay in memory only; export them before closing the tab'));
-      return;
-    }
-    let settled = false;
-    let request: IDBOpenDBRequest;
-    try {
-      request = factory.open(name, MIGRATIONS.length);
-    } catch (error) {
-      reject(storageError('open the zone database', error));
-      return;
-    }
-    request.onupgradeneeded = (event) => {
-      const db = request.result;
-      for (let version = event.oldVersion; version < MIGRATIONS.length; version++) MIGRATIONS[version]!(db);
-    };
-    request.onsuccess = () => {
-      const db = request.result;
-      if (settled) {
-        db.close(); // the caller was already told it failed (blocked); do not leak the connection
-        return;
-      }
-      settled = true;
-      // Let a newer schema in another tab upgrade instead of blocking it; this handle's later calls then reject.
-      db.onversionchange = () => db.close();
-      resolve(wrapDatabase(db));
-    };
-    request.onerror = () => {
-      if (settled) return;
-      settled = true;
-      reject(storageError('open the zone database', request.error));
-    };
-    request.onblocked = () => {
-      if (settled) return;
-      settled = true;
-      reject(new Error('the zone database is held open by another tab of this map with an older version: close or reload the other tabs, then reload this one'));
-    };
-  });
+export async function openZoneDatabase(options: { name?: string; factory?: IDBFactory } = {}): Promise<ZoneDatabase> {
+  return wrapDatabase(await openIndexedDb(options.name ?? ZONE_DATABASE_NAME, MIGRATIONS, 'the zone database', options.factory ?? globalThis.indexedDB));
 }
 
 function wrapDatabase(db: IDBDatabase): ZoneDatabase {
@@ -197,144 +160,6 @@ function wrapDatabase(db: IDBDatabase): ZoneDatabase {
   };
 }
 
-interface TransactionSteps<T> {
-  /** Runs `handler` with the request's result when it succeeds; a throw inside it fails the transaction with that error. */
-  on(request: IDBRequest, handler: (result: unknown) => void): void;
-  /** The value the promise resolves with once the transaction commits. */
-  done(value: T): void;
-  /** Aborts the transaction; the promise rejects with `error` as it is (for our own errors, such as a conflict). */
-  fail(error: Error): void;
-}
-
-/**
- * Runs one transaction and settles when it commits (with the value given to `done`) or aborts. Request errors bubble
- * to the transaction and abort it, so every failure ends in `onabort` and nothing hangs; the most telling error wins:
- * ours (given to `fail`), then one thrown while building requests (e.g. a put that throws), then transaction.error
- * (where browsers report QuotaExceededError), then the first request error.
- */
-function run<T>(db: IDBDatabase, stores: string[], mode: IDBTransactionMode, doing: string, body: (tx: IDBTransaction, steps: TransactionSteps<T>) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    let result: { value: T } | undefined;
-    let failure: { error: unknown; ours: boolean } | undefined;
-    let requestError: unknown;
-    let tx: IDBTransaction;
-    try {
-      tx = db.transaction(stores, mode);
-    } catch (error) {
-      reject(storageError(doing, error));
-      return;
-    }
-    const abort = (error: unknown, ours: boolean) => {
-      failure ??= { error, ours };
-      try {
-        tx.abort();
-      } catch {
-        // Already finished or aborting: onabort (or oncomplete) still fires and settles.
-      }
-    };
-    const steps: TransactionSteps<T> = {
-      on(request, handler) {
-        request.onsuccess = () => {
-          try {
-            handler(request.result);
-          } catch (error) {
-            abort(error, false);
-          }
-        };
-      },
-      done(value) {
-        result = { value };
-      },
-      fail(error) {
-        abort(error, true);
-      },
-    };
-    tx.onerror = (event) => {
-      requestError ??= readSafely(event.target ?? {}, 'error');
-    };
-    tx.onabort = () => {
-      if (failure?.ours) reject(failure.error);
-      else reject(storageError(doing, failure?.error ?? tx.error ?? requestError ?? new DOMException('the transaction was aborted', 'AbortError')));
-    };
-    tx.oncomplete = () => {
-      if (result !== undefined) resolve(result.value);
-      else reject(storageError(doing, new Error('the transaction committed without a result')));
-    };
-    try {
-      body(tx, steps);
-    } catch (error) {
-      abort(error, false);
-    }
-  });
-}
-
-function storageError(doing: string, cause: unknown): Error {
-  const detail = cause instanceof Error || cause instanceof DOMException ? `${cause.name}: ${cause.message}` : String(cause);
-  const advice = isQuotaError(cause)
-    ? 'the browser storage is full; the zones stay in memory: free disk space or export the zones, then retry'
-    : 'the zones stay in memory: export them if this keeps happening';
-  return new Error(`could not ${doing} in IndexedDB (${detail}): ${advice}`, { cause });
-}
-
 const newestFirst = (a: StoredSummary, b: StoredSummary) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.sequence - a.sequence);
 const toSummary = ({ id, name, createdAt, zoneCount }: StoredSummary): ZoneVersionSummary => ({ id, name, createdAt, zoneCount });
 
-/**
- * Asks the browser to keep this site's storage under storage pressure instead of evicting it.
- *
- * @param storage - The StorageManager (default `navigator.storage`).
- * @returns 'granted' when storage is (already or now) persistent, 'denied' when the browser said no or failed,
- *   'unsupported' when there is no StorageManager.persist.
- * @example
- * if ((await requestPersistentStorage()) !== 'granted') showHint('浏览器可能在空间不足时清除数据，请定期导出');
- */
-export async function requestPersistentStorage(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<'granted' | 'denied' | 'unsupported'> {
-  if (typeof storage?.persist !== 'function') return 'unsupported';
-  try {
-    if (typeof storage.persisted === 'function' && (await storage.persisted())) return 'granted';
-    return (await storage.persist()) ? 'granted' : 'denied';
-  } catch {
-    return 'denied';
-  }
-}
-
-const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
-
-/**
- * Whether a storage failure means the disk or the origin's quota is full. Looks at the error's name (and the legacy
- * code 22), at `.error` of an IDBRequest or IDBTransaction (or of an event's target), and along `cause` chains, so
- * it recognises the errors {@link openZoneDatabase} rejects with.
- *
- * @param error - Anything caught.
- * @returns True for QuotaExceededError (Chromium, Safari, Firefox now) and NS_ERROR_DOM_QUOTA_REACHED (older Firefox).
- * @example
- * isQuotaError(new DOMException('full', 'QuotaExceededError')); // true
- * isQuotaError(new Error('x', { cause: transaction.error })); // true when the transaction failed on quota
- */
-export function isQuotaError(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  let queue: unknown[] = [error];
-  while (queue.length > 0) {
-    const next: unknown[] = [];
-    for (const item of queue) {
-      if (item === null || typeof item !== 'object' || seen.has(item)) continue;
-      seen.add(item);
-      const candidate = item as { name?: unknown; code?: unknown; message?: unknown; error?: unknown; cause?: unknown; target?: unknown };
-      if (typeof candidate.name === 'string' && QUOTA_NAMES.has(candidate.name)) return true;
-      if (candidate.code === 22 && item instanceof DOMException) return true;
-      if (typeof candidate.message === 'string' && candidate.message.includes('NS_ERROR_DOM_QUOTA_REACHED')) return true;
-      next.push(readSafely(candidate, 'error'), candidate.cause, readSafely(candidate, 'target'));
-    }
-    queue = next;
-  }
-  return false;
-}
-
-// IDBRequest.error throws InvalidStateError while the request is pending.
-function readSafely(item: object, key: 'error' | 'target'): unknown {
-  try {
-    return (item as Record<string, unknown>)[key];
-  } catch {
-    return undefined;
-  }
-}

@@ -3,8 +3,8 @@ import { GeoJsonLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { Feature, Geometry, MultiLineString } from 'geojson';
 import { BOILER_VERDICTS, type NoBurnCategory } from '../../core/boilers/boiler.ts';
 import { DECK_LAYER } from '../ids.ts';
-import type { LayerContext } from '../layer-registry.ts';
-import { BOILER_LAYER_COLORS, BOILER_VERDICT_COLORS } from './boiler-layers.ts';
+import type { LayerContext } from '../layer-types.ts';
+import { BOILER_LAYER_COLORS, BOILER_VERDICT_COLORS, HIGHLIGHT_COLOR } from './colors.ts';
 
 type Properties = { name: string; category?: string; line?: boolean };
 
@@ -109,7 +109,7 @@ export function boilerDeckLayers({ data, opacity }: LayerContext): Layer[] {
     );
   }
   const markers = [
-    ...(boilers.selected ? [{ position: boilers.selected, color: [20, 20, 20] }] : []),
+    ...(boilers.selected ? [{ position: boilers.selected, color: HIGHLIGHT_COLOR as number[] }] : []),
     ...(boilers.newBuild ? [{ position: boilers.newBuild.position, color: boilers.newBuild.refused ? BOILER_VERDICT_COLORS.不予新建 : BOILER_VERDICT_COLORS.合规 }] : []),
   ];
   if (markers.length > 0) {

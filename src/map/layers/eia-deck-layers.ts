@@ -1,8 +1,9 @@
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, PathLayer, PolygonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { DECK_LAYER } from '../ids.ts';
-import type { LayerContext } from '../layer-registry.ts';
-import { EIA_COLORS } from './eia-layers.ts';
+import type { LayerContext } from '../layer-types.ts';
+import { EIA_COLORS } from './colors.ts';
+import { highlightRing } from './highlight.ts';
 
 /** The EIA layer's deck.gl layers: buffer, border lines by neighbour, downwind sector, site, nearest-point line, draft, batch sites. */
 export function eiaDeckLayers({ data, opacity }: LayerContext): Layer[] {
@@ -128,5 +129,6 @@ export function eiaDeckLayers({ data, opacity }: LayerContext): Layer[] {
       }) as unknown as Layer,
     );
   }
+  if (eia.batchSelected) layers.push(highlightRing(DECK_LAYER.eiaBatchHighlight, eia.batchSelected));
   return layers;
 }

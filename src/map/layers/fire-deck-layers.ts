@@ -2,7 +2,8 @@ import { HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers';
 import type { Layer } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { DECK_LAYER } from '../ids.ts';
-import type { LayerContext } from '../layer-registry.ts';
+import type { LayerContext } from '../layer-types.ts';
+import { highlightRing } from './highlight.ts';
 
 /**
  * The fire layer's deck.gl layers, from binary attributes (no per-point objects), so a million points
@@ -10,7 +11,8 @@ import type { LayerContext } from '../layer-registry.ts';
  */
 export function fireDeckLayers({ data, opacity }: LayerContext): Layer[] {
   const fires = data.fires;
-  if (!fires || fires.count === 0) return [];
+  const ring = data.patrolSelected ? [highlightRing(DECK_LAYER.patrolHighlight, data.patrolSelected)] : [];
+  if (!fires || fires.count === 0) return ring;
   if (fires.style === 'heatmap') {
     return [
       new HeatmapLayer({
@@ -19,6 +21,7 @@ export function fireDeckLayers({ data, opacity }: LayerContext): Layer[] {
         radiusPixels: 25,
         opacity,
       }) as unknown as Layer,
+      ...ring,
     ];
   }
   if (fires.style === 'hexbin') {
@@ -37,6 +40,7 @@ export function fireDeckLayers({ data, opacity }: LayerContext): Layer[] {
         colorRange: [[255, 255, 178], [254, 217, 118], [254, 178, 76], [253, 141, 60], [240, 59, 32], [189, 0, 38]],
         updateTriggers: { getPosition: fires.positions, getColorWeight: fires.weights },
       }) as unknown as Layer,
+      ...ring,
     ];
   }
   return [
@@ -50,5 +54,6 @@ export function fireDeckLayers({ data, opacity }: LayerContext): Layer[] {
       pickable: true,
       opacity,
     }) as unknown as Layer,
+    ...ring,
   ];
 }

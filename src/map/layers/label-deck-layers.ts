@@ -1,8 +1,8 @@
 import { TextLayer } from '@deck.gl/layers';
 import type { CityProperties, CountyProperties } from '../../core/geo/boundaries.ts';
 import { DECK_LAYER } from '../ids.ts';
-import type { LayerContext } from '../layer-registry.ts';
-import { COUNTY_LABEL_MIN_ZOOM, LABEL_FONT_FAMILY } from './label-layers.ts';
+import type { LayerContext } from '../layer-types.ts';
+import { COUNTY_LABEL_MIN_ZOOM, LABEL_FONT_FAMILY } from './label-style.ts';
 
 /** deck.gl TextLayers for city names (always) and county names (from {@link COUNTY_LABEL_MIN_ZOOM}). */
 export function labelDeckLayers({ summary, language, zoom, opacity }: LayerContext) {

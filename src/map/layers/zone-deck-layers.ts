@@ -1,11 +1,10 @@
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { NoBurnCategory } from '../../core/boilers/boiler.ts';
-import type { ZoneFeature } from '../../state/zone-selectors.ts';
+import type { ZoneFeature } from './zone-layer-data.ts';
 import { DECK_LAYER } from '../ids.ts';
-import type { LayerContext } from '../layer-registry.ts';
-import { BOILER_LAYER_COLORS } from './boiler-layers.ts';
-import { ZONE_PROBLEM_COLOR, ZONE_REPAIR_COLOR } from './zone-layers.ts';
+import type { LayerContext } from '../layer-types.ts';
+import { BOILER_LAYER_COLORS, ZONE_PROBLEM_COLOR, ZONE_REPAIR_COLOR } from './colors.ts';
 
 const categoryColor = (f: ZoneFeature) => BOILER_LAYER_COLORS.zones[f.properties.category as NoBurnCategory];
 

@@ -102,7 +102,7 @@ describe('openZoneDatabase / zones', () => {
   it('reports a missing IndexedDB (some private modes) as an error that says the zones stay in memory', async () => {
     vi.stubGlobal('indexedDB', undefined);
     cleanups.push(() => vi.unstubAllGlobals());
-    await expect(openZoneDatabase()).rejects.toThrow(/no IndexedDB .*stay in memory/);
+    await expect(openZoneDatabase()).rejects.toThrow(/no IndexedDB .*stays in memory/);
   });
 
   it('steps aside when a newer version of the app in another tab upgrades the schema, instead of blocking it', async () => {

@@ -1,16 +1,18 @@
 import { useAppStore } from '../state/store.ts';
 import { useT } from './i18n.ts';
+import { useMapOverlay } from './map-overlays.tsx';
 
-/** Every original field of the clicked fire point, rendered as text. */
-export function FirePointDetails() {
+/** Every original field of the clicked fire point, rendered as text (the file's own column names and cells). */
+export function FirePointCard() {
   const t = useT();
   const selected = useAppStore((s) => s.selectedFire);
+  const ref = useMapOverlay<HTMLElement>('right');
   if (!selected) return null;
   return (
-    <section className="panel fire-point" aria-label={t('pointDetails')} data-testid="fire-point-details">
+    <section ref={ref} className="panel card fire-point" aria-label={t('pointDetails')} data-testid="fire-point-details">
       <header>
         <h2>{t('pointDetails')}</h2>
-        <button type="button" aria-label={t('close')} onClick={() => void useAppStore.getState().selectFire(null)}>
+        <button type="button" className="icon" aria-label={t('close')} onClick={() => void useAppStore.getState().selectFire(null)}>
           ×
         </button>
       </header>

@@ -1,19 +1,24 @@
 import { useAppStore } from '../state/store.ts';
 import { useT } from './i18n.ts';
+import { useMapOverlay } from './map-overlays.tsx';
+import { PlaceName } from './PlaceName.tsx';
 
 const AREA_FORMAT = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** The clicked county: name, city, adcode and geodesic area, all rendered as text. */
-export function CountyPanel() {
+export function CountyCard() {
   const t = useT();
   const selection = useAppStore((s) => s.selection);
+  const ref = useMapOverlay<HTMLElement>('right');
   if (selection.kind !== 'county') return null;
   const details = selection.county;
   return (
-    <section className="panel county-panel" aria-labelledby="county-panel-title" data-testid="county-panel">
+    <section ref={ref} className="panel card county-card" aria-labelledby="county-card-title" data-testid="county-panel">
       <header>
-        <h2 id="county-panel-title">{details.name}</h2>
-        <button type="button" onClick={() => useAppStore.getState().clearSelection()} aria-label={t('close')}>
+        <h2 id="county-card-title">
+          <PlaceName zh={details.name} en={details.nameEn} />
+        </h2>
+        <button type="button" className="icon" onClick={() => useAppStore.getState().clearSelection()} aria-label={t('close')}>
           ×
         </button>
       </header>
@@ -21,7 +26,9 @@ export function CountyPanel() {
         <dt>{t('county')}</dt>
         <dd data-field="name">{details.name}</dd>
         <dt>{t('city')}</dt>
-        <dd data-field="city">{details.city}</dd>
+        <dd data-field="city">
+          <PlaceName zh={details.city} en={details.cityEn} />
+        </dd>
         <dt>{t('adcode')}</dt>
         <dd data-field="adcode">{details.adcode}</dd>
         <dt>{t('area')}</dt>

@@ -1,0 +1,86 @@
+import type { StateCreator } from 'zustand';
+import type { BoundarySummary, CountyDetails } from '../core/geo/boundary-summary.ts';
+import { errorText, type Text } from '../core/text/text.ts';
+import type { AppPorts } from './ports.ts';
+
+export type BoundaryStatus = { kind: 'loading' } | { kind: 'ready'; summary: BoundarySummary } | { kind: 'failed'; message: Text | string };
+
+/** The county whose card is open, or none. */
+export type Selection = { kind: 'none' } | { kind: 'county'; county: CountyDetails };
+
+/**
+ * What a click on the map does: the one interaction-mode field every click is routed by. 'browse' picks what is drawn
+ * (a fire point, a boiler, a zone) or the county under it; the others belong to a workspace's tool.
+ */
+export type MapMode =
+  | { kind: 'browse' }
+  | { kind: 'eia-pick' }
+  | { kind: 'eia-draw' }
+  | { kind: 'boiler-place' }
+  | { kind: 'zone-draw'; shape: 'polygon' | 'rectangle' }
+  | { kind: 'zone-edit'; id: string };
+
+export const BROWSE: MapMode = { kind: 'browse' };
+
+/** Where the map should move: a point (zoomed in to at least `zoom`) or a box; `at` makes a repeated request move again. */
+export type MapFocus = ({ kind: 'point'; lon: number; lat: number; zoom: number } | { kind: 'bounds'; west: number; south: number; east: number; north: number; maxZoom: number }) & { at: number };
+
+/** A box of [west, south, east, north], or null when there is nothing to fit. */
+export type Bounds = [number, number, number, number];
+
+export interface MapSlice {
+  boundaries: BoundaryStatus;
+  selection: Selection;
+  pointer: { lon: number; lat: number } | null;
+  mapMode: MapMode;
+  mapFocus: MapFocus | null;
+  /** Starts the worker fetching, decoding and tiling the shipped boundaries (once). */
+  loadBoundaries(): Promise<void>;
+  /** Selects the county at a point, or clears the selection outside Heilongjiang; the latest click wins. */
+  selectCountyAt(lon: number, lat: number): Promise<void>;
+  clearSelection(): void;
+  setPointer(pointer: { lon: number; lat: number } | null): void;
+  setMapMode(mode: MapMode): void;
+  /** Moves the map to a point, zooming in to at least `zoom`. */
+  focusPoint(lon: number, lat: number, zoom?: number): void;
+  /** Fits the map to a box (west, south, east, north), zooming in no further than `maxZoom`. */
+  focusBounds(bounds: Bounds, maxZoom?: number): void;
+  /** PBF bytes of boundary tile z/x/y, from the worker's one tiling (maplibre's tile protocol asks). */
+  loadTile(z: number, x: number, y: number): Promise<ArrayBuffer>;
+  /** County and city outline segments in a box, for snapping. */
+  loadBoundaryEdges(west: number, south: number, east: number, north: number): Promise<Float64Array>;
+}
+
+export const createMapSlice =
+  (ports: AppPorts): StateCreator<MapSlice, [], [], MapSlice> =>
+  (set) => {
+    let loading: Promise<void> | null = null;
+    let selectRequest = 0;
+    let focusSerial = 0;
+    return {
+      boundaries: { kind: 'loading' },
+      selection: { kind: 'none' },
+      pointer: null,
+      mapMode: BROWSE,
+      mapFocus: null,
+      loadBoundaries: () => {
+        loading ??= ports.analysis
+          .call('boundaries.load', { url: ports.dataUrl('boundaries.topo.json') })
+          .then((summary) => set({ boundaries: { kind: 'ready', summary } }))
+          .catch((error: unknown) => set({ boundaries: { kind: 'failed', message: errorText(error) } }));
+        return loading;
+      },
+      selectCountyAt: async (lon, lat) => {
+        const request = ++selectRequest;
+        const county = await ports.analysis.call('boundaries.countyAt', { lon, lat });
+        if (request === selectRequest) set({ selection: county ? { kind: 'county', county } : { kind: 'none' } });
+      },
+      clearSelection: () => set({ selection: { kind: 'none' } }),
+      setPointer: (pointer) => set({ pointer }),
+      setMapMode: (mapMode) => set({ mapMode }),
+      focusPoint: (lon, lat, zoom = 12) => set({ mapFocus: { kind: 'point', lon, lat, zoom, at: ++focusSerial } }),
+      loadTile: (z, x, y) => ports.analysis.call('boundaries.tile', { z, x, y }),
+      loadBoundaryEdges: (west, south, east, north) => ports.analysis.call('boundaries.edges', { west, south, east, north, limit: 200_000 }),
+      focusBounds: ([west, south, east, north], maxZoom = 14) => set({ mapFocus: { kind: 'bounds', west, south, east, north, maxZoom, at: ++focusSerial } }),
+    };
+  };
