@@ -29,10 +29,10 @@ module.exports = {
     floor('ui', ['cli']),
     {
       name: 'not-to-unresolvable',
-      comment: 'An import that resolves to no file.',
+      comment: 'An import that resolves to no file (the typings-only packages geojson and topojson-specification have no file to resolve to).',
       severity: 'error',
       from: { path: '^src/' },
-      to: { couldNotResolve: true },
+      to: { couldNotResolve: true, pathNot: '^(geojson|topojson-specification)$' },
     },
   ],
   options: {
