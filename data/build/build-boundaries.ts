@@ -301,9 +301,9 @@ export function buildBoundaries(): void {
     objects: {
       counties: `${countyFeatures.length} Heilongjiang county-level units (adcode, name, English name, city, label point)`,
       cities: `${cities.length} Heilongjiang prefecture-level units, dissolved from counties`,
-      province: `Heilongjiang outline, dissolved from counties (${provinceFeature.geometry.coordinates.length} parts; the 加格达奇 area lies inside Inner Mongolia)`,
+      province: `Heilongjiang outline, dissolved from counties (${provinceFeature.geometry.coordinates.length} parts; the Jiagedaqi area lies inside Inner Mongolia)`,
       neighbourCities: `${neighbourCities.length} prefecture-level units of Jilin and Inner Mongolia, dissolved from counties`,
-      neighbourProvinces: `${neighbourProvinces.length} neighbouring provinces (吉林省, 内蒙古自治区), dissolved from counties`,
+      neighbourProvinces: `${neighbourProvinces.length} neighbouring provinces (Jilin, Inner Mongolia), dissolved from counties`,
       russia: `Russia clipped to ${RUSSIA_CLIP.join(', ')} (context only; not a provincial boundary)`,
     },
     sources: [
@@ -318,7 +318,7 @@ export function buildBoundaries(): void {
         ],
         licence: `${sourcePackage.license} (copy in data/licenses/${path.basename(licenceCopy)})`,
         coordinateSystem: 'GCJ-02, quantised to 1/1024° (about 100 m)',
-        vintage: '2016–2017 administrative divisions: 东宁市 and 抚远市 exist, 漠河 and 嫩江 are still 县, 伊春 has its pre-2019 districts',
+        vintage: '2016–2017 administrative divisions: Dongning and Fuyuan are already cities, Mohe and Nenjiang are still counties, Yichun has its pre-2019 districts',
         sourceVertices,
       },
       {
@@ -339,6 +339,34 @@ export function buildBoundaries(): void {
       'English county names (Hanyu Pinyin and the unit kind) from the table in data/build/county-names-en.ts; city and province names from data/build/source-units.ts',
       `quantized to ${QUANTIZATION} steps over the extent (topojson-server@3.0.1)`,
     ],
+    zh: {
+      description: '行政区划边界（TopoJSON）：黑龙江省区县、市和省界；吉林省、内蒙古自治区；俄罗斯（仅作参照）',
+      objects: {
+        counties: `黑龙江省 ${countyFeatures.length} 个县级单位（行政区划代码、名称、英文名、所属市、标注点）`,
+        cities: `黑龙江省 ${cities.length} 个地级单位，由区县合并`,
+        province: `黑龙江省轮廓，由区县合并（${provinceFeature.geometry.coordinates.length} 部分；加格达奇地区位于内蒙古境内）`,
+        neighbourCities: `吉林省和内蒙古自治区 ${neighbourCities.length} 个地级单位，由区县合并`,
+        neighbourProvinces: `${neighbourProvinces.length} 个邻省（吉林省、内蒙古自治区），由区县合并`,
+        russia: `俄罗斯，裁剪到 ${RUSSIA_CLIP.join(', ')}（仅作参照，并非省界）`,
+      },
+      sources: [
+        {
+          licence: `${sourcePackage.license}（许可文本见 data/licenses/${path.basename(licenceCopy)}）`,
+          coordinateSystem: 'GCJ-02，量化到 1/1024°（约 100 米）',
+          vintage: '2016–2017年行政区划：东宁市、抚远市已设市，漠河、嫩江仍为县，伊春为2019年前的区划',
+        },
+        { licence: 'ISC（软件包）；Natural Earth 数据属公有领域', coordinateSystem: 'WGS84', vintage: 'Natural Earth 4.1.0，1:1000万', use: '俄罗斯，仅作参照' },
+      ],
+      transforms: [
+        '去除重复的相邻拐点；闭合未闭合的环；去除少于 4 个拐点的环',
+        '用 gcoord@1.0.7 将每个拐点由 GCJ-02 转为 WGS84（迭代反算，与正算公式相差约 0.1 米；GCJ-02 偏移本身只精确到米级）',
+        '在源 GCJ-02 坐标下先以多边形合并（@turf/turf@7.4.0 union）由区县得到市、由市得到省，再转换坐标',
+        `从合并后的轮廓中去除小于 ${SLIVER_KM2} 平方公里的碎片和孔洞 ${slivers.count} 个（共 ${round(slivers.km2, 3)} 平方公里）：相邻区县之间一个量化单位宽的缝隙和重叠；区县多边形保持原样`,
+        '标注点：最大部分的不可达极点（polylabel@2.0.1），经度按 cos(纬度) 缩放',
+        '区县英文名（汉语拼音加单位类型）取自 data/build/county-names-en.ts 中的对照表；市、省英文名取自 data/build/source-units.ts',
+        `在范围内量化为 ${QUANTIZATION} 级（topojson-server@3.0.1）`,
+      ],
+    },
     counts: {
       counties: countyFeatures.length,
       cities: cities.length,

@@ -26,6 +26,7 @@ import { pointInRing } from '../../src/core/geo/point-in-ring.ts';
 import { findRingSelfIntersections, segmentIntersection } from '../../src/core/geo/ring-self-intersections.ts';
 import { seededRandom } from '../../src/core/seeded-random.ts';
 import { describeBytes, recordProvenance, ROOT } from './provenance.ts';
+import { HEILONGJIANG } from './source-units.ts';
 
 export const SAMPLE_BOILERS_PATH = 'public/data/sample-boilers.csv';
 export const SAMPLE_BUILT_UP_PATH = 'public/data/sample-built-up.geojson';
@@ -728,7 +729,13 @@ const SOURCE = {
   licence: 'same as this project',
   vintage: '2024 (synthetic)',
   coordinateSystem: 'WGS84; placed and checked against the shipped boundaries public/data/boundaries.topo.json (2016–2017 divisions)',
-  use: 'sample data, labelled 合成数据 / synthetic in the UI',
+  use: 'sample data, labelled synthetic in the UI',
+};
+const SOURCE_ZH = {
+  licence: '与本项目相同',
+  vintage: '2024年（合成）',
+  coordinateSystem: 'WGS84；按随附边界 public/data/boundaries.topo.json（2016–2017年区划）布设并校核',
+  use: '示例数据，界面中标注为“合成数据”',
 };
 
 function main(): void {
@@ -736,35 +743,63 @@ function main(): void {
   const { files, counts } = generateBoilerSamples();
   const generatedBy = `data/build/generate-boilers.ts (npm run data:build), seed ${SEED}`;
   const shapes = 'star-shaped rings (vertices at increasing angles around a centre, radius varied by low-order harmonics and noise), so no ring crosses itself; checked with findRingSelfIntersections; coordinates rounded to 6 decimals';
-  const described: Record<string, { description: string; transforms: string[]; counts: Record<string, number> }> = {
+  const shapesZh = '星形环（拐点绕中心按角度递增排列，半径由低阶谐波和噪声扰动），环不自交；已用 findRingSelfIntersections 检查；坐标保留 6 位小数';
+  const cityEn = (city: string) => HEILONGJIANG.cities.find((c) => c.name === city)?.nameEn ?? city;
+  type About = { description: string; transforms: string[]; zh: { description: string; transforms: string[] }; counts: Record<string, number> };
+  const described: Record<string, About> = {
     [SAMPLE_BUILT_UP_PATH]: {
-      description: 'SYNTHETIC 合成建成区: one built-up area (建成区) polygon per city around a centre in its main urban district, for trying the boiler rules; not real 建成区 boundaries',
-      transforms: [`one polygon per city (${CITIES.map((c) => `${c.city} ${c.radius / 1000} km`).join(', ')}), ${CITIES.map((c) => c.vertices).join('/')} vertices`, shapes, 'every vertex located in its city with the shipped boundaries'],
+      description: 'SYNTHETIC built-up areas: one built-up area polygon per city around a centre in its main urban district, for trying the boiler rules; not real built-up area boundaries',
+      transforms: [`one polygon per city (${CITIES.map((c) => `${cityEn(c.city)} ${c.radius / 1000} km`).join(', ')}), ${CITIES.map((c) => c.vertices).join('/')} vertices`, shapes, 'every vertex located in its city with the shipped boundaries'],
+      zh: {
+        description: '合成建成区：每市一个建成区多边形，围绕主城区中心生成，用于试用锅炉规则；并非真实建成区边界',
+        transforms: [`每市一个多边形（${CITIES.map((c) => `${c.city} ${c.radius / 1000} 公里`).join('，')}），拐点数 ${CITIES.map((c) => c.vertices).join('/')}`, shapesZh, '每个拐点均用随附边界确认位于所属市内'],
+      },
       counts: { polygons: counts.builtUp },
     },
     [SAMPLE_HEATING_COVERAGE_PATH]: {
-      description: 'SYNTHETIC 合成供热管网覆盖范围: heating-network coverage polygons for 哈尔滨, 绥化, 佳木斯, 七台河, 大庆, some straddling the built-up edge and some outside it; not real coverage',
+      description: 'SYNTHETIC heating-network coverage polygons for Harbin, Suihua, Jiamusi, Qitaihe and Daqing, some straddling the built-up edge and some outside it; not real coverage',
       transforms: ['2–3 polygons per city, centred on the built-up edge or beyond it, 16–24 vertices, not overlapping one another', shapes, 'every vertex located in its city'],
+      zh: {
+        description: '合成供热管网覆盖范围：哈尔滨、绥化、佳木斯、七台河、大庆的覆盖面，部分跨越建成区边缘，部分在建成区外；并非真实覆盖范围',
+        transforms: ['每市 2–3 个多边形，中心位于建成区边缘或其外侧，16–24 个拐点，互不重叠', shapesZh, '每个拐点均位于所属市内'],
+      },
       counts: { polygons: counts.coverage },
     },
     [SAMPLE_HEATING_PIPELINES_PATH]: {
-      description: 'SYNTHETIC 合成供热主管网: main heating pipelines of 齐齐哈尔 only (no coverage polygons there); the app applies a stated service radius (default 1,000 m); not real pipelines',
-      transforms: ['three lines from near the 齐齐哈尔 centre outward, 700–1,000 m steps, heading drifting within ±30° of a set bearing', 'coordinates rounded to 6 decimals; every vertex located in 齐齐哈尔市'],
+      description: 'SYNTHETIC main heating pipelines of Qiqihar only (no coverage polygons there); the app applies a stated service radius (default 1,000 m); not real pipelines',
+      transforms: ['three lines from near the Qiqihar centre outward, 700–1,000 m steps, heading drifting within ±30° of a set bearing', 'coordinates rounded to 6 decimals; every vertex located in Qiqihar'],
+      zh: {
+        description: '合成供热主管网：仅齐齐哈尔市（该市无覆盖面）；应用按明示的服务半径（默认 1,000 米）计算覆盖；并非真实管网',
+        transforms: ['三条管线自齐齐哈尔市中心附近向外延伸，步长 700–1,000 米，走向在设定方位 ±30° 内变化', '坐标保留 6 位小数；每个拐点均位于齐齐哈尔市内'],
+      },
       counts: { lines: counts.pipelines },
     },
     [SAMPLE_NO_BURN_ZONES_PATH]: {
-      description: 'SYNTHETIC 合成高污染燃料禁燃区: no-burn zones of categories Ⅰ, Ⅱ, Ⅲ (国环规大气〔2017〕2号) inside the synthetic built-up areas, with made-up document numbers 合成〔2024〕N号; not real zones',
+      description: 'SYNTHETIC no-burn zones of categories I, II and III inside the synthetic built-up areas, with made-up document numbers; not real zones',
       transforms: ['zones inside the built-up polygon of their city (checked: vertices inside, no edge crossings), not overlapping one another', shapes],
+      zh: {
+        description: '合成高污染燃料禁燃区：Ⅰ、Ⅱ、Ⅲ类（国环规大气〔2017〕2号），位于合成建成区内，文号为虚构的“合成〔2024〕N号”；并非真实禁燃区',
+        transforms: ['禁燃区位于所属市的建成区多边形内（已核：拐点在内、边界不相交），互不重叠', shapesZh],
+      },
       counts: { polygons: counts.noBurnZones },
     },
     [SAMPLE_BOILERS_PATH]: {
-      description: 'SYNTHETIC 合成锅炉清单: a boiler inventory (UTF-8 with BOM, CRLF, Chinese headers) for trying the boiler rules of clauses 十一, 十三, 二十三; a named deliberate set first (合成锅炉-规则-…, intended outcomes in DELIBERATE_BOILERS of the generator), then seeded random boilers; not real boilers',
+      description: 'SYNTHETIC boiler inventory (UTF-8 with BOM, CRLF, Chinese headers) for trying the boiler rules of clauses 11, 13 and 23; a named deliberate set first (intended outcomes in DELIBERATE_BOILERS of the generator), then seeded random boilers; not real boilers',
       transforms: [
         `deliberate boilers placed by a seeded search, each at least ${DELIBERATE_MARGIN_M} m (geodesic) from every polygon edge, pipeline distance 400–700 m, 1,400–1,600 m or at least 1,300 m`,
-        'random boilers per city: 38 % in the built-up area, 20 % in coverage (within 1,000 m of a pipeline in 齐齐哈尔), the rest within about 40 km, all located in their city',
-        'fuel 燃煤 64 %, 燃气 16 %, 生物质 10 %, 电 5 %, 燃油 5 %; status 在用 80 %, 停用 12 %, 拟建 8 %; capacities from the real t/h and MW series: 75 % t/h only, 18 % MW only, 7 % both (a documented pair)',
-        '是否位于建成区 filled (with the polygon answer) on about 20 % of random rows; 城市 and 区县 from the locator on most rows, empty on some',
+        'random boilers per city: 38 % in the built-up area, 20 % in coverage (within 1,000 m of a pipeline in Qiqihar), the rest within about 40 km, all located in their city',
+        'fuel coal 64 %, gas 16 %, biomass 10 %, electric 5 %, oil 5 %; status in use 80 %, shut down 12 %, planned 8 %; capacities from the real t/h and MW series: 75 % t/h only, 18 % MW only, 7 % both (a documented pair)',
+        'the built-up column filled (with the polygon answer) on about 20 % of random rows; city and county from the locator on most rows, empty on some',
       ],
+      zh: {
+        description: '合成锅炉清单（UTF-8 带 BOM，CRLF，中文表头），用于试用第十一、十三、二十三条的锅炉规则；先列出一组有意设计的锅炉（名称“合成锅炉-规则-…”，预期结果见生成器的 DELIBERATE_BOILERS），再列出按种子随机生成的锅炉；并非真实锅炉',
+        transforms: [
+          `有意设计的锅炉经种子搜索布设，每台距任何多边形边界至少 ${DELIBERATE_MARGIN_M} 米（椭球面），距管网分别为 400–700 米、1,400–1,600 米或至少 1,300 米`,
+          '各市随机锅炉：38% 位于建成区，20% 位于覆盖范围内（齐齐哈尔为距管网 1,000 米以内），其余在约 40 公里内，均位于所属市',
+          '燃料：燃煤 64%，燃气 16%，生物质 10%，电 5%，燃油 5%；状态：在用 80%，停用 12%，拟建 8%；容量取自真实的蒸吨与 MW 系列：75% 仅 t/h，18% 仅 MW，7% 两者都有（文件中成对的数值）',
+          '约 20% 的随机行填写了“是否位于建成区”（与多边形判断一致）；多数行由定位得出城市和区县，部分留空',
+        ],
+      },
       counts: { boilers: counts.boilers, deliberate: counts.deliberate, random: counts.random },
     },
   };
@@ -773,7 +808,7 @@ function main(): void {
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, file.text);
     const about = described[file.path]!;
-    recordProvenance({ path: file.path, synthetic: true, generatedBy, sources: [SOURCE], ...about, ...describeBytes(file.text) });
+    recordProvenance({ path: file.path, synthetic: true, generatedBy, sources: [SOURCE], ...about, zh: { ...about.zh, sources: [SOURCE_ZH] }, ...describeBytes(file.text) });
     console.error(`wrote ${file.path}: ${Buffer.byteLength(file.text)} bytes`);
   }
   console.error(`${counts.boilers} synthetic boilers (${counts.deliberate} deliberate) in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -164,7 +164,7 @@ function main(argv: string[]): void {
           licence: 'same as this project',
           vintage: `${YEAR} calendar (synthetic)`,
           coordinateSystem: 'WGS84; points drawn inside the shipped county polygons',
-          use: 'sample data, labelled 合成数据 / synthetic in the UI',
+          use: 'sample data, labelled synthetic in the UI',
         },
       ],
       transforms: [
@@ -173,6 +173,16 @@ function main(argv: string[]): void {
         '3 % of detections from four persistent industrial heat sources (type 2), all year',
         'FRP log-normal; confidence from brightness; acq_time written without leading zeros as FIRMS does',
       ],
+      zh: {
+        description: '合成的秸秆焚烧火点，采用 NASA FIRMS VIIRS 375 米存档格式，仅供试用；并非真实卫星观测',
+        sources: [{ licence: '与本项目相同', vintage: `${YEAR}年全年（合成）`, coordinateSystem: 'WGS84；点位生成于随附的区县多边形内', use: '示例数据，界面中标注为“合成数据”' }],
+        transforms: [
+          '火情按季节抽取（春季 3月20日–5月9日 55%，秋季 10月1日–11月20日 40%，其余 5%），按城市权重偏向松嫩平原和三江平原，市内按面积均匀分布',
+          '每次火情被 S-NPP（N）、NOAA-20（N20）、NOAA-21（N21）中的 1–3 颗卫星在约一小时内观测到，位置扰动约 300 米；下午（05:00–06:30 UTC）和夜间（17:00–18:30 UTC）过境',
+          '3% 的检测来自四个常年存在的工业热源（type 2）',
+          'FRP 服从对数正态分布；置信度由亮温得出；acq_time 与 FIRMS 一样不补前导零',
+        ],
+      },
       counts: { detections: count, events, industrialDetections: industrial },
       ...describeBytes(csv),
     });

@@ -16,6 +16,13 @@ export interface ProvenanceEntry {
   generatedBy: string;
   sources: { name: string; registry?: string; licence: string; vintage: string; coordinateSystem: string; paths?: string[]; use?: string; tarballSha1?: string; sourceVertices?: number }[];
   transforms: string[];
+  /** The same record in Chinese, for the data-sources dialog of the Chinese UI (the English fields serve the English UI). */
+  zh: {
+    description: string;
+    sources: { licence: string; vintage: string; coordinateSystem: string; use?: string }[];
+    transforms: string[];
+    objects?: Record<string, string>;
+  };
   counts: Record<string, number>;
   bytes: number;
   gzipBytes: number;

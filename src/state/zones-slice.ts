@@ -5,7 +5,7 @@ import { EMPTY_ZONE_ATTRIBUTES, type NoBurnZone, type ZoneAttributes } from '../
 import type { ZoneRepair } from '../core/zones/repair-zone.ts';
 import type { ZoneReport } from '../core/zones/validate-zones.ts';
 import { boxOf } from '../core/zones/zone-geometry.ts';
-import { errorText, text, TextError, type Text } from '../core/text/text.ts';
+import { errorText, render, text, TextError, type Language, type Text } from '../core/text/text.ts';
 import type { ZoneExportFormat, ZoneTextCut } from '../io/formats/write-zones-file.ts';
 import type { ZoneImport } from '../io/formats/read-zones-file.ts';
 import { createAutosaver, type Autosaver, type SaveStatus } from '../io/persistence/autosaver.ts';
@@ -16,6 +16,7 @@ import type { RegionRef } from '../workers/analysis-api.ts';
 import type { BoilersSlice } from './boilers-slice.ts';
 import { BROWSE, type MapMode, type MapSlice } from './map-slice.ts';
 import type { AppPorts } from './ports.ts';
+import type { SettingsSlice } from './settings-slice.ts';
 
 /** What a map click or drag does in the zone workspace (a view of the map's one interaction mode). */
 export type ZoneMode = { kind: 'none' } | { kind: 'draw'; shape: 'polygon' | 'rectangle' } | { kind: 'edit'; id: string };
@@ -112,19 +113,19 @@ const editorZone = (z: NoBurnZone) => ({ name: z.name, geometry: z.geometry, cat
 const nowIso = () => new Date().toISOString();
 const newId = () => crypto.randomUUID();
 
-/** The next free default name, 禁燃区 N. */
-function nextZoneName(zones: readonly NoBurnZone[], stem = '禁燃区'): string {
+/** The next free default name, 禁燃区 N (No-burn zone N in English). */
+function nextZoneName(zones: readonly NoBurnZone[], language: Language): string {
   const taken = new Set(zones.map((z) => z.name));
   let n = zones.length + 1;
-  while (taken.has(`${stem} ${n}`)) n++;
-  return `${stem} ${n}`;
+  while (taken.has(render(text('zoneDefaultName', { n }), language))) n++;
+  return render(text('zoneDefaultName', { n }), language);
 }
 
 /** How long after the last commit validation runs (ms): a drag is one commit, typing coalesces. */
 const VALIDATE_DELAY_MS = 150;
 
 export const createZonesSlice =
-  (ports: AppPorts): StateCreator<ZonesSlice & BoilersSlice & MapSlice, [], [], ZonesSlice> =>
+  (ports: AppPorts): StateCreator<ZonesSlice & BoilersSlice & MapSlice & SettingsSlice, [], [], ZonesSlice> =>
   (set, get) => {
   let database: ZoneDatabase | null = null;
   let revision = 0;
@@ -137,6 +138,8 @@ export const createZonesSlice =
   let validateRequest = 0;
 
   const zones = () => get().zoneHistory.present;
+  /** A text in the UI language, for what the slice writes into the user's data (names, notes, version names). */
+  const say = (key: Parameters<typeof text>[0], params?: Parameters<typeof text>[1]) => render(text(key, params), get().language);
   // While a conflict is being resolved no edit is taken: it would be neither in the kept version nor saved.
   const canEdit = () => get().zoneRole === 'editor' && get().zoneSave.kind !== 'conflict';
   /** Ends drawing or editing; a mode of another workspace (picking an EIA site) is left alone. */
@@ -179,7 +182,7 @@ export const createZonesSlice =
    */
   const recoverFromConflict = async () => {
     const mine = zones();
-    const name = `冲突时本页未保存的编辑 ${new Date().toLocaleString('zh-CN')}`;
+    const name = say('zoneConflictVersionName', { when: new Date().toLocaleString(get().language === 'zh' ? 'zh-CN' : 'en-GB') });
     try {
       database ??= await openZoneDatabase();
       if (mine.length > 0) await database.saveVersion(name, mine, nowIso());
@@ -341,7 +344,7 @@ export const createZonesSlice =
 
     addDrawnZone: (geometry) => {
       const at = nowIso();
-      const zone: NoBurnZone = { id: newId(), ...EMPTY_ZONE_ATTRIBUTES, name: nextZoneName(zones()), geometry, provenance: { origin: 'drawn', source: '', createdAt: at, updatedAt: at } };
+      const zone: NoBurnZone = { id: newId(), ...EMPTY_ZONE_ATTRIBUTES, name: nextZoneName(zones(), get().language), geometry, provenance: { origin: 'drawn', source: '', createdAt: at, updatedAt: at } };
       if (commitZones([...zones(), zone])) set({ zoneSelected: zone.id, ...leaveZoneMode() });
     },
 
@@ -401,7 +404,7 @@ export const createZonesSlice =
         if (!database || !canEdit()) return;
         const { summary, zones: versionZones } = await database.loadVersion(id);
         // The zones being replaced are kept as a version of their own: restoring never loses a vertex.
-        await database.saveVersion(`恢复「${summary.name}」之前自动保存`, zones(), nowIso());
+        await database.saveVersion(say('zoneBeforeRestoreVersionName', { name: summary.name }), zones(), nowIso());
         commitZones(versionZones);
         set({ zoneVersionView: null, zoneSelected: null, ...leaveZoneMode() });
         await refreshVersions();
@@ -452,7 +455,7 @@ export const createZonesSlice =
         return { zone, city: report?.city ?? null, county: report?.county ?? null, areaKm2: report?.areaKm2 ?? Math.round(geodesicArea(zone.geometry) / 1e4) / 100 };
       });
       const { bytes, extension, mimeType, truncated } = await writeZonesFile(rows, format, { exportedAt: nowIso(), application: 'hlj-air-map 0.1.0' });
-      return { bytes, fileName: `禁燃区-${nowIso().slice(0, 10)}.${extension}`, mimeType, truncated };
+      return { bytes, fileName: `${say('zonesFileName')}-${nowIso().slice(0, 10)}.${extension}`, mimeType, truncated };
     },
 
     proposeZone: (region, regionName) =>
@@ -466,10 +469,8 @@ export const createZonesSlice =
         const zone: NoBurnZone = {
           id: newId(),
           ...EMPTY_ZONE_ATTRIBUTES,
-          name: `${regionName}集中供热覆盖区（草案）`,
-          notes:
-            `由供热覆盖范围生成的草案（${proposal.coverageUsed} 个覆盖面），请核对边界 / draft from ${proposal.coverageUsed} coverage polygons` +
-            (proposal.skipped > 0 ? `；${proposal.skipped} 个覆盖面几何无效，未计入 / ${proposal.skipped} invalid polygons left out` : ''),
+          name: say('zoneDraftName', { region: regionName }),
+          notes: proposal.skipped > 0 ? say('zoneDraftNotesSkipped', { used: proposal.coverageUsed, skipped: proposal.skipped }) : say('zoneDraftNotes', { used: proposal.coverageUsed }),
           geometry: proposal.geometry,
           provenance: { origin: 'proposed', source: `${coverageLayer.fileName} ∩ ${regionName}`, createdAt: at, updatedAt: at },
         };
@@ -488,7 +489,7 @@ export const createZonesSlice =
       // The worker holds the zones of the last validation: validate the current ones, then hand them over in place.
       clearTimeout(validateTimer);
       await validate(zones());
-      await get().useEditorZonesInAudit(`禁燃区编辑器（${zones().length} 个区域）`);
+      await get().useEditorZonesInAudit(say('zonesFromEditorLayerName', { n: zones().length }));
     },
     dismissZoneMessage: () => set({ zoneMessage: null }),
   };

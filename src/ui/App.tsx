@@ -131,10 +131,10 @@ export function App() {
           <MapView>
             {status.kind === 'ready' && <LayerPanel summary={status.summary} />}
             <div className="map-cards">
+              <SaveBanner />
               <CountyCard />
               <FirePointCard />
             </div>
-            <SaveBanner />
             {status.kind === 'loading' && <p className="map-status">{t('loading')}</p>}
             {status.kind === 'failed' && (
               <p className="map-status warning" role="alert">

@@ -3,7 +3,7 @@ import type { Boiler, BoilerFuel, BoilerStatus, BoilerUse } from '../core/boiler
 import { boilerValueText, verdictText } from '../core/text/labels.ts';
 import { render, type Language } from '../core/text/text.ts';
 import type { AuditedRecord } from '../io/formats/audit-boilers-table.ts';
-import { useLanguage, useRender, useT } from './i18n.ts';
+import { useLanguage, usePunctuation, useRender, useT } from './i18n.ts';
 import { usePlaceNames } from './place-names.ts';
 
 /** A fuel, use or status word in the UI language; '—' when the sheet left it empty. */
@@ -23,14 +23,20 @@ export function AuditFacts({ boiler, place, audit }: { boiler: Boiler; place: Bo
   const renderText = useRender();
   const language = useLanguage();
   const place_ = usePlaceNames();
+  const p = usePunctuation();
   const coverage =
-    place.coverage === null ? t('layerNotGivenShort') : place.coverage === false ? t('no') : place.coverage.by === 'polygon' ? place.coverage.name : `${place.coverage.name}（${Math.round(place.coverage.distanceM)} m ≤ ${place.coverage.radiusM} m，${t('assumed')}）`;
+    place.coverage === null ? t('layerNotGivenShort') : place.coverage === false ? t('no') : place.coverage.by === 'polygon' ? place.coverage.name : `${place.coverage.name}${p.open}${Math.round(place.coverage.distanceM)} m ≤ ${place.coverage.radiusM} m${p.comma}${t('assumed')}${p.close}`;
   return (
     <>
       <ul data-testid="boiler-matches">
         {audit.matches.map((match) => (
           <li key={match.ruleId}>
-            <strong>{renderText(verdictText(match.verdict))}</strong> · {match.ruleId} · {t('clause')}（<span lang="zh-CN" data-quote="policy">{match.clause}</span>）{match.deadline ? ` · ${t('deadline')} ${match.deadline}` : ''}
+            <strong>{renderText(verdictText(match.verdict))}</strong> · {match.ruleId} · {t('clause')}
+            {p.open}
+            <span lang="zh-CN" data-quote="policy">
+              {match.clause}
+            </span>
+            {p.close}{match.deadline ? ` · ${t('deadline')} ${match.deadline}` : ''}
             <br />
             {match.reason[language]}
           </li>
@@ -43,7 +49,7 @@ export function AuditFacts({ boiler, place, audit }: { boiler: Boiler; place: Bo
             {audit.toVerify.map((item, i) => (
               <li key={i}>
                 {item.missing[language]}
-                {item.ruleId ? `（${item.ruleId}）` : ''}
+                {item.ruleId ? `${p.open}${item.ruleId}${p.close}` : ''}
               </li>
             ))}
           </ul>
@@ -66,14 +72,14 @@ export function AuditFacts({ boiler, place, audit }: { boiler: Boiler; place: Bo
           {boiler.lon.toFixed(6)}, {boiler.lat.toFixed(6)} · {[place.city, place.county].filter((p): p is string => Boolean(p)).map((p) => renderText(place_(p))).join(' ') || t('outsideProvince')}
         </dd>
         <dt>{t('coverageShort')}</dt>
-        <dd>{coverage}</dd>
+        <dd data-user-data="">{coverage}</dd>
         <dt>{t('layerBuiltUp')}</dt>
         <dd>
           {audit.builtUp === null ? t('unknown') : audit.builtUp ? t('yes') : t('no')}
-          {audit.builtUpSource ? `（${t(audit.builtUpSource === 'sheet' ? 'perSheet' : 'perLayer')}）` : ''}
+          {audit.builtUpSource ? `${p.open}${t(audit.builtUpSource === 'sheet' ? 'perSheet' : 'perLayer')}${p.close}` : ''}
         </dd>
         <dt>{t('zonesShort')}</dt>
-        <dd data-user-data="">{place.zones === null ? t('layerNotGivenShort') : place.zones.map((z) => `${z.name}（${z.category}）`).join('、') || t('no')}</dd>
+        <dd data-user-data="">{place.zones === null ? t('layerNotGivenShort') : place.zones.map((z) => `${z.name}${p.open}${z.category}${p.close}`).join(p.list) || t('no')}</dd>
       </dl>
     </>
   );
@@ -83,6 +89,7 @@ export function AuditFacts({ boiler, place, audit }: { boiler: Boiler; place: Bo
 export function BoilerCard({ record, onClose }: { record: AuditedRecord; onClose: () => void }) {
   const t = useT();
   const renderText = useRender();
+  const p = usePunctuation();
   const { boiler, place, audit } = record;
   if (!boiler || !place || !audit) return null;
   const tone = audit.verdicts.includes('合规') ? '' : audit.verdicts.every((v) => v === '需核实') ? 'review' : 'refused';
@@ -92,13 +99,17 @@ export function BoilerCard({ record, onClose }: { record: AuditedRecord; onClose
         <span data-testid="boiler-card-name" data-user-data="">
           {boiler.name}
         </span>
-        （{t('row')} {record.row}）：<span data-testid="boiler-card-verdicts">{audit.verdicts.map((v) => renderText(verdictText(v))).join('；')}</span>{' '}
+        {p.open}
+        {t('row')} {record.row}
+        {p.close}
+        {p.colon}
+        <span data-testid="boiler-card-verdicts">{audit.verdicts.map((v) => renderText(verdictText(v))).join(p.semicolon)}</span>{' '}
         <button type="button" className="link" onClick={onClose} aria-label={t('close')}>
           ×
         </button>
       </h3>
       <AuditFacts boiler={boiler} place={place} audit={audit} />
-      {record.notes.length > 0 && <p className="note">{record.notes.map((note) => renderText(note)).join('；')}</p>}
+      {record.notes.length > 0 && <p className="note">{record.notes.map((note) => renderText(note)).join(p.semicolon)}</p>}
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { BoilerNewBuild } from './BoilerNewBuild.tsx';
 import { BoilerSummaryTable } from './BoilerSummaryTable.tsx';
 import { BoilerTable } from './BoilerTable.tsx';
 import { FilePicker } from './FilePicker.tsx';
-import { useRender, useT, type MessageKey } from './i18n.ts';
+import { usePunctuation, useRender, useT, type MessageKey } from './i18n.ts';
 import { Tabs } from './Tabs.tsx';
 
 type Tab = 'data' | 'audit' | 'summary' | 'newBuild';
@@ -19,6 +19,7 @@ const VECTOR_FILES = '.geojson,.json,.kml,.kmz,.zip';
 function LayerFile({ kind }: { kind: BoilerLayerKind }) {
   const t = useT();
   const render = useRender();
+  const p = usePunctuation();
   const layer = useAppStore((s) => s.boilerLayers[kind]);
   const { loadBoilerLayer, clearBoilerLayer } = useAppStore.getState();
   return (
@@ -26,9 +27,14 @@ function LayerFile({ kind }: { kind: BoilerLayerKind }) {
       <FilePicker label={t(LAYER_LABELS[kind])} accept={VECTOR_FILES} testId={`boiler-layer-file-${kind}`} onFile={(file) => void loadBoilerLayer(kind, file, file.name)} />
       {layer ? (
         <p className="note" data-testid={`boiler-layer-status-${kind}`}>
-          <span data-user-data="">{layer.fileName}</span> {layer.synthetic && <span className="badge synthetic">{t('synthetic')}</span>}：{layer.areaCount} {t('polygons')}
-          {layer.pipelineCount > 0 ? `，${layer.pipelineCount} ${t('lines')}` : ''}
-          {layer.rejected.length > 0 ? `，${layer.rejected.length} ${t('featuresLeftOut')}` : ''}（{layer.crs}）{' '}
+          <span data-user-data="">{layer.fileName}</span> {layer.synthetic && <span className="badge synthetic">{t('synthetic')}</span>}
+          {p.colon}
+          {layer.areaCount} {t('polygons')}
+          {layer.pipelineCount > 0 ? `${p.comma}${layer.pipelineCount} ${t('lines')}` : ''}
+          {layer.rejected.length > 0 ? `${p.comma}${layer.rejected.length} ${t('featuresLeftOut')}` : ''}
+          {p.open}
+          {layer.crs}
+          {p.close}{' '}
           <button type="button" className="link" onClick={() => void clearBoilerLayer(kind)}>
             {t('remove')}
           </button>
@@ -40,7 +46,11 @@ function LayerFile({ kind }: { kind: BoilerLayerKind }) {
         <ul className="note" data-testid={`boiler-layer-rejected-${kind}`}>
           {layer.rejected.slice(0, 5).map((r) => (
             <li key={`${r.row}-${r.field}`}>
-              {t('feature')} {r.row}，<span data-user-data="">{r.field}</span>：{render(r.reason)}
+              {t('feature')} {r.row}
+              {p.comma}
+              <span data-user-data="">{r.field}</span>
+              {p.colon}
+              {render(r.reason)}
             </li>
           ))}
         </ul>
@@ -53,6 +63,7 @@ function LayerFile({ kind }: { kind: BoilerLayerKind }) {
 export function BoilerDrawer() {
   const t = useT();
   const render = useRender();
+  const p = usePunctuation();
   const [tab, setTab] = useState<Tab>('data');
   const busy = useAppStore((s) => s.boilerBusy);
   const error = useAppStore((s) => s.boilerError);
@@ -100,7 +111,9 @@ export function BoilerDrawer() {
             <FilePicker label={t('boilerInventory')} accept=".csv,.txt,.xlsx" testId="boiler-inventory-file" onFile={(file) => void loadBoilerInventory(file, file.name)} />
             {audit && (
               <p className="note" data-testid="boiler-inventory-status">
-                <span data-user-data="">{audit.fileName}</span>：{t('inventoryLine', { rows: audit.records.length, refused: audit.rejectedCount, notes: audit.noteCount, ms: Math.round(audit.milliseconds) })}
+                <span data-user-data="">{audit.fileName}</span>
+                {p.colon}
+                {t('inventoryLine', { rows: audit.records.length, refused: audit.rejectedCount, notes: audit.noteCount, ms: Math.round(audit.milliseconds) })}
               </p>
             )}
             {BOILER_LAYER_KINDS.map((kind) => (

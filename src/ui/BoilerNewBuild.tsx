@@ -4,12 +4,13 @@ import { verdictText } from '../core/text/labels.ts';
 import { refusesNewBuild } from '../state/boiler-selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { AuditFacts, valueLabel } from './BoilerCard.tsx';
-import { useLanguage, useRender, useT } from './i18n.ts';
+import { useLanguage, usePunctuation, useRender, useT } from './i18n.ts';
 
 /** New-build check (clause 十一): place a planned boiler on the map or type its location, give capacity and fuel, get permitted or not with the clause. */
 export function BoilerNewBuild() {
   const t = useT();
   const render = useRender();
+  const p = usePunctuation();
   const language = useLanguage();
   const form = useAppStore((s) => s.boilerNewBuildForm);
   const mode = useAppStore((s) => (s.mapMode.kind === 'boiler-place' ? 'pick' : 'none'));
@@ -20,7 +21,7 @@ export function BoilerNewBuild() {
   const refused = check ? refusesNewBuild(check.audit.verdicts) : [];
   // 不予新建 is the headline itself; a further reason (a no-burn zone) follows it.
   const further = refused.filter((v) => v !== '不予新建');
-  const notPermittedHeadline = `${t('notPermitted')}${further.length > 0 ? `：${further.map((v) => render(verdictText(v))).join('；')}` : ''}`;
+  const notPermittedHeadline = `${t('notPermitted')}${further.length > 0 ? `${p.colon}${further.map((v) => render(verdictText(v))).join(p.semicolon)}` : ''}`;
   // Esc stops placing, as it does for the EIA site tools.
   useEffect(() => {
     if (mode !== 'pick') return;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { dataUrl } from '../io/data-url.ts';
 import { Dialog } from './Dialog.tsx';
-import { useT } from './i18n.ts';
+import { useLanguage, useT } from './i18n.ts';
 
 interface ProvenanceFile {
   path: string;
@@ -9,6 +9,8 @@ interface ProvenanceFile {
   description: string;
   sources: { name: string; licence: string; vintage: string; coordinateSystem: string; paths?: string[]; use?: string }[];
   transforms: string[];
+  /** The same record in Chinese (the data build writes both). */
+  zh: { description: string; sources: { licence: string; vintage: string; coordinateSystem: string; use?: string }[]; transforms: string[] };
   bytes: number;
   sha256: string;
 }
@@ -20,6 +22,7 @@ interface Provenance {
 /** Shows public/data/provenance.json: source, licence, vintage, transforms and checksums of the shipped data. */
 export function DataSourcesDialog() {
   const t = useT();
+  const language = useLanguage();
   const [provenance, setProvenance] = useState<Provenance | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -35,25 +38,28 @@ export function DataSourcesDialog() {
           <h3>
             {file.path.replace('public/', '')} {file.synthetic && <span className="badge synthetic">{t('synthetic')}</span>}
           </h3>
-          <p>{file.description}</p>
-          {file.sources.map((source) => (
-            <dl key={source.name}>
-              <dt>{t('source')}</dt>
-              <dd>
-                {source.name}
-                {source.paths ? `: ${source.paths.join('; ')}` : ''}
-              </dd>
-              <dt>{t('licence')}</dt>
-              <dd>{source.licence}</dd>
-              <dt>{t('vintage')}</dt>
-              <dd>{source.vintage}</dd>
-              <dt>{t('coordinateSystem')}</dt>
-              <dd>{source.coordinateSystem}</dd>
-            </dl>
-          ))}
+          <p>{language === 'zh' ? file.zh.description : file.description}</p>
+          {file.sources.map((source, i) => {
+            const local = language === 'zh' ? { ...source, ...file.zh.sources[i] } : source;
+            return (
+              <dl key={source.name}>
+                <dt>{t('source')}</dt>
+                <dd>
+                  {language === 'zh' && source.name === 'generated (no external source)' ? t('generatedNoSource') : source.name}
+                  {source.paths ? `: ${source.paths.join('; ')}` : ''}
+                </dd>
+                <dt>{t('licence')}</dt>
+                <dd>{local.licence}</dd>
+                <dt>{t('vintage')}</dt>
+                <dd>{local.vintage}</dd>
+                <dt>{t('coordinateSystem')}</dt>
+                <dd>{local.coordinateSystem}</dd>
+              </dl>
+            );
+          })}
           <h4>{t('transforms')}</h4>
           <ol>
-            {file.transforms.map((step) => (
+            {(language === 'zh' ? file.zh.transforms : file.transforms).map((step) => (
               <li key={step}>{step}</li>
             ))}
           </ol>

@@ -4,6 +4,7 @@ import { gaussKrugerEpsgCodes } from '../io/formats/parse-site-location.ts';
 import { useAppStore } from '../state/store.ts';
 import { selectBatchOrder, type BatchFilter, type BatchSortKey } from '../state/eia-selectors.ts';
 import { downloadTable } from './download.ts';
+import { epsgOptionText } from './epsg-option.ts';
 import { FilePicker } from './FilePicker.tsx';
 import { useRender, useT, type MessageKey } from './i18n.ts';
 import { usePlaceNames } from './place-names.ts';
@@ -56,7 +57,7 @@ export function EiaBatch() {
             <option value="">{t('epsgFromPrefix')}</option>
             {gaussKrugerEpsgCodes().map((code) => (
               <option key={code.epsg} value={code.epsg}>
-                {code.label}
+                {render(epsgOptionText(code))}
               </option>
             ))}
           </select>

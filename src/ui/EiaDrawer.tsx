@@ -5,7 +5,7 @@ import { EiaBatch } from './EiaBatch.tsx';
 import { EiaHistory } from './EiaHistory.tsx';
 import { EiaSiteForm } from './EiaSiteForm.tsx';
 import { EiaVerdictCard } from './EiaVerdictCard.tsx';
-import { useRender, useT, type MessageKey } from './i18n.ts';
+import { usePunctuation, useRender, useT, type MessageKey } from './i18n.ts';
 import { Tabs } from './Tabs.tsx';
 
 type Tab = 'site' | 'batch' | 'history';
@@ -15,6 +15,7 @@ const TABS: [Tab, MessageKey][] = [['site', 'eiaSiteTab'], ['batch', 'eiaBatchTa
 export function EiaDrawer() {
   const t = useT();
   const render = useRender();
+  const p = usePunctuation();
   const [tab, setTab] = useState<Tab>('site');
   const status = useAppStore((s) => s.eiaStatus);
   const bufferKm = useAppStore((s) => s.eiaBufferKm);
@@ -80,7 +81,9 @@ export function EiaDrawer() {
             {error && (
               <p className="warning" role="alert" data-testid="eia-error">
                 {t('cannotCheck')}
-                {error.code ? `（${t(`errorCode_${error.code}`)}）` : ''}：{render(error.message)}
+                {error.code ? `${p.open}${t(`errorCode_${error.code}`)}${p.close}` : ''}
+                {p.colon}
+                {render(error.message)}
               </p>
             )}
             {check && <EiaVerdictCard check={check} />}

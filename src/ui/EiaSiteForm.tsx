@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { gaussKrugerEpsgCodes } from '../io/formats/parse-site-location.ts';
 import { EMPTY_SITE_FORM, type SiteForm } from '../state/eia-slice.ts';
 import { useAppStore } from '../state/store.ts';
+import { epsgOptionText } from './epsg-option.ts';
 import { FilePicker } from './FilePicker.tsx';
-import { useT, type MessageKey } from './i18n.ts';
+import { usePunctuation, useRender, useT, type MessageKey } from './i18n.ts';
 
 const SYSTEMS: [SiteForm['system'], MessageKey][] = [
   ['wgs84', 'systemWgs84'],
@@ -16,6 +17,8 @@ const EPSG_CODES = gaussKrugerEpsgCodes();
 /** Where the site is: typed coordinates in any supported form, a map click, a drawn outline or an uploaded one. */
 export function EiaSiteForm() {
   const t = useT();
+  const render = useRender();
+  const p = usePunctuation();
   const [form, setForm] = useState<SiteForm>(() => useAppStore.getState().eiaCheck?.source.kind === 'typed' ? (useAppStore.getState().eiaCheck!.source as { form: SiteForm }).form : EMPTY_SITE_FORM);
   const mapMode = useAppStore((s) => s.mapMode.kind);
   const mode = mapMode === 'eia-pick' ? 'pick' : mapMode === 'eia-draw' ? 'draw' : 'none';
@@ -110,7 +113,7 @@ export function EiaSiteForm() {
                 <option value="">{t('epsgFromPrefix')}</option>
                 {EPSG_CODES.map((code) => (
                   <option key={code.epsg} value={code.epsg}>
-                    {code.label}
+                    {render(epsgOptionText(code))}
                   </option>
                 ))}
               </select>
@@ -134,7 +137,10 @@ export function EiaSiteForm() {
       {mode === 'draw' && (
         <div className="row" role="status">
           <span className="note">
-            {t('drawHint')}（{draft.length}）
+            {t('drawHint')}
+            {p.open}
+            {draft.length}
+            {p.close}
           </span>
           <button type="button" onClick={() => void finishDraft()} disabled={draft.length < 3} data-testid="eia-finish-draw">
             {t('finishDrawing')}

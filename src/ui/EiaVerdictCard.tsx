@@ -1,7 +1,7 @@
 import { formatDms, toGaussKruger3 } from '../core/geo/coordinates.ts';
 import { render, text, type Language, type Text } from '../core/text/text.ts';
 import type { EiaCheck, SiteSource } from '../state/eia-slice.ts';
-import { useLanguage, useRender, useT } from './i18n.ts';
+import { useLanguage, usePunctuation, useRender, useT } from './i18n.ts';
 import { usePlaceNames } from './place-names.ts';
 import { PlaceName } from './PlaceName.tsx';
 
@@ -33,12 +33,13 @@ export function EiaVerdictCard({ check }: { check: EiaCheck }) {
   const renderText = useRender();
   const language = useLanguage();
   const place = usePlaceNames();
+  const p = usePunctuation();
   const { verdict, source, site } = check;
   /** Place names in the UI language: a list ('、') by default, a path from province down (' ') when `path`. */
   const places = (names: readonly (string | null)[], path = false) =>
     names.filter((name): name is string => Boolean(name)).map((name, i) => (
       <span key={name}>
-        {i > 0 ? (path ? ' ' : language === 'zh' ? '、' : ', ') : ''}
+        {i > 0 ? (path ? ' ' : p.list) : ''}
         <PlaceName {...place(name)} />
       </span>
     ));
@@ -79,7 +80,11 @@ export function EiaVerdictCard({ check }: { check: EiaCheck }) {
         <dt>{t('convertedCoordinates')}</dt>
         <dd data-testid="eia-converted">
           {site.kind === 'point' ? '' : `${t('nearestOutlinePoint')}: `}
-          {lon.toFixed(7)}, {lat.toFixed(7)}；{formatDms(lon, 'lon')} {formatDms(lat, 'lat')}；{t('gkZoneLine', { zone: gk.zone, epsg: gk.epsg, x: gk.x.toFixed(2), y: gk.y.toFixed(2) })}
+          {lon.toFixed(7)}, {lat.toFixed(7)}
+          {p.semicolon}
+          {formatDms(lon, 'lon')} {formatDms(lat, 'lat')}
+          {p.semicolon}
+          {t('gkZoneLine', { zone: gk.zone, epsg: gk.epsg, x: gk.x.toFixed(2), y: gk.y.toFixed(2) })}
         </dd>
         {source.kind === 'typed' && (
           <>
@@ -100,8 +105,10 @@ export function EiaVerdictCard({ check }: { check: EiaCheck }) {
               ) : (
                 t('downwindStays')
               )}
-              （{t('downwindParameters', { windFrom: verdict.downwind.input.windFrom, km: verdict.downwind.input.lengthKm, halfAngle: verdict.downwind.input.halfAngle })}
-              {verdict.downwind.input.stackHeightM !== null ? `，${t('stackHeight')} ${verdict.downwind.input.stackHeightM}` : ''}）— {t('screeningOnly')}
+              {p.open}
+              {t('downwindParameters', { windFrom: verdict.downwind.input.windFrom, km: verdict.downwind.input.lengthKm, halfAngle: verdict.downwind.input.halfAngle })}
+              {verdict.downwind.input.stackHeightM !== null ? `${p.comma}${t('stackHeight')} ${verdict.downwind.input.stackHeightM}` : ''}
+              {p.close} — {t('screeningOnly')}
             </dd>
           </>
         )}

@@ -1,22 +1,21 @@
 import type { SaveStatus } from '../io/persistence/autosaver.ts';
 import { useAppStore } from '../state/store.ts';
-import { useRender, useT } from './i18n.ts';
+import { usePunctuation, useRender, useT } from './i18n.ts';
 import { useMapOverlay } from './map-overlays.tsx';
 
 /**
- * The storage state of everything the workspaces keep, over the map so it stays up whichever workspace is open: 未保存
- * with the reasons and a retry button while writes fail (the work stays in memory and saving is retried), 只读 in a
- * second tab of the zone editor, and the zone editor's last save.
+ * The storage alerts, over the map so they stay up whichever workspace is open: 未保存 with the reasons and a retry
+ * button while writes fail (the work stays in memory and saving is retried), and 只读 in a second tab of the zone
+ * editor. The zone editor's last save is a quiet line in its own panel (ZoneSaveStatus).
  */
 export function SaveBanner() {
   const t = useT();
   const render = useRender();
+  const p = usePunctuation();
   const zoneSave = useAppStore((s) => s.zoneSave);
   const role = useAppStore((s) => s.zoneRole);
-  const persistence = useAppStore((s) => s.zonePersistence);
   const kept = useAppStore((s) => s.keptStatus);
-  const workspace = useAppStore((s) => s.workspace);
-  const ref = useMapOverlay<HTMLDivElement>('top');
+  const ref = useMapOverlay<HTMLDivElement>('right');
   const failed: { label: string; status: Extract<SaveStatus, { kind: 'failed' }> }[] = [
     ...(zoneSave.kind === 'failed' ? [{ label: t('zones'), status: zoneSave }] : []),
     ...Object.values(kept).flatMap((item) => (item.status.kind === 'failed' ? [{ label: item.label, status: item.status }] : [])),
@@ -30,9 +29,11 @@ export function SaveBanner() {
     return (
       <div ref={ref} className="banner unsaved" role="alert" data-testid="zone-unsaved">
         <strong>{t('unsaved')}</strong>
-        {quota ? `（${t('unsavedQuota')}）` : ''}：{t('unsavedDetail')}{' '}
+        {quota ? `${p.open}${t('unsavedQuota')}${p.close}` : ''}
+        {p.colon}
+        {t('unsavedDetail')}{' '}
         <span className="note" data-testid="unsaved-items">
-          {failed.map((f) => `${render(f.label)}: ${f.status.message}`).join('；')}
+          {failed.map((f) => `${render(f.label)}${p.colon}${render(f.status.message)}`).join(p.semicolon)}
         </span>{' '}
         <button type="button" onClick={retry} data-testid="zone-retry-save">
           {t('retryNow')}
@@ -54,12 +55,19 @@ export function SaveBanner() {
       </div>
     );
   }
-  // The last save is news only in the zone editor; elsewhere a quiet map is better.
-  if (workspace !== 'zones' || zoneSave.kind === 'loading') return null;
+  return null;
+}
+
+/** The zone editor's last save and the browser's answer on persistent storage, at the top of the editor. */
+export function ZoneSaveStatus() {
+  const t = useT();
+  const zoneSave = useAppStore((s) => s.zoneSave);
+  const persistence = useAppStore((s) => s.zonePersistence);
+  if (zoneSave.kind !== 'saved' && zoneSave.kind !== 'pending') return null;
   return (
-    <div ref={ref} className="banner saved" role="status" data-testid="zone-save-status">
+    <p className="note save-status" role="status" data-testid="zone-save-status">
       {zoneSave.kind === 'saved' ? `${t('savedAt')} ${new Date(zoneSave.at).toLocaleTimeString('zh-CN')}` : t('savePending')}
       {persistence === 'granted' ? ` · ${t('persistGranted')}` : persistence === 'denied' ? ` · ${t('persistDenied')}` : ''}
-    </div>
+    </p>
   );
 }

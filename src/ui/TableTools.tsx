@@ -1,4 +1,4 @@
-import { useT, type MessageKey } from './i18n.ts';
+import { usePunctuation, useT, type MessageKey } from './i18n.ts';
 
 /** A table's sort: the column key and the direction. */
 export interface TableSort<Key extends string> {
@@ -23,6 +23,7 @@ export function SortHeader<Key extends string>({ column, label, sort, onSort }: 
 /** Export the (filtered) rows as CSV or XLSX, with how many rows the table shows; `testId` prefixes the buttons' test ids. */
 export function ExportBar({ onExport, count, shown, testId }: { onExport: (format: 'csv' | 'xlsx') => void; count: number; shown: number; testId: string }) {
   const t = useT();
+  const p = usePunctuation();
   return (
     <div className="row">
       <button type="button" onClick={() => onExport('csv')} data-testid={`${testId}-export-csv`}>
@@ -32,7 +33,8 @@ export function ExportBar({ onExport, count, shown, testId }: { onExport: (forma
         {t('exportXlsx')}
       </button>
       <span className="note" data-testid={`${testId}-table-count`}>
-        {count > shown ? `${t('showingTop')} ${shown} / ${count}；` : `${count}；`}
+        {count > shown ? t('showingFirstOf', { shown, total: count }) : count}
+        {p.semicolon}
         {t('exportsAllRows')}
       </span>
     </div>

@@ -10,8 +10,9 @@ import { zoneModeOf } from '../state/zones-slice.ts';
 import { ZoneFiles } from './ZoneFiles.tsx';
 import { ZoneInside } from './ZoneInside.tsx';
 import { ZoneVersions } from './ZoneVersions.tsx';
-import { PROBLEM_LABEL, problemText } from './zone-problem-text.ts';
-import { useLanguage, useRender, useT, type MessageKey } from './i18n.ts';
+import { problemLabel, problemText } from './zone-problem-text.ts';
+import { useLanguage, usePunctuation, useRender, useT, type MessageKey } from './i18n.ts';
+import { ZoneSaveStatus } from './SaveBanner.tsx';
 import { Tabs } from './Tabs.tsx';
 import { usePlaceNames } from './place-names.ts';
 
@@ -102,6 +103,7 @@ function Toolbar() {
 /** The selected zone's attributes form; text fields commit as they are typed (one undo step per field). */
 function ZoneForm({ zone, report }: { zone: NoBurnZone; report: ZoneReport | null }) {
   const t = useT();
+  const p = usePunctuation();
   const render = useRender();
   const place = usePlaceNames();
   const language = useLanguage();
@@ -130,8 +132,14 @@ function ZoneForm({ zone, report }: { zone: NoBurnZone; report: ZoneReport | nul
           </select>
         </label>
         <p className="note" data-testid="zone-bans">
-          {t('zoneBans')}：<span lang="zh-CN" data-quote="policy">{bans.bans.join('、')}</span>
-          {bans.exceptCapacityTph === null ? '' : t('zoneBansExcept', { tph: bans.exceptCapacityTph })}。{t('zoneBansSource')} <span lang="zh-CN" data-quote="policy">{bans.source}</span>
+          {t('zoneBans')}
+          {p.colon}
+          <span lang="zh-CN" data-quote="policy">
+            {bans.bans.join('、')}
+          </span>
+          {bans.exceptCapacityTph === null ? '' : t('zoneBansExcept', { tph: bans.exceptCapacityTph })}
+          {p.period}
+          {t('zoneBansSource')} <span lang="zh-CN" data-quote="policy">{bans.source}</span>
         </p>
         <label>
           {t('zoneDocument')}
@@ -156,7 +164,9 @@ function ZoneForm({ zone, report }: { zone: NoBurnZone; report: ZoneReport | nul
         <dt>{t('zoneProvenance')}</dt>
         <dd>
           {origin}
-          {zone.provenance.source ? `：${zone.provenance.source}` : ''}；{new Date(zone.provenance.createdAt).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB')}
+          {zone.provenance.source ? `${p.colon}${zone.provenance.source}` : ''}
+          {p.semicolon}
+          {new Date(zone.provenance.createdAt).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB')}
         </dd>
       </dl>
       <h4>{t('zoneProblems')}</h4>
@@ -172,7 +182,7 @@ function ZoneForm({ zone, report }: { zone: NoBurnZone; report: ZoneReport | nul
             {report.problems.map((p, i) => (
               <li key={i} data-kind={p.kind}>
                 <button type="button" className="link" title={t('showOnMap')} onClick={() => focusZoneAt(p.where)}>
-                  {problemText(p, validated, report, language)}
+                  {render(problemText(p, validated, report, place))}
                 </button>
               </li>
             ))}
@@ -189,13 +199,13 @@ function ZoneForm({ zone, report }: { zone: NoBurnZone; report: ZoneReport | nul
           <ul>
             {repair.actions.map((a, i) => (
               <li key={i}>
-                {PROBLEM_LABEL[a.kind][language]}
-                {language === 'en' ? `: ${a.message}` : ''}
+                {problemLabel(a.kind, language)}
               </li>
             ))}
           </ul>
           <p className="note">
-            {repair.areaBeforeKm2} km² → {repair.areaAfterKm2} km²。{t('repairNote')}
+            {repair.areaBeforeKm2} km² → {repair.areaAfterKm2} km²{p.period}
+            {t('repairNote')}
           </p>
           <button type="button" data-testid="zone-accept-repair" onClick={acceptZoneRepair}>
             {t('acceptRepair')}
@@ -265,6 +275,7 @@ export function ZoneDrawer() {
 
   return (
     <div className="drawer zone-drawer" data-testid="zone-drawer">
+      <ZoneSaveStatus />
       <Tabs tabs={TABS} selected={tab} onSelect={setTab} />
       {message && (
         <p className={message.kind === 'error' ? 'status warning' : 'status'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="zone-message">

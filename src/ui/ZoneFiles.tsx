@@ -2,10 +2,10 @@ import { useState } from 'react';
 import type { ZoneExportFormat } from '../io/formats/write-zones-file.ts';
 import { errorText, text, type Text } from '../core/text/text.ts';
 import { useAppStore } from '../state/store.ts';
-import { PROBLEM_LABEL } from './zone-problem-text.ts';
+import { problemLabel } from './zone-problem-text.ts';
 import { downloadBytes } from './download.ts';
 import { FilePicker } from './FilePicker.tsx';
-import { useLanguage, useRender, useT, type MessageKey } from './i18n.ts';
+import { useLanguage, usePunctuation, useRender, useT, type MessageKey } from './i18n.ts';
 
 const ZONE_FILES = '.geojson,.json,.kml,.kmz,.zip,.csv,.xlsx';
 const EXPORTS: [ZoneExportFormat, MessageKey][] = [
@@ -20,6 +20,7 @@ const EXPORTS: [ZoneExportFormat, MessageKey][] = [
 function ImportItems({ title, testId, items }: { title: string; testId: string; items: { row: number; field: string; text: Text | string }[] }) {
   const t = useT();
   const render = useRender();
+  const p = usePunctuation();
   if (items.length === 0) return null;
   return (
     <>
@@ -27,7 +28,11 @@ function ImportItems({ title, testId, items }: { title: string; testId: string; 
       <ul className="note" data-testid={testId}>
         {items.slice(0, 10).map((item, i) => (
           <li key={i}>
-            {t('itemNumber', { n: item.row })}，<span data-user-data="">{item.field}</span>：{render(item.text)}
+            {t('itemNumber', { n: item.row })}
+            {p.comma}
+            <span data-user-data="">{item.field}</span>
+            {p.colon}
+            {render(item.text)}
           </li>
         ))}
         {items.length > 10 && <li>… {items.length - 10}</li>}
@@ -41,21 +46,32 @@ function PendingImport() {
   const t = useT();
   const pending = useAppStore((s) => s.zoneImport);
   const language = useLanguage();
+  const p = usePunctuation();
   const editor = useAppStore((s) => s.zoneRole === 'editor');
   const { confirmZoneImport, cancelZoneImport } = useAppStore.getState();
   if (!pending) return null;
   return (
     <div className="pending-import" data-testid="zone-import-pending">
       <p>
-        <span data-user-data="">{pending.fileName}</span>：{t('storedZoneCount', { n: pending.zones.length })}（{pending.crs}）
+        <span data-user-data="">{pending.fileName}</span>
+        {p.colon}
+        {t('storedZoneCount', { n: pending.zones.length })}
+        {p.open}
+        {pending.crs}
+        {p.close}
       </p>
       <ul className="note" data-testid="zone-import-validation">
         {pending.zones.map((zone, i) => {
           const problems = pending.reports[i]?.problems ?? [];
           return (
             <li key={zone.id} className={problems.length > 0 ? 'warning' : ''}>
-              <span data-user-data="">{zone.name}</span>（{zone.category}）：{pending.reports[i]?.areaKm2 ?? '…'} km²，
-              {problems.length === 0 ? t('zoneNoProblems') : `${problems.length} ${t('problemsCount')}：${[...new Set(problems.map((p) => PROBLEM_LABEL[p.kind][language]))].join('、')}`}
+              <span data-user-data="">{zone.name}</span>
+              {p.open}
+              {zone.category}
+              {p.close}
+              {p.colon}
+              {pending.reports[i]?.areaKm2 ?? '…'} km²{p.comma}
+              {problems.length === 0 ? t('zoneNoProblems') : `${problems.length} ${t('problemsCount')}${p.colon}${[...new Set(problems.map((problem) => problemLabel(problem.kind, language)))].join(p.list)}`}
             </li>
           );
         })}
@@ -76,6 +92,7 @@ function PendingImport() {
 function Propose() {
   const t = useT();
   const language = useLanguage();
+  const p = usePunctuation();
   const status = useAppStore((s) => s.boundaries);
   const coverage = useAppStore((s) => s.boilerLayers.coverage);
   const editor = useAppStore((s) => s.zoneRole === 'editor');
@@ -98,7 +115,11 @@ function Propose() {
       <h4>{t('proposeZone')}</h4>
       {coverage ? (
         <p className="note">
-          {t('coverageLoaded')}：<span data-user-data="">{coverage.fileName}</span> {coverage.synthetic && <span className="badge synthetic">{t('synthetic')}</span>}，{coverage.areaCount} {t('polygons')}
+          {t('coverageLoaded')}
+          {p.colon}
+          <span data-user-data="">{coverage.fileName}</span> {coverage.synthetic && <span className="badge synthetic">{t('synthetic')}</span>}
+          {p.comma}
+          {coverage.areaCount} {t('polygons')}
         </p>
       ) : (
         <p className="note">
@@ -138,6 +159,7 @@ function Propose() {
 /** Import and export of zones, proposals from coverage, and handing the zones to the boiler audit. */
 export function ZoneFiles() {
   const t = useT();
+  const p = usePunctuation();
   const editor = useAppStore((s) => s.zoneRole === 'editor');
   const zones = useAppStore((s) => s.zoneHistory.present);
   const busy = useAppStore((s) => s.zoneBusy);
@@ -150,7 +172,7 @@ export function ZoneFiles() {
       downloadBytes(file.fileName, file.bytes, file.mimeType);
       if (file.truncated.length > 0) {
         const names = new Map(zones.map((z) => [z.id, z.name]));
-        const list = file.truncated.map((cut) => `「${names.get(cut.zoneId) ?? cut.zoneId}」${cut.field} ${cut.bytes}→${cut.keptBytes} B`).join('；');
+        const list = file.truncated.map((cut) => `${p.quoteOpen}${names.get(cut.zoneId) ?? cut.zoneId}${p.quoteClose} ${cut.field} ${cut.bytes}→${cut.keptBytes} B`).join(p.semicolon);
         useAppStore.setState({ zoneMessage: { kind: 'info', text: text('zoneShapefileCut', { list }) } });
       }
     } catch (error) {

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { diffZones } from '../core/zones/diff-zones.ts';
 import type { ZoneField } from '../core/zones/diff-zones.ts';
 import { useAppStore } from '../state/store.ts';
-import { useLanguage, useT, type MessageKey } from './i18n.ts';
+import { useLanguage, usePunctuation, useT, type MessageKey } from './i18n.ts';
 
 /** Named versions of the zones: save, compare with the current zones (added, removed, changed), restore. */
 export function ZoneVersions() {
@@ -17,6 +17,7 @@ export function ZoneVersions() {
   const { saveZoneVersion, viewZoneVersion, restoreZoneVersion } = useAppStore.getState();
   const [name, setName] = useState('');
   const language = useLanguage();
+  const p = usePunctuation();
   const fieldNames: Record<ZoneField, MessageKey> = {
     geometry: 'zoneFieldShape',
     name: 'zoneName',
@@ -47,7 +48,9 @@ export function ZoneVersions() {
         <ul className="version-list" data-testid="zone-version-list">
           {versions.map((v) => (
             <li key={v.id}>
-              <strong data-user-data="">{v.name}</strong> <span className="note">{new Date(v.createdAt).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB')}，{t('storedZoneCount', { n: v.zoneCount })}</span>{' '}
+              <strong data-user-data="">{v.name}</strong> <span className="note">{new Date(v.createdAt).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB')}
+                {p.comma}
+                {t('storedZoneCount', { n: v.zoneCount })}</span>{' '}
               <button type="button" onClick={() => void viewZoneVersion(view?.summary.id === v.id ? null : v.id)}>
                 {t('compare')}
               </button>{' '}
@@ -62,11 +65,18 @@ export function ZoneVersions() {
       {view && diff && (
         <div className="version-diff" data-testid="zone-version-diff">
           <h4>
-            「<span data-user-data="">{view.summary.name}</span>」→ {t('diffCurrent')}
+            {p.quoteOpen}
+            <span data-user-data="">{view.summary.name}</span>
+            {p.quoteClose} → {t('diffCurrent')}
           </h4>
           <p>
-            {t('diffAdded')} <strong data-testid="diff-added">{diff!.added.length}</strong>，{t('diffRemoved')} <strong data-testid="diff-removed">{diff!.removed.length}</strong>，
-            {t('diffChanged')} <strong data-testid="diff-changed">{diff!.changed.length}</strong>，{t('diffUnchanged')} {diff!.unchanged}
+            {t('diffAdded')} <strong data-testid="diff-added">{diff!.added.length}</strong>
+            {p.comma}
+            {t('diffRemoved')} <strong data-testid="diff-removed">{diff!.removed.length}</strong>
+            {p.comma}
+            {t('diffChanged')} <strong data-testid="diff-changed">{diff!.changed.length}</strong>
+            {p.comma}
+            {t('diffUnchanged')} {diff!.unchanged}
           </p>
           <ul>
             {diff!.added.map((z) => (
@@ -77,7 +87,9 @@ export function ZoneVersions() {
             ))}
             {diff!.changed.map((c) => (
               <li key={`c${c.after.id}`}>
-                ~ <span data-user-data="">{c.after.name}</span>：{c.fields.map((f) => t(fieldNames[f])).join(language === 'zh' ? '、' : ', ')}
+                ~ <span data-user-data="">{c.after.name}</span>
+                {p.colon}
+                {c.fields.map((f) => t(fieldNames[f])).join(p.list)}
               </li>
             ))}
           </ul>

@@ -22,3 +22,27 @@ export function useRender(): (value: Text | Localized | string) => string {
   const language = useLanguage();
   return useCallback((value) => render(value, language), [language]);
 }
+
+/** Punctuation between UI parts: Chinese full-width forms, or English ones with their spaces. */
+export interface Punctuation {
+  colon: string;
+  comma: string;
+  /** Between the items of a list (、 in Chinese). */
+  list: string;
+  semicolon: string;
+  open: string;
+  close: string;
+  period: string;
+  quoteOpen: string;
+  quoteClose: string;
+}
+
+const PUNCTUATION: Record<Language, Punctuation> = {
+  zh: { colon: '：', comma: '，', list: '、', semicolon: '；', open: '（', close: '）', period: '。', quoteOpen: '「', quoteClose: '」' },
+  en: { colon: ': ', comma: ', ', list: ', ', semicolon: '; ', open: ' (', close: ')', period: '. ', quoteOpen: '"', quoteClose: '"' },
+};
+
+/** Hook: the punctuation of the UI language, for joining parts of a line. */
+export function usePunctuation(): Punctuation {
+  return PUNCTUATION[useLanguage()];
+}

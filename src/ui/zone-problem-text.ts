@@ -1,24 +1,30 @@
 import type { NoBurnZone } from '../core/zones/no-burn-zone.ts';
 import type { ZoneProblem, ZoneReport } from '../core/zones/validate-zones.ts';
+import type { MessageKey } from '../core/text/messages.ts';
+import { render, text, type Language, type Localized, type Text } from '../core/text/text.ts';
 
-/** What each kind of zone problem is called. */
-export const PROBLEM_LABEL: Record<ZoneProblem['kind'], { zh: string; en: string }> = {
-  self_intersection: { zh: '边界自相交', en: 'Outline crosses itself' },
-  overlap: { zh: '与其他区域重叠', en: 'Overlaps another zone' },
-  outside_city: { zh: '超出所在市', en: 'Outside its city' },
-  sliver: { zh: '狭长碎片或过小', en: 'Sliver or too small' },
-  invalid_ring: { zh: '内环无效', en: 'Invalid hole' },
+/** What each kind of zone problem is called (catalogue keys). */
+export const PROBLEM_LABEL: Record<ZoneProblem['kind'], MessageKey> = {
+  self_intersection: 'problemSelfIntersection',
+  overlap: 'problemOverlap',
+  outside_city: 'problemOutsideCity',
+  sliver: 'problemSliver',
+  invalid_ring: 'problemInvalidRing',
 };
 
-/** A problem in words: what, how much, where; `zones` are those the report was computed for. */
-export function problemText(problem: ZoneProblem, zones: readonly NoBurnZone[], report: ZoneReport, language: 'zh' | 'en'): string {
-  const label = PROBLEM_LABEL[problem.kind][language];
-  const other = problem.other !== undefined ? zones[problem.other]?.name : undefined;
+/**
+ * A problem as a text: what, how much, where; `zones` are those the report was computed for (a problem's `other`
+ * indexes them).
+ */
+export function problemText(problem: ZoneProblem, zones: readonly NoBurnZone[], report: ZoneReport, placeOf: (zh: string) => Localized): Text {
+  const label = text(PROBLEM_LABEL[problem.kind]);
   const area = problem.areaKm2 !== undefined ? ` ${problem.areaKm2} km²` : '';
-  const where = `（${problem.where[0].toFixed(5)}, ${problem.where[1].toFixed(5)}）`;
-  if (language === 'en') return `${label}: ${problem.message} ${where}`;
-  if (problem.kind === 'overlap') return `${label}「${other ?? ''}」${area}${where}`;
-  if (problem.kind === 'outside_city') return `${area.trim()} 位于${report.city ?? ''}之外${where}`;
-  return `${label}${area}${where}`;
+  const lon = problem.where[0].toFixed(5);
+  const lat = problem.where[1].toFixed(5);
+  if (problem.kind === 'overlap') return text('zoneProblemOverlap', { label, other: zones[problem.other ?? -1]?.name ?? '', area, lon, lat });
+  if (problem.kind === 'outside_city') return text('zoneProblemOutsideCity', { area: area.trim(), city: report.city ? placeOf(report.city) : '', lon, lat });
+  return text('zoneProblemAt', { label, area, lon, lat });
 }
 
+/** The label of a problem kind in a language. */
+export const problemLabel = (kind: ZoneProblem['kind'], language: Language): string => render(text(PROBLEM_LABEL[kind]), language);

@@ -28,7 +28,7 @@ export function labelDeckLayers({ summary, language, zoom, opacity }: LayerConte
       data: summary.counties,
       visible: zoom >= COUNTY_LABEL_MIN_ZOOM,
       getPosition: (county) => [county.labelLon, county.labelLat],
-      getText: (county) => county.name,
+      getText: (county) => (language === 'en' ? county.nameEn : county.name),
       getSize: 12,
       getColor: [70, 70, 70, 255],
       fontFamily: LABEL_FONT_FAMILY,
@@ -37,6 +37,7 @@ export function labelDeckLayers({ summary, language, zoom, opacity }: LayerConte
       outlineColor: [255, 255, 255, 220],
       fontSettings: { sdf: true },
       opacity,
+      updateTriggers: { getText: language },
     }),
   ];
 }
