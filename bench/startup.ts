@@ -9,7 +9,7 @@ import { summarize, type Figure } from './measure.ts';
 const DIST = 'dist';
 const NAIVE_DIR = 'bench-naive';
 const COLD_START_TARGET_MS = 2000;
-const INITIAL_JS_TARGET_KB = 900;
+const INITIAL_JS_TARGET_KB = 500;
 const DATA_TARGET_KB = 2048;
 
 const gzipKb = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;

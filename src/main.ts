@@ -4,5 +4,6 @@
  */
 import { appStore } from './state/store.ts';
 
+performance.mark('hlj:entry');
 void appStore.getState().loadBoundaries(); // failures are shown by the UI, which reads the same status
 void import('./ui/mount.tsx');

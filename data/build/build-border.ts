@@ -3,16 +3,16 @@
  * provincial border lines from the shipped boundary topology and writes public/data/provincial-border.geojson
  * with its provenance. Needs no download: it reads only public/data/boundaries.topo.json.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BoundaryTopology } from '../../src/core/geo/boundaries.ts';
 import { deriveProvincialBorder } from '../../src/core/eia/provincial-border.ts';
 import { describeBytes, recordProvenance, ROOT as root } from './provenance.ts';
 import { geodesicLength } from '../../src/core/geo/geodesic-length.ts';
+import { readBoundaryTopology } from '../../src/io/node/load-boundaries-file.ts';
 
 export function buildBorder(): void {
-  const topology = JSON.parse(readFileSync(path.join(root, 'public/data/boundaries.topo.json'), 'utf8')) as BoundaryTopology;
+  const topology = readBoundaryTopology();
   const border = deriveProvincialBorder(topology);
   // One feature per line keeps diffs readable and the file small.
   const repairs = border.repairs!;

@@ -3,7 +3,7 @@
  * to the committed one (the data build must be reproducible).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
@@ -12,7 +12,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const outputs = [
   'public/data/boundaries.topo.json', 'public/data/provincial-border.geojson', 'public/data/sample-fires.csv',
   'public/data/sample-boilers.csv', 'public/data/sample-built-up.geojson', 'public/data/sample-heating-coverage.geojson',
-  'public/data/sample-heating-pipelines.geojson', 'public/data/sample-no-burn-zones.geojson', 'public/data/provenance.json'];
+  'public/data/sample-heating-pipelines.geojson', 'public/data/sample-no-burn-zones.geojson', 'public/data/boundary-summary.json', 'public/data/provenance.json',
+  ...readdirSync(path.join(root, 'public/data/tiles'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .sort()];
 const digest = (file: string) => createHash('sha256').update(readFileSync(path.join(root, file))).digest('hex');
 
 const before = outputs.map(digest);

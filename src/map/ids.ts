@@ -26,7 +26,7 @@ export const MAP_LAYER = {
 export const BOUNDARY_TILE_PROTOCOL = 'hlj-boundaries';
 
 /** Source layers and deepest zoom of the boundary tiles, as the worker tiles them. */
-export { BOUNDARY_TILE_LAYERS, BOUNDARY_TILE_MAX_ZOOM } from '../workers/boundary-tiles.ts';
+export { BOUNDARY_TILE_LAYERS, BOUNDARY_TILE_MAX_ZOOM } from '../workers/tile-grid.ts';
 
 export const DECK_LAYER = {
   cityLabels: 'city-labels',

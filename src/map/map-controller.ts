@@ -84,6 +84,7 @@ export class MapController {
     onReady: () => void = () => {},
   ) {
     this.onReady = onReady;
+    performance.mark('hlj:map-constructed');
     const state = store.getState();
     this.layerData = layerDataOf(state);
     const hasView = /^#[\d.]+\/-?[\d.]+\/-?[\d.]+/.test(window.location.hash);
@@ -106,11 +107,17 @@ export class MapController {
       addProtocol(BOUNDARY_TILE_PROTOCOL, async (params) => {
         const match = /(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
         if (!match) throw new Error(`${params.url}: not a z/x/y tile address`);
-        return { data: await tileStore!.getState().loadTile(Number(match[1]), Number(match[2]), Number(match[3])) };
+        performance.mark(`hlj:tile-asked ${match[0]}`);
+        const data = await tileStore!.getState().loadTile(Number(match[1]), Number(match[2]), Number(match[3]));
+        performance.mark(`hlj:tile-answered ${match[0]}`);
+        return { data };
       });
     }
     tileStore = store;
-    this.map.on('load', () => this.install());
+    this.map.on('load', () => {
+      performance.mark('hlj:map-loaded');
+      this.install();
+    });
     this.map.on('click', (event) => this.click(event.point.x, event.point.y, event.lngLat.lng, event.lngLat.lat));
     this.map.on('mousemove', (event) => {
       cancelAnimationFrame(this.pointerFrame);
@@ -197,6 +204,7 @@ export class MapController {
 
   /** Hands over names and label points; the map reports ready once these and the first tiles are drawn. */
   private setSummary(summary: BoundarySummary): void {
+    performance.mark('hlj:summary');
     this.summary = summary;
     this.updateDeckLayers();
     this.reportReadyWhenIdle();
@@ -216,6 +224,8 @@ export class MapController {
     if (this.readyReported || !this.installed || !this.summary) return;
     this.readyReported = true;
     this.map.once('idle', () => {
+      performance.mark('hlj:ready');
+      this.store.getState().setMapReady();
       this.onReady();
       void this.loadDeck();
     });

@@ -5,7 +5,7 @@ import { createBoilersSlice, type BoilersSlice } from './boilers-slice.ts';
 import { createEiaSlice, type EiaSlice } from './eia-slice.ts';
 import { createFiresSlice, type FiresSlice } from './fires-slice.ts';
 import { createKeeper, type Keeper } from './keeper.ts';
-import { createMapSlice, type MapSlice } from './map-slice.ts';
+import { createMapSlice, gatedAnalysis, type MapSlice } from './map-slice.ts';
 import type { AppPorts } from './ports.ts';
 import { createSettingsSlice, mergeSavedLayers, type SettingsSlice } from './settings-slice.ts';
 import { createStorageSlice, type StorageSlice } from './storage-slice.ts';
@@ -50,14 +50,17 @@ type Persisted = Pick<AppState, 'language' | 'layers' | 'basemap' | 'workspace' 
  * @param options - Storage for work and settings.
  * @returns The store.
  */
-export function createAppStore(ports: AppPorts, options: AppStoreOptions = {}): AppStore {
+export function createAppStore(given: AppPorts, options: AppStoreOptions = {}): AppStore {
   let keeper: Keeper | null = null;
+  // Every slice reaches the worker through the gate: the worker decodes the boundaries before its first other message.
+  const gate = gatedAnalysis(given.analysis, given.dataUrl('boundaries.topo.json'));
+  const ports: AppPorts = { ...given, analysis: gate.port };
   const creator = (set: StoreApi<AppState>['setState'], get: StoreApi<AppState>['getState'], api: StoreApi<AppState>): AppState => {
     keeper = createKeeper(options.openDatabase ?? (() => openWorkspaceDatabase()), (key, label, status) => get().setKeptStatus(key, label, status));
     const kept = keeper;
     return {
       ...createSettingsSlice(set, get, api),
-      ...createMapSlice(ports)(set, get, api),
+      ...createMapSlice(ports, gate.decode)(set, get, api),
       ...createWorkbenchSlice(set, get, api),
       ...createStorageSlice(() => kept, (key) => clearWork(key, get, set))(set, get, api),
       ...createFiresSlice(ports, kept)(set, get, api),
@@ -66,6 +69,8 @@ export function createAppStore(ports: AppPorts, options: AppStoreOptions = {}): 
       ...createZonesSlice(ports)(set, get, api),
       restoreWork: async () => {
         await get().loadBoundaries();
+        // The map's first view comes first; the kept work follows it.
+        await get().whenMapReady();
         await Promise.all([get().restoreFires(), get().restoreEia(), get().openZones()]);
         // The editor's zones reach the worker with a validation; a zones layer taken from the editor needs them there.
         await get().validateZonesNow().catch(() => undefined);

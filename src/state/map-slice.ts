@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { BoundarySummary, CountyDetails } from '../core/geo/boundary-summary.ts';
 import { errorText, type Text } from '../core/text/text.ts';
+import { isStaticTile, STATIC_TILE_MAX_ZOOM } from '../workers/tile-grid.ts';
 import type { AppPorts } from './ports.ts';
 
 export type BoundaryStatus = { kind: 'loading' } | { kind: 'ready'; summary: BoundarySummary } | { kind: 'failed'; message: Text | string };
@@ -30,12 +31,21 @@ export type Bounds = [number, number, number, number];
 
 export interface MapSlice {
   boundaries: BoundaryStatus;
+  /** The first view is drawn (the map went idle once): the worker may start its heavy work without slowing the map. */
+  mapReady: boolean;
   selection: Selection;
   pointer: { lon: number; lat: number } | null;
   mapMode: MapMode;
   mapFocus: MapFocus | null;
-  /** Starts the worker fetching, decoding and tiling the shipped boundaries (once). */
+  /**
+   * Shows the boundaries: the summary (names, label points) and the first views' tiles are shipped files, read at once;
+   * the worker meanwhile fetches and decodes the boundaries for lookups, analyses and deeper tiles (once).
+   */
   loadBoundaries(): Promise<void>;
+  /** The map's first view is drawn: warms the worker up (it decodes the boundaries for lookups and analyses). */
+  setMapReady(): void;
+  /** Resolves once the first view is drawn (work kept in the browser comes back after it, so the map comes first). */
+  whenMapReady(): Promise<void>;
   /** Selects the county at a point, or clears the selection outside Heilongjiang; the latest click wins. */
   selectCountyAt(lon: number, lat: number): Promise<void>;
   clearSelection(): void;
@@ -51,25 +61,61 @@ export interface MapSlice {
   loadBoundaryEdges(west: number, south: number, east: number, north: number): Promise<Float64Array>;
 }
 
+/**
+ * The worker's port, gated: before its first message the worker is sent the boundaries to decode (once). Nothing
+ * starts the decoding before something needs the worker or the first view is drawn, so the map's own workers have the
+ * processor to themselves at start-up.
+ *
+ * @param port - The worker's port.
+ * @param boundariesUrl - Where the worker fetches the boundaries.
+ */
+export function gatedAnalysis(port: AppPorts['analysis'], boundariesUrl: string): { port: AppPorts['analysis']; decode(): Promise<unknown> } {
+  let decoding: Promise<unknown> | null = null;
+  const decode = () => (decoding ??= port.call('boundaries.load', { url: boundariesUrl }));
+  return {
+    decode,
+    port: {
+      async call(type, params, options) {
+        if (type !== 'boundaries.load') await decode();
+        return port.call(type, params, options);
+      },
+    },
+  };
+}
+
 export const createMapSlice =
-  (ports: AppPorts): StateCreator<MapSlice, [], [], MapSlice> =>
-  (set) => {
+  (ports: AppPorts, decodeBoundaries: () => Promise<unknown>): StateCreator<MapSlice, [], [], MapSlice> =>
+  (set, get) => {
     let loading: Promise<void> | null = null;
+    let signalReady: () => void = () => {};
+    const ready = new Promise<void>((resolve) => (signalReady = resolve));
     let selectRequest = 0;
     let focusSerial = 0;
     return {
       boundaries: { kind: 'loading' },
+      mapReady: false,
       selection: { kind: 'none' },
       pointer: null,
       mapMode: BROWSE,
       mapFocus: null,
       loadBoundaries: () => {
-        loading ??= ports.analysis
-          .call('boundaries.load', { url: ports.dataUrl('boundaries.topo.json') })
-          .then((summary) => set({ boundaries: { kind: 'ready', summary } }))
-          .catch((error: unknown) => set({ boundaries: { kind: 'failed', message: errorText(error) } }));
+        loading ??= (async () => {
+          try {
+            const summary = JSON.parse(await (await ports.fetchData('boundary-summary.json')).text()) as BoundarySummary;
+            set({ boundaries: { kind: 'ready', summary } });
+          } catch (error) {
+            set({ boundaries: { kind: 'failed', message: errorText(error) } });
+          }
+        })();
         return loading;
       },
+      setMapReady: () => {
+        if (get().mapReady) return;
+        set({ mapReady: true });
+        signalReady();
+        decodeBoundaries().catch((error: unknown) => set({ boundaries: { kind: 'failed', message: errorText(error) } }));
+      },
+      whenMapReady: () => ready,
       selectCountyAt: async (lon, lat) => {
         const request = ++selectRequest;
         const county = await ports.analysis.call('boundaries.countyAt', { lon, lat });
@@ -79,7 +125,9 @@ export const createMapSlice =
       setPointer: (pointer) => set({ pointer }),
       setMapMode: (mapMode) => set({ mapMode }),
       focusPoint: (lon, lat, zoom = 12) => set({ mapFocus: { kind: 'point', lon, lat, zoom, at: ++focusSerial } }),
-      loadTile: (z, x, y) => ports.analysis.call('boundaries.tile', { z, x, y }),
+      // The first views' tiles are shipped files (the worker's own tiling, written at data build time); deeper ones come from the worker.
+      loadTile: async (z, x, y) =>
+        z <= STATIC_TILE_MAX_ZOOM ? (isStaticTile(z, x, y) ? (await ports.fetchData(`tiles/${z}/${x}/${y}.pbf`)).arrayBuffer() : new ArrayBuffer(0)) : ports.analysis.call('boundaries.tile', { z, x, y }),
       loadBoundaryEdges: (west, south, east, north) => ports.analysis.call('boundaries.edges', { west, south, east, north, limit: 200_000 }),
       focusBounds: ([west, south, east, north], maxZoom = 14) => set({ mapFocus: { kind: 'bounds', west, south, east, north, maxZoom, at: ++focusSerial } }),
     };

@@ -1,28 +1,19 @@
-import { formatDms, toGaussKruger3 } from '../core/geo/coordinates.ts';
+import { lazy, Suspense } from 'react';
 import { useAppStore } from '../state/store.ts';
 import { useT } from './i18n.ts';
 
-/** WGS84 decimal and DMS, and CGCS2000 3° Gauss-Krüger (X northing, Y easting with zone prefix). */
+// The coordinate conversions (proj4) load with the first pointer move, not at start-up.
+const PointerCoordinates = lazy(() => import('./PointerCoordinates.tsx').then((module) => ({ default: module.PointerCoordinates })));
+
+/** Where the pointer is, in every form a user copies coordinates in; a hint until it first moves over the map. */
 export function PointerReadout() {
   const t = useT();
   const pointer = useAppStore((s) => s.pointer);
-  if (!pointer) return <div className="pointer-readout muted">{t('pointerHint')}</div>;
-  const { lon, lat } = pointer;
-  const gk = toGaussKruger3(lon, lat);
+  const hint = <div className="pointer-readout muted">{t('pointerHint')}</div>;
+  if (!pointer) return hint;
   return (
-    <div className="pointer-readout" aria-label={t('pointer')} data-testid="pointer-readout">
-      <span>
-        <b>{t('decimal')}</b> <span data-field="decimal">{lon.toFixed(6)}, {lat.toFixed(6)}</span>
-      </span>
-      <span>
-        <b>{t('dms')}</b> <span data-field="dms">{formatDms(lon, 'lon')} {formatDms(lat, 'lat')}</span>
-      </span>
-      <span>
-        <b>{t('gaussKruger')}</b>{' '}
-        <span data-field="gauss-kruger">
-          X {gk.x.toFixed(2)} Y {gk.y.toFixed(2)} ({gk.zone} · EPSG:{gk.epsg})
-        </span>
-      </span>
-    </div>
+    <Suspense fallback={hint}>
+      <PointerCoordinates lon={pointer.lon} lat={pointer.lat} />
+    </Suspense>
   );
 }

@@ -1,6 +1,6 @@
-import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import { createBoilerAuditor } from '../core/boilers/audit-boiler.ts';
-import { createBoilerPlaceFinder, type BoilerLayers, type CategorisedZone, type NamedArea, type NamedPipeline } from '../core/boilers/boiler-places.ts';
+import { createBoilerPlaceFinder, type BoilerLayers, type CategorisedZone } from '../core/boilers/boiler-places.ts';
 import type { RuleBook } from '../core/rules.ts';
 import { auditBoilersTable } from '../io/formats/audit-boilers-table.ts';
 import { areaLayerOf, zoneLayerOf } from '../io/formats/read-boiler-layers.ts';
@@ -11,27 +11,12 @@ import ruleBook from '../../seeds/rules.json';
 import type { AnalysisApi, BoilerLayerKind, LoadedBoilerLayer } from './analysis-api.ts';
 import type { AnalysisData } from './analysis-data.ts';
 import type { WorkerHandlers } from './protocol.ts';
-import type { ZoneWorkspace } from './zone-handlers.ts';
+import type { BoilerLayerStore, LayerContent, ZoneWorkspace } from './workspace-data.ts';
 
 type BoilerMessages = Pick<AnalysisApi, 'boilers.readLayer' | 'boilers.useEditorZones' | 'boilers.clearLayer' | 'boilers.audit' | 'boilers.check'>;
 
-interface LayerContent {
-  areas: NamedArea[];
-  pipelines: NamedPipeline[];
-  zones: CategorisedZone[];
-}
-
-/** The audit layers the worker holds, by kind. */
-export type BoilerLayerStore = Map<BoilerLayerKind, LayerContent>;
-
 const bytesOf = async (file: Blob) => new Uint8Array(await file.arrayBuffer());
 const LAYER_NAMES: Record<BoilerLayerKind, string> = { coverage: '供热管网覆盖范围', pipelines: '供热管网', builtUp: '建成区', zones: '禁燃区' };
-
-/** The coverage polygons of the held coverage layer (for zone drafts), or null when none is loaded. */
-export function coveragePolygons(layers: BoilerLayerStore): (Polygon | MultiPolygon)[] | null {
-  const coverage = layers.get('coverage');
-  return coverage ? coverage.areas.map((area) => area.geometry) : null;
-}
 
 /** What the map draws of a held layer, and what was read and left out. */
 function describeLayer(kind: BoilerLayerKind, fileName: string, synthetic: boolean, content: LayerContent, rejected: VectorRejection[], crs: string): LoadedBoilerLayer {

@@ -1,12 +1,7 @@
 import GeoJSONVT from 'geojson-vt';
 import { fromGeojsonVt } from 'vt-pbf';
 import type { Boundaries } from '../core/geo/boundaries.ts';
-
-/** Source layers of the boundary vector tiles (one per boundary object), in the order they are encoded. */
-export const BOUNDARY_TILE_LAYERS = ['russia', 'neighbourCities', 'neighbourProvinces', 'counties', 'cities', 'province'] as const;
-
-/** Deepest zoom tiled; maplibre overzooms beyond it. */
-export const BOUNDARY_TILE_MAX_ZOOM = 12;
+import { BOUNDARY_TILE_LAYERS, BOUNDARY_TILE_MAX_ZOOM } from './tile-grid.ts';
 
 /** Serves Mapbox Vector Tiles of every boundary layer from one geojson-vt tiling per layer. */
 export interface BoundaryTiles {
@@ -35,3 +30,4 @@ export function createBoundaryTiles(boundaries: Boundaries): BoundaryTiles {
     },
   };
 }
+

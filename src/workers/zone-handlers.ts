@@ -3,17 +3,12 @@ import type { Boundaries } from '../core/geo/boundaries.ts';
 import { proposeZoneFromCoverage } from '../core/zones/propose-zone.ts';
 import { suggestZoneRepair } from '../core/zones/repair-zone.ts';
 import { createZoneValidator, type ZoneValidator } from '../core/zones/validate-zones.ts';
-import type { AnalysisApi, EditorZone, RegionRef } from './analysis-api.ts';
+import type { AnalysisApi, RegionRef } from './analysis-api.ts';
 import type { AnalysisData } from './analysis-data.ts';
 import type { WorkerHandlers } from './protocol.ts';
+import type { ZoneWorkspace } from './workspace-data.ts';
 
 type ZoneMessages = Pick<AnalysisApi, 'zones.validate' | 'zones.validateImport' | 'zones.repair' | 'zones.propose'>;
-
-/** The editor's zones as the worker last received them, and the coverage the boiler audit loaded: shared by reference. */
-export interface ZoneWorkspace {
-  /** The zones of the editor's last validation, in its order. */
-  editorZones: readonly EditorZone[];
-}
 
 /** The outline of a city or county, or an error naming what was asked for. */
 function regionOutline(boundaries: Boundaries, region: RegionRef) {

@@ -14,7 +14,7 @@ const chinese = /[\u3400-\u9fff]/;
 
 describe('provenance of the shipped data, in both UI languages', () => {
   it('records every shipped file in Chinese as well, source by source and step by step', () => {
-    expect(files.map((f) => f.path)).toHaveLength(8); // boundaries, border, fires sample, five boiler-sample files
+    expect(files.map((f) => f.path)).toHaveLength(10); // boundaries, summary, tiles, border, fires sample, five boiler-sample files
     for (const file of files) {
       expect(file.zh.sources, file.path).toHaveLength(file.sources.length);
       expect(file.zh.transforms, file.path).toHaveLength(file.transforms.length);

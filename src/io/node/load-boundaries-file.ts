@@ -6,7 +6,12 @@ import { decodeBoundaries, type Boundaries, type BoundaryTopology } from '../../
 /** Path of the shipped boundary data, relative to the repository. */
 export const BOUNDARIES_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../public/data/boundaries.topo.json');
 
+/** Reads the shipped boundary topology from disk, undecoded (the data build derives the border and tiles from it). */
+export function readBoundaryTopology(file = BOUNDARIES_FILE): BoundaryTopology {
+  return JSON.parse(readFileSync(file, 'utf8')) as BoundaryTopology;
+}
+
 /** Reads and decodes the shipped boundary data from disk (the app fetches the same file). */
 export function loadBoundariesFile(file = BOUNDARIES_FILE): Boundaries {
-  return decodeBoundaries(JSON.parse(readFileSync(file, 'utf8')) as BoundaryTopology);
+  return decodeBoundaries(readBoundaryTopology(file));
 }
