@@ -79,7 +79,7 @@ export function EiaVerdictCard({ check }: { check: EiaCheck }) {
         <dt>{t('convertedCoordinates')}</dt>
         <dd data-testid="eia-converted">
           {site.kind === 'point' ? '' : `${t('nearestOutlinePoint')}: `}
-          {lon.toFixed(7)}, {lat.toFixed(7)}；{formatDms(lon, 'lon')} {formatDms(lat, 'lat')}；{t('gkZoneLine', { zone: gk.zone, epsg: gk.epsg, x: gk.x.toFixed(2), y: gk.y.toFixed(2) })}
+          {lon.toFixed(7)}, {lat.toFixed(7)}；{formatDms(lon, 'lon')} {formatDms(lat, 'lat')}；{t('gkZoneLine', { zone: gk.zone, epsg: gk.epsg ?? '—', x: gk.x.toFixed(2), y: gk.y.toFixed(2) })}
         </dd>
         {source.kind === 'typed' && (
           <>

@@ -1,5 +1,12 @@
 import gcoord from 'gcoord';
 import proj4 from 'proj4';
+import {
+  gaussKrugerDefinition,
+  gaussKrugerZoneOfEasting,
+  gaussKrugerZoneOfEpsg,
+  heilongjiangGaussKrugerZones,
+  type GaussKrugerZone,
+} from '../../core/geo/gauss-kruger-zones.ts';
 import { parseAngle, type AngleResult } from './parse-coordinate.ts';
 
 /** The coordinate systems a project site may be given in. */
@@ -289,55 +296,9 @@ function fromGeographic(pair: Pair, system: 'wgs84' | 'gcj02' | 'bd09'): Success
 // ---------------------------------------------------------------------------------------------------------
 // Gauss-Krüger (CGCS2000)
 
-interface GaussKrugerZone {
-  epsg: number;
-  zoneWidth: 3 | 6;
-  zone: number;
-  centralMeridian: number;
-  prefixed: boolean;
-  falseEasting: number;
-}
-
-/** The CGCS2000 Gauss-Krüger series: 3° zones 25–45 with prefix (4513–4533) and without (4534–4554); 6° zones 13–23 (4491–4501, 4502–4512). */
-function zoneOfEpsg(epsg: number): GaussKrugerZone | undefined {
-  if (!Number.isInteger(epsg)) return undefined;
-  if (epsg >= 4513 && epsg <= 4533) {
-    const zone = epsg - 4513 + 25;
-    return { epsg, zoneWidth: 3, zone, centralMeridian: 3 * zone, prefixed: true, falseEasting: zone * 1e6 + 500000 };
-  }
-  if (epsg >= 4534 && epsg <= 4554) {
-    const centralMeridian = 75 + 3 * (epsg - 4534);
-    return { epsg, zoneWidth: 3, zone: centralMeridian / 3, centralMeridian, prefixed: false, falseEasting: 500000 };
-  }
-  if (epsg >= 4491 && epsg <= 4501) {
-    const zone = epsg - 4491 + 13;
-    return { epsg, zoneWidth: 6, zone, centralMeridian: 6 * zone - 3, prefixed: true, falseEasting: zone * 1e6 + 500000 };
-  }
-  if (epsg >= 4502 && epsg <= 4512) {
-    const centralMeridian = 75 + 6 * (epsg - 4502);
-    return { epsg, zoneWidth: 6, zone: (centralMeridian + 3) / 6, centralMeridian, prefixed: false, falseEasting: 500000 };
-  }
-  return undefined;
-}
-
-/** The zone an easting prefix names: 25–45 are 3° zones, 13–23 are 6° zones (the ranges do not overlap). */
-function zoneOfPrefix(prefix: number): GaussKrugerZone | undefined {
-  if (prefix >= 25 && prefix <= 45) return zoneOfEpsg(4513 + prefix - 25);
-  if (prefix >= 13 && prefix <= 23) return zoneOfEpsg(4491 + prefix - 13);
-  return undefined;
-}
-
 function zoneLabel(zone: GaussKrugerZone): string {
-  const name =
-    zone.zoneWidth === 3
-      ? zone.prefixed
-        ? `CGCS2000 / 3-degree Gauss-Kruger zone ${zone.zone}`
-        : `CGCS2000 / 3-degree Gauss-Kruger CM ${zone.centralMeridian}E`
-      : zone.prefixed
-        ? `CGCS2000 / Gauss-Kruger zone ${zone.zone}`
-        : `CGCS2000 / Gauss-Kruger CM ${zone.centralMeridian}E`;
   const easting = zone.prefixed ? `Y = ${zone.zone}xxxxxx.xx` : 'Y without zone prefix';
-  return `EPSG:${zone.epsg} ${name} (CM ${zone.centralMeridian}°E, ${easting})`;
+  return `EPSG:${zone.epsg} ${zone.name} (CM ${zone.centralMeridian}°E, ${easting})`;
 }
 
 const converters = new Map<number, proj4.Converter>();
@@ -345,7 +306,7 @@ const converters = new Map<number, proj4.Converter>();
 function converterOf(zone: GaussKrugerZone): proj4.Converter {
   let converter = converters.get(zone.epsg);
   if (!converter) {
-    converter = proj4('EPSG:4326', `+proj=tmerc +lat_0=0 +lon_0=${zone.centralMeridian} +k=1 +x_0=${zone.falseEasting} +y_0=0 +ellps=GRS80 +units=m +no_defs`);
+    converter = proj4('EPSG:4326', gaussKrugerDefinition(zone));
     converters.set(zone.epsg, converter);
   }
   return converter;
@@ -362,7 +323,7 @@ function readMetres(text: string, field: 'x' | 'y'): number | Failure {
 }
 
 function looksLikeEasting(value: number): boolean {
-  if (value >= 1e7 && value < 1e8) return zoneOfPrefix(Math.floor(value / 1e6)) !== undefined;
+  if (value >= 1e7 && value < 1e8) return gaussKrugerZoneOfEasting(value) !== null;
   return value > 0 && value < 1e6;
 }
 
@@ -371,7 +332,7 @@ function fromGaussKruger(xText: string, yText: string, epsg: number | undefined)
   if (typeof x !== 'number') return x;
   const y = readMetres(yText, 'y');
   if (typeof y !== 'number') return y;
-  const given = epsg === undefined ? undefined : zoneOfEpsg(epsg);
+  const given = epsg === undefined ? undefined : gaussKrugerZoneOfEpsg(epsg);
   if (epsg !== undefined && !given) {
     return fail('epsg', 'gk-unknown-zone', `EPSG ${epsg} is not a CGCS2000 Gauss-Krüger code: choose one of 4491–4554 (Heilongjiang: 4528–4533 or 4549–4554 for 3° zones, 4499–4501 or 4510–4512 for 6° zones)`);
   }
@@ -385,7 +346,7 @@ function fromGaussKruger(xText: string, yText: string, epsg: number | undefined)
   let zone: GaussKrugerZone;
   if (y >= 1e7) {
     const prefix = Math.floor(y / 1e6);
-    const named = zoneOfPrefix(prefix);
+    const named = gaussKrugerZoneOfEasting(y);
     if (!named) {
       return fail('y', 'gk-unknown-zone', `Y (easting) ${yShown} starts with ${prefix}, which is no CGCS2000 zone: 3° zones are 25–45 (Heilongjiang 40–45), 6° zones 13–23 (Heilongjiang 21–23); check the number`);
     }
@@ -463,8 +424,6 @@ export function parseSiteLocation(input: SiteLocationInput): SiteLocation {
   return fromGeographic(pair, input.system);
 }
 
-const HEILONGJIANG_EPSG = [4528, 4529, 4530, 4531, 4532, 4533, 4549, 4550, 4551, 4552, 4553, 4554, 4499, 4500, 4501, 4510, 4511, 4512];
-
 /**
  * The CGCS2000 Gauss-Krüger EPSG codes that cover Heilongjiang (121°–135°E), for a picker: 3° zones 40–45
  * with prefix (4528–4533) and without (4549–4554), 6° zones 21–23 with prefix (4499–4501) and without
@@ -476,8 +435,11 @@ const HEILONGJIANG_EPSG = [4528, 4529, 4530, 4531, 4532, 4533, 4549, 4550, 4551,
  * // { epsg: 4531, label: 'EPSG:4531 CGCS2000 / 3-degree Gauss-Kruger zone 43 (CM 129°E, Y = 43xxxxxx.xx)', zoneWidth: 3, prefixed: true, centralMeridian: 129 }
  */
 export function gaussKrugerEpsgCodes(): { epsg: number; label: string; zoneWidth: 3 | 6; prefixed: boolean; centralMeridian: number }[] {
-  return HEILONGJIANG_EPSG.map((epsg) => {
-    const zone = zoneOfEpsg(epsg)!;
-    return { epsg, label: zoneLabel(zone), zoneWidth: zone.zoneWidth, prefixed: zone.prefixed, centralMeridian: zone.centralMeridian };
-  });
+  return heilongjiangGaussKrugerZones().map((zone) => ({
+    epsg: zone.epsg,
+    label: zoneLabel(zone),
+    zoneWidth: zone.zoneWidth,
+    prefixed: zone.prefixed,
+    centralMeridian: zone.centralMeridian,
+  }));
 }

@@ -5,6 +5,7 @@ import type { Geometry, Position } from 'geojson';
 import proj4 from 'proj4';
 // shpjs: maintained (6.2.0, 2025), pure ESM without DOM, and its parseShp lets us own unzip, .dbf text and projection.
 import { parseShp } from 'shpjs';
+import { centralMeridianOf, gaussKrugerEpsgOfZone, gaussKrugerName, gaussKrugerZoneOfEasting, gaussKrugerZoneOfEpsg } from '../../core/geo/gauss-kruger-zones.ts';
 import { decodeText } from './decode-text.ts';
 import { isZip } from './read-fire-file.ts';
 
@@ -659,8 +660,8 @@ function unprojectedSystem(shapes: Shape[], where: string): CoordinateSystem {
   }
   if (!outside) return { label: 'no .prj: coordinates read as WGS84 longitude/latitude (all are within ±180°/±90°)' };
   const [x = 0, y = 0] = outside;
-  const zone = Math.floor(x / 1e6);
-  const hint = zone >= 13 && zone <= 45 ? ` (an easting of ${x} looks like Gauss-Krüger zone ${zone})` : '';
+  const zone = gaussKrugerZoneOfEasting(x);
+  const hint = zone ? ` (an easting of ${x} looks like Gauss-Krüger zone ${zone.zone})` : '';
   throw new VectorFileError(`${where}.shp has no .prj and its coordinates are not longitude/latitude (e.g. ${x}, ${y})${hint}; add the layer's .prj file to the ZIP and import it again`);
 }
 
@@ -925,11 +926,8 @@ function transverseMercatorLabel(p: TransverseMercator, datum: string): string {
 
 /** A CGCS2000 Gauss-Krüger EPSG code (4491–4554), with its EPSG name. */
 function gaussKrugerOfEpsg(code: number): { parameters: TransverseMercator; label: string } | null {
-  if (code >= 4491 && code <= 4501) return gaussKruger(6, code - 4491 + 13, true);
-  if (code >= 4502 && code <= 4512) return gaussKruger(6, code - 4502 + 13, false);
-  if (code >= 4513 && code <= 4533) return gaussKruger(3, code - 4513 + 25, true);
-  if (code >= 4534 && code <= 4554) return gaussKruger(3, code - 4534 + 25, false);
-  return null;
+  const zone = gaussKrugerZoneOfEpsg(code);
+  return zone && gaussKruger(zone.zoneWidth, zone.zone, zone.prefixed);
 }
 
 function epsgSystem(code: number): CoordinateSystem | null {
@@ -951,15 +949,12 @@ function gaussKrugerOfName(name: string): { parameters: TransverseMercator; labe
   return Number.isInteger(zone) ? gaussKruger(width, zone, match[2] !== undefined) : null;
 }
 
-/** A CGCS2000 Gauss-Krüger zone: 3° zone n has central meridian 3n, 6° zone n 6n−3; x_0 carries the zone number when prefixed. */
+/** A CGCS2000 Gauss-Krüger zone, also one a name gives outside the EPSG series (then labelled without a code). */
 function gaussKruger(width: 3 | 6, zone: number, prefixed: boolean): { parameters: TransverseMercator; label: string } {
-  const lon0 = width === 3 ? 3 * zone : 6 * zone - 3;
+  const lon0 = centralMeridianOf(width, zone);
   const parameters: TransverseMercator = { lon0, lat0: 0, k: 1, x0: prefixed ? zone * 1e6 + 500000 : 500000, y0: 0, ellipsoid: 'GRS80' };
-  const family = width === 3 ? '3-degree Gauss-Kruger' : 'Gauss-Kruger';
-  const epsg = width === 3 ? (prefixed ? 4513 + zone - 25 : 4534 + zone - 25) : prefixed ? 4491 + zone - 13 : 4502 + zone - 13;
-  const known = width === 3 ? zone >= 25 && zone <= 45 : zone >= 13 && zone <= 23;
-  const name = `CGCS2000 / ${family} ${prefixed ? `zone ${zone}` : `CM ${lon0}E`}`;
-  return { parameters, label: `${name}${known ? ` (EPSG:${epsg})` : ''} → WGS84` };
+  const epsg = gaussKrugerEpsgOfZone(width, zone, prefixed);
+  return { parameters, label: `${gaussKrugerName(width, zone, prefixed)}${epsg === null ? '' : ` (EPSG:${epsg})`} → WGS84` };
 }
 
 function transverseMercatorSystem(p: TransverseMercator, label: string): CoordinateSystem {

@@ -1,3 +1,4 @@
+import { gaussKrugerEpsgInText } from '../../core/geo/gauss-kruger-zones.ts';
 import { decodeText } from './decode-text.ts';
 import { parseDelimited } from './parse-delimited.ts';
 import { isZip, type TextTable } from './read-fire-file.ts';
@@ -57,7 +58,6 @@ export function detectColumns<F extends string>(header: readonly string[], alias
 export type SystemValue = { system: CoordinateSystem; epsg?: number } | { problem: string };
 
 const EPSG_ONLY = /^(?:epsg)?:?(\d{4,5})$/;
-const GK_EPSG_IN_TEXT = /(?<!\d)(449[1-9]|45[0-4]\d|455[0-4])(?!\d)/;
 const GAUSS_KRUGER_WORDS = /高斯|gauss|^gk|gk$|3度带|6度带|三度带|六度带|3°带|6°带|投影/;
 const BD_WORDS = /bd09|^bd|百度|baidu/;
 const GCJ_WORDS = /gcj|高德|火星|腾讯|amap|国测局/;
@@ -123,8 +123,8 @@ export function parseSystem(text: string): SystemValue {
     const epsg = Number(code[1]);
     return epsg === 4326 || epsg === 4490 ? { system: 'wgs84' } : { system: 'gauss-kruger', epsg };
   }
-  const embedded = GK_EPSG_IN_TEXT.exec(value);
-  if (GAUSS_KRUGER_WORDS.test(value) || embedded) return embedded ? { system: 'gauss-kruger', epsg: Number(embedded[1]) } : { system: 'gauss-kruger' };
+  const embedded = gaussKrugerEpsgInText(value);
+  if (GAUSS_KRUGER_WORDS.test(value) || embedded !== null) return embedded !== null ? { system: 'gauss-kruger', epsg: embedded } : { system: 'gauss-kruger' };
   if (BD_WORDS.test(value)) return { system: 'bd09' };
   if (GCJ_WORDS.test(value)) return { system: 'gcj02' };
   if (WGS_WORDS.test(value)) return { system: 'wgs84' };
