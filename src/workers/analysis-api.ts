@@ -15,7 +15,6 @@ import type { JudgedRecord } from '../io/formats/judge-sites-table.ts';
 import type { CoordinateSystem } from '../io/formats/parse-site-location.ts';
 import type { FireColumns, FireFile } from '../io/formats/read-fire-file.ts';
 import type { RowRejection } from '../io/formats/row-rejection.ts';
-import type { VectorRejection } from '../io/formats/read-vector-file.ts';
 
 /** A city (by name) or a county (by adcode) of the shipped boundaries. */
 export type RegionRef = { kind: 'city'; name: string } | { kind: 'county'; adcode: string };
@@ -70,7 +69,7 @@ export interface LoadedBoilerLayer {
   features: FeatureCollection<Geometry, { name: string; category?: string; line?: boolean }>;
   areaCount: number;
   pipelineCount: number;
-  rejected: VectorRejection[];
+  rejected: RowRejection[];
   crs: string;
 }
 

@@ -1,3 +1,4 @@
+import { text } from '../../core/text/text.ts';
 import { decodeText } from './decode-text.ts';
 import { isZip } from './read-fire-file.ts';
 import { readGeoJson } from './vector/geojson.ts';
@@ -7,7 +8,7 @@ import { VectorFileError } from './vector/vector-file-error.ts';
 import { WGS84_LABEL, finishVectorFile, type VectorFile } from './vector/vector-geometry.ts';
 
 export { VectorFileError } from './vector/vector-file-error.ts';
-export type { VectorFeature, VectorFile, VectorRejection } from './vector/vector-geometry.ts';
+export type { VectorFeature, VectorFile } from './vector/vector-geometry.ts';
 
 /**
  * Reads a GeoJSON, KML, KMZ or zipped shapefile into WGS84 features with string properties. The format is
@@ -27,17 +28,17 @@ export async function readVectorFile(bytes: Uint8Array, fileName: string): Promi
   if (bytes.length === 0) throw emptyFileError(fileName);
   if (isZip(bytes)) return readZip(bytes, fileName);
   if (isBareShapefile(bytes)) {
-    throw new VectorFileError(`${fileName}: a bare .shp file; put it in a ZIP together with its .dbf, .shx, .prj (and .cpg) and import the ZIP`);
+    throw new VectorFileError(text('vectorBareShapefile', { file: fileName }));
   }
-  const text = decodeText(bytes).text;
-  const start = text.trimStart();
+  const decoded = decodeText(bytes).text;
+  const start = decoded.trimStart();
   if (start === '') throw emptyFileError(fileName);
-  if (start.startsWith('<')) return finishVectorFile(fileName, 'kml', readKml(text, fileName), `${WGS84_LABEL} (KML)`);
+  if (start.startsWith('<')) return finishVectorFile(fileName, 'kml', readKml(decoded, fileName), `${WGS84_LABEL} (KML)`);
   if (start.startsWith('{')) {
-    const { features, crs } = readGeoJson(text, fileName);
+    const { features, crs } = readGeoJson(decoded, fileName);
     return finishVectorFile(fileName, 'geojson', features, crs);
   }
-  throw new VectorFileError(`${fileName}: not GeoJSON, KML, KMZ or a zipped shapefile (it starts with "${start.slice(0, 20).replace(/[\u0000-\u001f\ufffd]/g, '?')}"); export the layer in one of these formats`);
+  throw new VectorFileError(text('vectorUnknownFormat', { file: fileName, start: start.slice(0, 20).replace(/[\u0000-\u001f\ufffd]/g, '?') }));
 }
 
 /** A .shp on its own starts with the big-endian file code 9994 (0x0000270A). */
@@ -46,7 +47,7 @@ function isBareShapefile(bytes: Uint8Array): boolean {
 }
 
 function emptyFileError(fileName: string): VectorFileError {
-  return new VectorFileError(`${fileName}: the file is empty; choose the exported GeoJSON, KML, KMZ or zipped shapefile`);
+  return new VectorFileError(text('vectorFileEmpty', { file: fileName }));
 }
 
 /** A ZIP is a zipped shapefile when it holds a .shp, else a KMZ when it holds a .kml. */
@@ -61,5 +62,6 @@ function readZip(bytes: Uint8Array, fileName: string): VectorFile {
   // A KMZ's main document is doc.kml, else its first .kml (KML 2.2 §13).
   const kml = kmls.find((entry) => entry.path.toLowerCase() === 'doc.kml') ?? kmls[0];
   if (kml) return finishVectorFile(fileName, 'kmz', readKml(decodeText(kml.data).text, `${fileName} (${kml.path})`), `${WGS84_LABEL} (KML)`);
-  throw new VectorFileError(`${fileName}: a ZIP without a .shp or .kml file (it holds ${entries.map((entry) => entry.path).join(', ') || 'nothing'}); zip the shapefile's .shp, .shx, .dbf and .prj together, or choose the KMZ`);
+  const held = entries.map((entry) => entry.path).join(', ');
+  throw new VectorFileError(text('vectorZipWithoutLayer', { file: fileName, entries: held || text('vectorZipNothing') }));
 }

@@ -4,6 +4,7 @@ import { seededRandom } from '../../../src/core/seeded-random.ts';
 import { parseSiteLocation, type SiteLocationInput } from '../../../src/io/formats/parse-site-location.ts';
 import { readSitesTable, type SitesTable } from '../../../src/io/formats/read-sites-table.ts';
 import { toXlsx } from '../../../src/io/formats/write-xlsx.ts';
+import { english, inEnglish } from '../../helpers/in-english.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const LON = 126 + 38 / 60 + 12.5 / 3600;
@@ -13,7 +14,7 @@ const TOLERANCE = 1e-7;
 /** The WGS84 location parseSiteLocation gives for an input: what each table row must equal. */
 function expected(input: SiteLocationInput): [number, number] {
   const result = parseSiteLocation(input);
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(english(result.message));
   return [result.lon, result.lat];
 }
 
@@ -67,10 +68,10 @@ describe('readSitesTable: CSV', () => {
       { row: 8, field: '(row)', value: '名称,经度,纬度'.replaceAll(',', ', ') },
       { row: 9, field: '经度', value: 'east' },
     ]);
-    expect(table.rejected[0]!.reason).toMatch(/not valid degrees-minutes-seconds/);
-    expect(table.rejected[1]!.reason).toMatch(/^Latitude is empty/);
-    expect(table.rejected[2]!.reason).toMatch(/wrong way round/);
-    expect(table.rejected[3]!.reason).toMatch(/outside the area/);
+    expect(english(table.rejected[0]!.reason)).toMatch(/not valid degrees-minutes-seconds/);
+    expect(english(table.rejected[1]!.reason)).toMatch(/^Latitude is empty/);
+    expect(english(table.rejected[2]!.reason)).toMatch(/wrong way round/);
+    expect(english(table.rejected[3]!.reason)).toMatch(/outside the area/);
     expect(table.recordCount).toBe(table.sites.length + table.rejected.length);
   });
 
@@ -82,7 +83,7 @@ describe('readSitesTable: CSV', () => {
       expect(Math.abs(site(table, name).location.lon - LON), name).toBeLessThan(TOLERANCE);
       expect(Math.abs(site(table, name).location.lat - LAT), name).toBeLessThan(TOLERANCE);
     }
-    expect(table.rejected).toEqual([{ row: 5, field: '坐标', reason: expect.stringMatching(/wrong way round/), value: '45.75, 126.63' }]);
+    expect(inEnglish(table.rejected)).toEqual([{ row: 5, field: '坐标', reason: expect.stringMatching(/wrong way round/), value: '45.75, 126.63' }]);
   });
 
   it('applies each row’s 坐标系 before options.system, which applies before WGS84', async () => {
@@ -115,7 +116,7 @@ describe('readSitesTable: CSV', () => {
     expect(site(table, '8').location).toMatchObject({ system: 'gauss-kruger', epsg: 4531 });
     expect(site(table, '9').location).toMatchObject({ system: 'gauss-kruger', epsg: 4552 });
     expect(site(table, '10').location.system).toBe('gcj02');
-    expect(table.rejected).toEqual([
+    expect(inEnglish(table.rejected)).toEqual([
       { row: 12, field: '坐标系', reason: expect.stringMatching(/unknown coordinate system "Mercator\?"/), value: 'Mercator?' },
       { row: 13, field: '坐标系', reason: expect.stringMatching(/Beijing 1954 or Xi'an 1980.*convert the coordinates to CGCS2000/), value: '北京54 3度带' },
       { row: 14, field: '坐标系', reason: expect.stringMatching(/^EPSG 4530 .* contradicts Y/), value: 'EPSG:4530' },
@@ -147,15 +148,15 @@ describe('readSitesTable: CSV', () => {
       { row: 6, field: 'EPSG' },
       { row: 7, field: 'EPSG' },
     ]);
-    expect(table.rejected[0]!.reason).toMatch(/X is the northing/);
-    expect(table.rejected[1]!.reason).toMatch(/contradicts/);
+    expect(english(table.rejected[0]!.reason)).toMatch(/X is the northing/);
+    expect(english(table.rejected[1]!.reason)).toMatch(/contradicts/);
   });
 
   it('refuses a Y without prefix when no zone is known, blaming the Y column', async () => {
     const a = toGaussKruger3(129.4, 47.1);
     const table = await readSitesTable(utf8(`名称,北坐标,东坐标\nsite,${a.x},${a.y - 43e6}\n`), 'gk.csv');
     expect(table.sites).toEqual([]);
-    expect(table.rejected).toEqual([{ row: 2, field: '东坐标', reason: expect.stringMatching(/has no zone prefix/), value: String(a.y - 43e6) }]);
+    expect(inEnglish(table.rejected)).toEqual([{ row: 2, field: '东坐标', reason: expect.stringMatching(/has no zone prefix/), value: String(a.y - 43e6) }]);
   });
 
   it('reads semicolon files with decimal commas', async () => {

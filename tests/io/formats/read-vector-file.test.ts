@@ -6,6 +6,7 @@ import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import { readVectorFile, VectorFileError, type VectorFile } from '../../../src/io/formats/read-vector-file.ts';
 import { encodeGbk, shapefileFiles, zipFiles, zipFilesWithGbkNames, type TestLayer } from '../../helpers/shapefile-zip.ts';
+import { english, inEnglish } from '../../helpers/in-english.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -70,14 +71,14 @@ describe('GeoJSON', () => {
     expect(file.features.map((f) => f.number)).toEqual([1, 8]);
     expect(file.rejected.map((r) => [r.row, r.field])).toEqual([[2, 'geometry'], [3, 'geometry'], [4, 'geometry'], [5, 'geometry'], [6, 'geometry'], [7, 'geometry']]);
     const [outOfRange, unclosed, missing, short, notFinite, inMulti] = file.rejected;
-    expect(outOfRange!.reason).toMatch(/^longitude 200.5 is outside -180…180/);
+    expect(english(outOfRange!.reason)).toMatch(/^longitude 200.5 is outside -180…180/);
     expect(outOfRange!.value).toBe('200.5, 45.1');
-    expect(unclosed!.reason).toMatch(/^ring 1: is not closed/);
+    expect(english(unclosed!.reason)).toMatch(/^ring 1: is not closed/);
     expect(unclosed!.value).toBe('126, 45 … 126, 46');
-    expect(missing!.reason).toMatch(/no geometry/);
-    expect(short!.reason).toMatch(/has 3 position\(s\); a closed ring needs at least 4/);
-    expect(notFinite!.reason).toMatch(/latitude is not a finite number/); // JSON.stringify writes NaN as null
-    expect(inMulti!.reason).toMatch(/^polygon 2: ring 1: latitude 95 is outside -90…90/);
+    expect(english(missing!.reason)).toMatch(/no geometry/);
+    expect(english(short!.reason)).toMatch(/has 3 position\(s\); a closed ring needs at least 4/);
+    expect(english(notFinite!.reason)).toMatch(/latitude is not a finite number/); // JSON.stringify writes NaN as null
+    expect(english(inMulti!.reason)).toMatch(/^polygon 2: ring 1: latitude 95 is outside -90…90/);
   });
 
   it('reprojects a legacy "crs" naming a CGCS2000 Gauss-Krüger EPSG code', async () => {
@@ -159,8 +160,8 @@ describe('KML and KMZ', () => {
     const file = await readVectorFile(utf8(text), 'rings.kml');
     expect(file.features.map((f) => f.number)).toEqual([2]);
     expect(file.rejected.map((r) => [r.row, r.field, r.value])).toEqual([[1, 'geometry', '126, 45 … 126, 46'], [3, 'geometry', '127,'], [4, 'geometry', '']]);
-    expect(file.rejected[0]!.reason).toMatch(/^LinearRing is not closed/);
-    expect(file.rejected[2]!.reason).toMatch(/no geometry/);
+    expect(english(file.rejected[0]!.reason)).toMatch(/^LinearRing is not closed/);
+    expect(english(file.rejected[2]!.reason)).toMatch(/no geometry/);
   });
 
   it('names the file, line and column of malformed XML', async () => {
@@ -294,11 +295,11 @@ describe('zipped shapefiles', () => {
     const file = await readVectorFile(zipFiles(shapefileFiles(layer)), 'points.zip');
     expect(file.features.map((f) => [f.number, f.properties['名称']])).toEqual([[1, 'a']]);
     expect(file.rejected.map((r) => [r.row, r.field, r.value])).toEqual([[2, 'geometry', ''], [3, 'geometry', '181, 45'], [4, 'record', '']]);
-    expect(file.rejected[1]!.reason).toMatch(/^longitude 181 is outside -180…180/);
+    expect(english(file.rejected[1]!.reason)).toMatch(/^longitude 181 is outside -180…180/);
     const open = zonesLayer({ shapes: [{ polygon: [[[126, 45], [126, 46], [127, 46], [127, 45]]] }, { polygon: ZONES_LON_LAT[0]! }] });
     const rings = await readVectorFile(zipFiles(shapefileFiles(open)), 'open.zip');
     expect(rings.features.map((f) => f.number)).toEqual([2]);
-    expect(rings.rejected).toEqual([{ row: 1, field: 'geometry', reason: expect.stringMatching(/^ring 1: is not closed/), value: '126, 45 … 127, 45' }]);
+    expect(inEnglish(rings.rejected)).toEqual([{ row: 1, field: 'geometry', reason: expect.stringMatching(/^ring 1: is not closed/), value: '126, 45 … 127, 45' }]);
   });
 
   it('reports a hole outside every outer ring rather than losing it', async () => {
@@ -306,7 +307,7 @@ describe('zipped shapefiles', () => {
     const file = await readVectorFile(zipFiles(shapefileFiles(stray)), 'stray.zip');
     expect(file.features.map((f) => f.number)).toEqual([2]);
     expect(file.rejected[0]).toMatchObject({ row: 1, field: 'geometry', value: '2 rings' });
-    expect(file.rejected[0]!.reason).toMatch(/has 2 rings but only 1 could be placed/);
+    expect(english(file.rejected[0]!.reason)).toMatch(/has 2 rings but only 1 could be placed/);
   });
 
   it('reads every layer of a ZIP, numbering features through the file, with GBK entry names', async () => {

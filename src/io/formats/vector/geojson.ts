@@ -1,3 +1,4 @@
+import { text, type Text } from '../../../core/text/text.ts';
 import type { Geometry, Position } from 'geojson';
 import { gaussKrugerSystemOfEpsg } from './prj-wkt.ts';
 import { VectorFileError } from './vector-file-error.ts';
@@ -11,14 +12,14 @@ const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineS
  *
  * @throws {@link VectorFileError} when the text is not JSON, not GeoJSON, has no features or an unknown `crs`.
  */
-export function readGeoJson(text: string, fileName: string): { features: RawFeature[]; crs: string } {
-  const root = parseJson(text, fileName);
+export function readGeoJson(json: string, fileName: string): { features: RawFeature[]; crs: string } {
+  const root = parseJson(json, fileName);
   const system = geoJsonCoordinateSystem(root, fileName);
   const items = geoJsonItems(root, fileName);
-  if (items.length === 0) throw new VectorFileError(`${fileName}: the FeatureCollection has no features; export the layer again with its features`);
+  if (items.length === 0) throw new VectorFileError(text('vectorGeoJsonNoFeatures', { file: fileName }));
   const features = items.map((item): RawFeature => {
     if (!isObject(item) || item['type'] !== 'Feature') {
-      return { geometry: null, properties: {}, layer: '', problem: { field: 'feature', reason: 'not a GeoJSON Feature (its "type" must be "Feature")', value: JSON.stringify(item)?.slice(0, 80) ?? '' } };
+      return { geometry: null, properties: {}, layer: '', problem: { field: 'feature', reason: text('vectorNotAFeature'), value: JSON.stringify(item)?.slice(0, 80) ?? '' } };
     }
     const geometry = item['geometry'] as Geometry | null;
     return { geometry: system.toWgs84 ? reprojectedOrAsIs(geometry, system.toWgs84) : geometry, properties: stringProperties(item['properties']), layer: '' };
@@ -35,40 +36,40 @@ function reprojectedOrAsIs(geometry: Geometry | null, toWgs84: (position: Positi
   }
 }
 
-function parseJson(text: string, fileName: string): unknown {
+function parseJson(json: string, fileName: string): unknown {
   try {
-    return JSON.parse(text);
+    return JSON.parse(json);
   } catch (error) {
-    const message = (error as Error).message;
-    throw new VectorFileError(`${fileName}: not valid JSON${jsonErrorPlace(text)} (${message}); fix the file in a text editor or export it again`);
+    const detail = (error as Error).message;
+    throw new VectorFileError(text('vectorJsonInvalid', { file: fileName, place: jsonErrorPlace(json), detail }));
   }
 }
 
 /** ' at line L, column C' of the first syntax error (engines differ in what their messages say, so find it here). */
-function jsonErrorPlace(text: string): string {
-  const index = jsonErrorIndex(text);
+function jsonErrorPlace(json: string): Text | string {
+  const index = jsonErrorIndex(json);
   if (index < 0) return '';
-  if (index >= text.length) return ' at the end of the file (is it cut off?)';
-  const line = text.slice(0, index).split('\n').length;
-  return ` at line ${line}, column ${index - text.lastIndexOf('\n', index - 1)}`;
+  if (index >= json.length) return text('vectorJsonAtEnd');
+  const line = json.slice(0, index).split('\n').length;
+  return text('vectorJsonAtLineColumn', { line, column: index - json.lastIndexOf('\n', index - 1) });
 }
 
 /** Index of the first JSON syntax error, or -1. A small recursive-descent check, run only after JSON.parse failed. */
-function jsonErrorIndex(text: string): number {
+function jsonErrorIndex(json: string): number {
   let i = 0;
   const fail = (): never => {
     throw i;
   };
   const space = () => {
-    while (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r') i++;
+    while (json[i] === ' ' || json[i] === '\t' || json[i] === '\n' || json[i] === '\r') i++;
   };
-  const expect = (char: string) => (text[i] === char ? i++ : fail());
+  const expect = (char: string) => (json[i] === char ? i++ : fail());
   const string = () => {
     expect('"');
-    while (i < text.length && text[i] !== '"') {
-      if (text.charCodeAt(i) < 0x20) fail();
-      if (text[i] === '\\') {
-        const escape = /^(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.exec(text.slice(i + 1, i + 6));
+    while (i < json.length && json[i] !== '"') {
+      if (json.charCodeAt(i) < 0x20) fail();
+      if (json[i] === '\\') {
+        const escape = /^(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.exec(json.slice(i + 1, i + 6));
         if (!escape) (i++, fail());
         i += 1 + escape![0].length;
       } else i++;
@@ -78,29 +79,29 @@ function jsonErrorIndex(text: string): number {
   const members = (close: string, member: () => void) => {
     i++;
     space();
-    if (text[i] === close) return void i++;
+    if (json[i] === close) return void i++;
     for (;;) {
       member();
       space();
-      if (text[i] === close) return void i++;
+      if (json[i] === close) return void i++;
       expect(',');
     }
   };
   const value = (): void => {
     space();
-    const char = text[i];
+    const char = json[i];
     if (char === '{') return members('}', () => (space(), string(), space(), expect(':'), value()));
     if (char === '[') return members(']', value);
     if (char === '"') return string();
     const literal = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
     literal.lastIndex = i;
-    if (!literal.test(text)) fail();
+    if (!literal.test(json)) fail();
     i = literal.lastIndex;
   };
   try {
     value();
     space();
-    return i < text.length ? i : -1;
+    return i < json.length ? i : -1;
   } catch (index) {
     return typeof index === 'number' ? index : -1;
   }
@@ -109,12 +110,12 @@ function jsonErrorIndex(text: string): number {
 function geoJsonItems(root: unknown, fileName: string): unknown[] {
   const type = isObject(root) ? root['type'] : undefined;
   if (isObject(root) && type === 'FeatureCollection') {
-    if (!Array.isArray(root['features'])) throw new VectorFileError(`${fileName}: the FeatureCollection has no "features" list; export the layer again`);
+    if (!Array.isArray(root['features'])) throw new VectorFileError(text('vectorGeoJsonNoFeatureList', { file: fileName }));
     return root['features'];
   }
   if (isObject(root) && type === 'Feature') return [root];
   if (typeof type === 'string' && GEOMETRY_TYPES.has(type)) return [{ type: 'Feature', geometry: root, properties: {} }];
-  throw new VectorFileError(`${fileName}: JSON but not GeoJSON (its "type" is ${JSON.stringify(type) ?? 'missing'}); expected a FeatureCollection, a Feature or a geometry`);
+  throw new VectorFileError(text('vectorJsonNotGeoJson', { file: fileName, type: JSON.stringify(type) ?? text('vectorJsonTypeMissing') }));
 }
 
 /** The legacy GeoJSON `crs` member: absent or geographic WGS84/CGCS2000 → as is; a CGCS2000 Gauss-Krüger EPSG code → reprojected. */
@@ -127,5 +128,5 @@ function geoJsonCoordinateSystem(root: unknown, fileName: string): VectorCoordin
   const code = /EPSG::?(\d+)$/i.exec(name);
   const known = code ? gaussKrugerSystemOfEpsg(Number(code[1])) : null;
   if (known) return known;
-  throw new VectorFileError(`${fileName}: the GeoJSON "crs" is ${name}, which this reader cannot convert; export the layer as WGS84 (EPSG:4326) or CGCS2000 (EPSG:4490) longitude/latitude`);
+  throw new VectorFileError(text('vectorGeoJsonCrsUnknown', { file: fileName, crs: name }));
 }

@@ -1,3 +1,4 @@
+import { text } from '../../../core/text/text.ts';
 import { kmlWithFolders, type F as KmlFeature, type Folder as KmlFolder } from '@tmcw/togeojson';
 import { DOMParser, type Document as XmlDocument, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
 import { VectorFileError } from './vector-file-error.ts';
@@ -17,13 +18,14 @@ const KML_FEATURE_TAGS = new Set(['Placemark', 'GroundOverlay', 'NetworkLink']);
  *
  * @throws {@link VectorFileError} when the text is not well-formed XML or holds no Placemark.
  */
-export function readKml(text: string, fileName: string): RawFeature[] {
-  const document = parseXml(text, fileName);
+export function readKml(xml: string, fileName: string): RawFeature[] {
+  const document = parseXml(xml, fileName);
   const items = kmlItems(document);
   const root = document.documentElement;
   if (items.length === 0) {
-    const what = root?.localName === 'kml' ? 'a KML file without any Placemark' : `XML but not KML (its root element is <${root?.nodeName ?? ''}>)`;
-    throw new VectorFileError(`${fileName}: ${what}; export the layer as KML, GeoJSON or a zipped shapefile`);
+    throw new VectorFileError(
+      root?.localName === 'kml' ? text('vectorKmlNoPlacemark', { file: fileName }) : text('vectorXmlNotKml', { file: fileName, root: root?.nodeName ?? '' }),
+    );
   }
   const converted = flattenKml(kmlWithFolders(document).children);
   // Same traversal order as togeojson; a mismatch would attach the wrong checks to a feature.
@@ -34,7 +36,7 @@ export function readKml(text: string, fileName: string): RawFeature[] {
   });
 }
 
-function parseXml(text: string, fileName: string): XmlDocument {
+function parseXml(xml: string, fileName: string): XmlDocument {
   let first: { message: string; line?: number; column?: number } | undefined;
   const parser = new DOMParser({
     onError(level, message, context: { locator?: { lineNumber?: number; columnNumber?: number } }) {
@@ -44,13 +46,14 @@ function parseXml(text: string, fileName: string): XmlDocument {
     },
   });
   // An XML declaration must come first: drop leading whitespace, and count its lines back into positions.
-  const body = text.trimStart();
-  const skippedLines = text.slice(0, text.length - body.length).split('\n').length - 1;
+  const body = xml.trimStart();
+  const skippedLines = xml.slice(0, xml.length - body.length).split('\n').length - 1;
   try {
     return parser.parseFromString(body, 'text/xml');
   } catch (error) {
-    const place = first?.line ? ` at line ${first.line + skippedLines}${first.column ? `, column ${first.column}` : ''}` : '';
-    throw new VectorFileError(`${fileName}: not well-formed XML${place} (${first?.message ?? (error as Error).message}); fix the file or export it again`);
+    const line = first?.line ? first.line + skippedLines : 0;
+    const place = !line ? '' : first?.column ? text('vectorXmlAtLineColumn', { line, column: first.column }) : text('vectorXmlAtLine', { line });
+    throw new VectorFileError(text('vectorXmlMalformed', { file: fileName, place, detail: first?.message ?? (error as Error).message }));
   }
 }
 
@@ -92,10 +95,10 @@ function kmlCoordinatesProblem(element: XmlElement): FeatureProblem | null {
     const list = lists[i] as XmlElement;
     const tuples = (list.textContent ?? '').trim().split(/\s+/).filter(Boolean);
     const bad = tuples.find((tuple) => !isKmlTuple(tuple));
-    if (bad !== undefined) return geometryIssue(`coordinates "${bad}" are not "longitude,latitude[,altitude]" (no spaces inside a tuple); fix them in the KML`, bad);
+    if (bad !== undefined) return geometryIssue(text('vectorKmlBadTuple', { tuple: bad }), bad);
     if (list.parentNode && (list.parentNode as XmlElement).tagName === 'LinearRing') {
       const problem = ringProblem(tuples.map((tuple) => tuple.split(',').map(Number)));
-      if (problem) return { ...problem, reason: `LinearRing ${problem.reason}` };
+      if (problem) return { ...problem, reason: text('vectorInLinearRing', { inner: problem.reason }) };
     }
   }
   return null;

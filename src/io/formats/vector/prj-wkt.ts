@@ -1,3 +1,4 @@
+import { text, type Text } from '../../../core/text/text.ts';
 import proj4 from 'proj4';
 import { centralMeridianOf, gaussKrugerEpsgOfZone, gaussKrugerName, gaussKrugerZoneOfEpsg } from '../../../core/geo/gauss-kruger-zones.ts';
 import { VectorFileError } from './vector-file-error.ts';
@@ -21,18 +22,17 @@ interface TransverseMercator {
  * How a .prj's coordinates become WGS84: geographic WGS84/CGCS2000 as is; CGCS2000 (or WGS84) Gauss-Krüger /
  * Transverse Mercator reprojected with proj4. Anything else is an error that says what to do.
  */
-export function coordinateSystemOfPrj(prj: string, where: string): VectorCoordinateSystem {
-  const text = prj.trim();
-  const unknown = (what: string, extra = '') => new VectorFileError(
-    `${where} describes ${what}, which this reader cannot convert${extra}; it reads WGS84 and CGCS2000 longitude/latitude and their Gauss-Krüger (Transverse Mercator) projections. Re-project the layer to CGCS2000 (EPSG:4490) or WGS84 (EPSG:4326) in your GIS and export it again`,
-  );
-  const epsg = /^EPSG:(\d+)$/i.exec(text);
+export function coordinateSystemOfPrj(prj: string, where: Text): VectorCoordinateSystem {
+  const body = prj.trim();
+  const unknown = (what: Text | string, extra: Text | string = '') => new VectorFileError(text('shapefilePrjUnknown', { where, what, extra }));
+  const quoted = (name: string) => text('shapefilePrjQuoted', { name });
+  const epsg = /^EPSG:(\d+)$/i.exec(body);
   if (epsg) return epsgSystem(Number(epsg[1])) ?? throwError(unknown(`EPSG:${epsg[1]}`));
-  const root = parseWkt(text);
+  const root = parseWkt(body);
   if (!root) {
-    const named = gaussKrugerOfName(text);
+    const named = gaussKrugerOfName(body);
     if (named) return transverseMercatorSystem(named.parameters, named.label);
-    throw unknown(`"${text.slice(0, 80)}"`);
+    throw unknown(quoted(body.slice(0, 80)));
   }
   const name = String(root.values[0] ?? '');
   const authority = authorityCode(root);
@@ -41,15 +41,15 @@ export function coordinateSystemOfPrj(prj: string, where: string): VectorCoordin
   const geographic = /^GEOG(CS|CRS)$/i.test(root.keyword) ? root : child(root, /^(GEOGCS|GEOGCRS|BASEGEOGCRS)$/i);
   const datum = datumOf(geographic);
   if (!datum) {
-    const legacy = /beijing|xian|xi'an|1954|1980|krassowsky|krasovsky/i.test(JSON.stringify(geographic ?? root)) ? ' (Beijing 1954 and Xian 1980 need local transformation parameters)' : '';
-    throw unknown(`"${name}"`, legacy);
+    const legacy = /beijing|xian|xi'an|1954|1980|krassowsky|krasovsky/i.test(JSON.stringify(geographic ?? root)) ? text('shapefilePrjLegacyDatum') : '';
+    throw unknown(quoted(name), legacy);
   }
   if (root === geographic) return { label: datum === 'WGS84' ? 'WGS84 longitude/latitude (.prj)' : 'CGCS2000 longitude/latitude (.prj), used as WGS84' };
   const method = String(child(root, /^(PROJECTION|METHOD)$/i)?.values[0] ?? child(child(root, /^CONVERSION$/i), /^METHOD$/i)?.values[0] ?? '');
-  if (!/transverse.?mercator|gauss.?kr[uü]ger/i.test(method) || /south/i.test(method)) throw unknown(`"${name}" (${method || 'no projection method'})`);
-  if (!isMetres(root)) throw unknown(`"${name}" with a linear unit other than metres`);
+  if (!/transverse.?mercator|gauss.?kr[uü]ger/i.test(method) || /south/i.test(method)) throw unknown(text('shapefilePrjMethod', { name, method: method || text('shapefilePrjNoMethod') }));
+  if (!isMetres(root)) throw unknown(text('shapefilePrjUnit', { name }));
   const parameters = transverseMercatorOfWkt(root, datum === 'WGS84' ? 'WGS84' : 'GRS80') ?? gaussKrugerOfName(name)?.parameters;
-  if (!parameters) throw unknown(`"${name}" without a central meridian`);
+  if (!parameters) throw unknown(text('shapefilePrjNoMeridian', { name }));
   const named = gaussKrugerOfName(name);
   const label = named && sameParameters(named.parameters, parameters) ? named.label : transverseMercatorLabel(parameters, datum);
   return transverseMercatorSystem(parameters, label);

@@ -1,3 +1,4 @@
+import { text, type Text } from '../../../core/text/text.ts';
 import { unzipSync } from 'fflate';
 import type { Geometry, Position } from 'geojson';
 // shpjs: maintained (6.2.0, 2025), pure ESM without DOM, and its parseShp lets us own unzip, .dbf text and projection.
@@ -25,7 +26,7 @@ export function unzipEntries(bytes: Uint8Array, fileName: string): ZipEntry[] {
   try {
     files = unzipSync(bytes, { filter: (file) => !file.name.endsWith('/') && !file.name.startsWith('__MACOSX/') });
   } catch (error) {
-    throw new VectorFileError(`${fileName}: the ZIP cannot be opened (${(error as Error).message}); zip the files again`);
+    throw new VectorFileError(text('vectorZipUnreadable', { file: fileName, detail: (error as Error).message }));
   }
   return Object.entries(files).map(([name, data]) => ({ path: zipEntryName(name), data }));
 }
@@ -95,21 +96,20 @@ function shapefileParts(entries: ZipEntry[], shp: ZipEntry): ShapefileParts {
 }
 
 function readShapefileLayer(parts: ShapefileParts, fileName: string, manyLayers: boolean): { features: RawFeature[]; crs: string } {
-  const where = `${fileName}: ${parts.layer}`;
-  const system = parts.prj === undefined ? null : coordinateSystemOfPrj(parts.prj, `${where}.prj`);
+  const where = text('shapefileLayer', { file: fileName, layer: parts.layer });
+  const system = parts.prj === undefined ? null : coordinateSystemOfPrj(parts.prj, where);
   const shapes = readShapes(parts.shp, where);
   const records = parts.dbf ? readDbf(parts.dbf, parts.cpg, where) : null;
   checkRecordCounts(shapes.length, records?.length, parts.shx, where);
   const crs = system ?? unprojectedSystem(shapes, where);
   const features = shapes.map((shape, i): RawFeature => {
     const record = records?.[i];
-    const prefix = manyLayers ? `${parts.layer}.shp record ${i + 1}: ` : '';
-    const problem = record === 'deleted' ? { field: 'record', reason: 'marked deleted in the .dbf; pack the shapefile in your GIS to remove it for good', value: '' } : shape.problem;
+    const problem = record === 'deleted' ? { field: 'record', reason: text('shapefileRecordDeleted'), value: '' } : shape.problem;
     return {
       geometry: shape.geometry && mapGeometry(shape.geometry, crs.toWgs84 ?? ((position) => position)),
       properties: record && record !== 'deleted' ? record : {},
       layer: parts.layer,
-      problem: problem && { ...problem, reason: prefix + problem.reason },
+      problem: problem && (manyLayers ? { ...problem, reason: text('shapefileInRecord', { layer: parts.layer, n: i + 1, inner: problem.reason }) } : problem),
     };
   });
   return { features, crs: crs.label };
@@ -121,18 +121,18 @@ interface Shape {
 }
 
 /** Geometry of every .shp record (null for null shapes), with a problem where shpjs could not place every ring. */
-function readShapes(shp: Uint8Array, where: string): Shape[] {
+function readShapes(shp: Uint8Array, where: Text): Shape[] {
   const view = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
-  if (shp.byteLength < 100 || view.getInt32(0, false) !== 9994) throw new VectorFileError(`${where}.shp is not a shapefile (bad header); export the layer again`);
+  if (shp.byteLength < 100 || view.getInt32(0, false) !== 9994) throw new VectorFileError(text('shapefileBadHeader', { where }));
   const shapeType = view.getInt32(32, true);
-  if (shapeType === 31) throw new VectorFileError(`${where}.shp holds MultiPatch (3D) shapes, which this reader does not read; export the layer as polygons, lines or points`);
+  if (shapeType === 31) throw new VectorFileError(text('shapefileMultiPatch', { where }));
   const partCounts = shapeRecordParts(view);
   if (shapeType === 0) return partCounts.map(() => ({ geometry: null }));
   let geometries: Array<Geometry | null>;
   try {
     geometries = parseShapes(view);
   } catch (error) {
-    throw new VectorFileError(`${where}.shp cannot be read (${(error as Error).message}); export the layer again`);
+    throw new VectorFileError(text('shapefileUnreadable', { where, detail: (error as Error).message }));
   }
   return geometries.map((geometry, i) => ({ geometry, problem: ringCountProblem(geometry, partCounts[i]) ?? undefined }));
 }
@@ -160,21 +160,21 @@ function ringCountProblem(geometry: Geometry | null, parts: number | undefined):
   if (!geometry || parts === undefined || parts < 0) return null;
   const rings = geometry.type === 'Polygon' ? geometry.coordinates.length : geometry.type === 'MultiPolygon' ? geometry.coordinates.reduce((sum, polygon) => sum + polygon.length, 0) : parts;
   if (rings === parts) return null;
-  return geometryIssue(`the polygon has ${parts} rings but only ${rings} could be placed (an empty ring, or a hole outside every outer ring); fix the polygon in your GIS`, `${parts} rings`);
+  return geometryIssue(text('shapefileRingsLost', { parts, rings }), `${parts} rings`);
 }
 
-function checkRecordCounts(shapes: number, records: number | undefined, shx: Uint8Array | undefined, where: string): void {
+function checkRecordCounts(shapes: number, records: number | undefined, shx: Uint8Array | undefined, where: Text): void {
   const indexed = shx && shx.byteLength >= 100 ? (shx.byteLength - 100) / 8 : undefined;
   if (records !== undefined && records !== shapes) {
-    throw new VectorFileError(`${where}.shp has ${shapes} shapes but its .dbf has ${records} records; one is cut off or they are not from the same layer: export the layer again`);
+    throw new VectorFileError(text('shapefileDbfRecordCount', { where, shapes, records }));
   }
   if (indexed !== undefined && indexed !== shapes) {
-    throw new VectorFileError(`${where}.shp has ${shapes} complete shapes but its .shx indexes ${indexed}; the .shp is cut off or damaged: export the layer again`);
+    throw new VectorFileError(text('shapefileShxRecordCount', { where, shapes, indexed }));
   }
 }
 
 /** A layer without .prj: accepted as longitude/latitude when every coordinate fits, else the .prj is needed. */
-function unprojectedSystem(shapes: Shape[], where: string): VectorCoordinateSystem {
+function unprojectedSystem(shapes: Shape[], where: Text): VectorCoordinateSystem {
   let outside: Position | undefined;
   for (const shape of shapes) {
     if (shape.geometry) mapGeometry(shape.geometry, (position) => {
@@ -187,8 +187,8 @@ function unprojectedSystem(shapes: Shape[], where: string): VectorCoordinateSyst
   if (!outside) return { label: 'no .prj: coordinates read as WGS84 longitude/latitude (all are within ±180°/±90°)' };
   const [x = 0, y = 0] = outside;
   const zone = gaussKrugerZoneOfEasting(x);
-  const hint = zone ? ` (an easting of ${x} looks like Gauss-Krüger zone ${zone.zone})` : '';
-  throw new VectorFileError(`${where}.shp has no .prj and its coordinates are not longitude/latitude (e.g. ${x}, ${y})${hint}; add the layer's .prj file to the ZIP and import it again`);
+  const hint = zone ? text('shapefileEastingHint', { x, zone: zone.zone }) : '';
+  throw new VectorFileError(text('shapefileNoPrj', { where, x, y, hint }));
 }
 
 // ---------------------------------------------------------------------------------------------- .dbf
@@ -204,9 +204,9 @@ interface DbfField {
  * with shpjs's parseDbf, which turns numeric fields into floats (an 18-digit code loses digits) and dates into
  * local-time Date objects.
  */
-function readDbf(dbf: Uint8Array, cpg: string | undefined, where: string): Array<Record<string, string> | 'deleted'> {
+function readDbf(dbf: Uint8Array, cpg: string | undefined, where: Text): Array<Record<string, string> | 'deleted'> {
   const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
-  if (dbf.byteLength < 32) throw new VectorFileError(`${where}.dbf is too short to be a dBase table; export the layer again`);
+  if (dbf.byteLength < 32) throw new VectorFileError(text('shapefileDbfTooShort', { where }));
   const count = view.getUint32(4, true);
   const headerLength = view.getUint16(8, true);
   const recordLength = view.getUint16(10, true);
@@ -214,7 +214,7 @@ function readDbf(dbf: Uint8Array, cpg: string | undefined, where: string): Array
   const encoding = dbfEncoding(dbf, headerLength, fieldBytes, cpg, where);
   const decoder = new TextDecoder(encoding);
   const fields = fieldBytes.map((bytes): DbfField => ({ name: fieldName(bytes, encoding), type: String.fromCharCode(bytes[11] ?? 67), length: bytes[16] ?? 0 }));
-  if (headerLength + count * recordLength > dbf.byteLength) throw new VectorFileError(`${where}.dbf is cut off (${count} records announced); export the layer again`);
+  if (headerLength + count * recordLength > dbf.byteLength) throw new VectorFileError(text('shapefileDbfCutOff', { where, count }));
   const records: Array<Record<string, string> | 'deleted'> = [];
   for (let r = 0; r < count; r++) {
     const start = headerLength + r * recordLength;
@@ -250,10 +250,10 @@ function nulIndex(bytes: Uint8Array, max: number): number {
 }
 
 /** The .cpg's encoding; without one UTF-8 when all text bytes are valid UTF-8, else GBK (as GB18030, its superset). */
-function dbfEncoding(dbf: Uint8Array, headerLength: number, fieldBytes: Uint8Array[], cpg: string | undefined, where: string): string {
+function dbfEncoding(dbf: Uint8Array, headerLength: number, fieldBytes: Uint8Array[], cpg: string | undefined, where: Text): string {
   if (cpg !== undefined && cpg.trim() !== '') {
     const encoding = encodingOfCpg(cpg);
-    if (!encoding) throw new VectorFileError(`${where}.cpg names the encoding "${cpg.trim()}", which this reader does not know; save the layer as UTF-8 or GBK, or remove the .cpg to let the reader detect it`);
+    if (!encoding) throw new VectorFileError(text('shapefileCpgUnknown', { where, encoding: cpg.trim() }));
     return encoding;
   }
   try {

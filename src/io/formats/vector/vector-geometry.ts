@@ -1,4 +1,6 @@
 import type { Geometry, Position } from 'geojson';
+import { text, type Text } from '../../../core/text/text.ts';
+import { rowRejection, type RowRejection } from '../row-rejection.ts';
 
 /** One feature read from a vector file, with its properties as plain strings. */
 export interface VectorFeature {
@@ -10,20 +12,13 @@ export interface VectorFeature {
   layer: string;
 }
 
-/** A feature left out of {@link VectorFile.features}, with the reason. `row` is the feature number. */
-export interface VectorRejection {
-  row: number;
-  field: string;
-  reason: string;
-  value: string;
-}
-
 /** A read vector file: accepted features in WGS84 longitude/latitude, and every rejected feature. */
 export interface VectorFile {
   fileName: string;
   format: 'geojson' | 'kml' | 'kmz' | 'shapefile-zip';
   features: VectorFeature[];
-  rejected: VectorRejection[];
+  /** Features left out, `row` being the feature number. */
+  rejected: RowRejection[];
   /** how coordinates were interpreted, e.g. 'WGS84 (GeoJSON)', 'CGCS2000 / 3-degree Gauss-Kruger zone 43 (EPSG:4531) → WGS84' */
   crs: string;
 }
@@ -40,7 +35,7 @@ export interface RawFeature {
 /** Why one feature is left out: the field at fault, the reason and the offending value. */
 export interface FeatureProblem {
   field: string;
-  reason: string;
+  reason: Text;
   value: string;
 }
 
@@ -55,13 +50,13 @@ export const WGS84_LABEL = 'WGS84';
 /** Numbers the features, validates every geometry and splits accepted from rejected. */
 export function finishVectorFile(fileName: string, format: VectorFile['format'], raw: RawFeature[], crs: string): VectorFile {
   const features: VectorFeature[] = [];
-  const rejected: VectorRejection[] = [];
+  const rejected: RowRejection[] = [];
   raw.forEach((feature, index) => {
     const number = index + 1;
     const problem = feature.problem ?? geometryProblem(feature.geometry);
     if (problem || !feature.geometry) {
-      const { field, reason, value } = problem ?? { field: 'geometry', reason: 'no geometry', value: '' };
-      rejected.push({ row: number, field, reason, value });
+      const { field, reason, value } = problem ?? { field: 'geometry', reason: text('vectorNoGeometry'), value: '' };
+      rejected.push(rowRejection(number, field, reason, value));
     } else {
       features.push({ geometry: feature.geometry, properties: feature.properties, number, layer: feature.layer });
     }
@@ -75,11 +70,11 @@ export function finishVectorFile(fileName: string, format: VectorFile['format'],
  * not closed. Nothing is repaired.
  */
 function geometryProblem(geometry: unknown): FeatureProblem | null {
-  if (!isObject(geometry)) return geometryIssue('the feature has no geometry; draw it or delete the feature', '');
+  if (!isObject(geometry)) return geometryIssue(text('vectorFeatureWithoutGeometry'), '');
   const { type } = geometry;
   if (type === 'GeometryCollection') {
     const members = geometry['geometries'];
-    if (!Array.isArray(members) || members.length === 0) return geometryIssue('empty geometry collection; draw the geometry or delete the feature', '');
+    if (!Array.isArray(members) || members.length === 0) return geometryIssue(text('vectorEmptyCollection'), '');
     for (const member of members) {
       const problem = geometryProblem(member);
       if (problem) return problem;
@@ -89,44 +84,60 @@ function geometryProblem(geometry: unknown): FeatureProblem | null {
   const coordinates = geometry['coordinates'];
   switch (type) {
     case 'Point':
-      return Array.isArray(coordinates) && coordinates.length === 0 ? geometryIssue('empty point; give it a position or delete the feature', '') : positionProblem(coordinates);
+      return Array.isArray(coordinates) && coordinates.length === 0 ? geometryIssue(text('vectorEmptyPoint'), '') : positionProblem(coordinates);
     case 'MultiPoint':
-      return partsProblem(coordinates, 'point', positionProblem);
+      return partsProblem(coordinates, POINT_PARTS, positionProblem);
     case 'LineString':
       return lineProblem(coordinates);
     case 'MultiLineString':
-      return partsProblem(coordinates, 'line', lineProblem);
+      return partsProblem(coordinates, LINE_PARTS, lineProblem);
     case 'Polygon':
       return polygonProblem(coordinates);
     case 'MultiPolygon':
-      return partsProblem(coordinates, 'polygon', polygonProblem);
+      return partsProblem(coordinates, POLYGON_PARTS, polygonProblem);
     default:
-      return geometryIssue(`unknown geometry type "${String(type)}"; use Point, LineString, Polygon or their Multi forms`, String(type));
+      return geometryIssue(text('vectorUnknownGeometryType', { type: String(type) }), String(type));
   }
 }
 
-export function geometryIssue(reason: string, value: string): FeatureProblem {
+/**
+ * A problem of the feature's geometry.
+ *
+ * @param reason - Why, as a catalogue text.
+ * @param value - The offending coordinates or type, as text.
+ * @returns The problem, field `geometry`.
+ */
+export function geometryIssue(reason: Text, value: string): FeatureProblem {
   return { field: 'geometry', reason, value };
 }
 
-function partsProblem(parts: unknown, partName: string, check: (part: unknown) => FeatureProblem | null): FeatureProblem | null {
-  if (!Array.isArray(parts) || parts.length === 0) return geometryIssue(`empty geometry (no ${partName}s); draw it or delete the feature`, '');
+/** The texts of a Multi geometry's parts: what an empty one says, and the prefix naming part n. */
+interface PartTexts {
+  empty: 'vectorNoPoints' | 'vectorNoLines' | 'vectorNoPolygons';
+  part: 'vectorInPoint' | 'vectorInLine' | 'vectorInPolygon';
+}
+
+const POINT_PARTS: PartTexts = { empty: 'vectorNoPoints', part: 'vectorInPoint' };
+const LINE_PARTS: PartTexts = { empty: 'vectorNoLines', part: 'vectorInLine' };
+const POLYGON_PARTS: PartTexts = { empty: 'vectorNoPolygons', part: 'vectorInPolygon' };
+
+function partsProblem(parts: unknown, texts: PartTexts, check: (part: unknown) => FeatureProblem | null): FeatureProblem | null {
+  if (!Array.isArray(parts) || parts.length === 0) return geometryIssue(text(texts.empty), '');
   for (let i = 0; i < parts.length; i++) {
     const problem = check(parts[i]);
-    if (problem) return parts.length > 1 ? { ...problem, reason: `${partName} ${i + 1}: ${problem.reason}` } : problem;
+    if (problem) return parts.length > 1 ? { ...problem, reason: text(texts.part, { n: i + 1, inner: problem.reason }) } : problem;
   }
   return null;
 }
 
 function positionProblem(position: unknown): FeatureProblem | null {
-  if (!Array.isArray(position) || position.length < 2) return geometryIssue('a position needs a longitude and a latitude', JSON.stringify(position) ?? '');
+  if (!Array.isArray(position) || position.length < 2) return geometryIssue(text('vectorPositionIncomplete'), JSON.stringify(position) ?? '');
   const [lon, lat] = position as unknown[];
   const value = `${String(lon)}, ${String(lat)}`;
-  if (typeof lon !== 'number' || !Number.isFinite(lon)) return geometryIssue('longitude is not a finite number; fix the coordinate', value);
-  if (typeof lat !== 'number' || !Number.isFinite(lat)) return geometryIssue('latitude is not a finite number; fix the coordinate', value);
-  const projectedHint = 'are the coordinates projected? Export the layer as WGS84 or CGCS2000 longitude/latitude';
-  if (Math.abs(lon) > 180) return geometryIssue(`longitude ${lon} is outside -180…180; ${projectedHint}`, value);
-  if (Math.abs(lat) > 90) return geometryIssue(`latitude ${lat} is outside -90…90; ${projectedHint}`, value);
+  if (typeof lon !== 'number' || !Number.isFinite(lon)) return geometryIssue(text('vectorLongitudeNotFinite'), value);
+  if (typeof lat !== 'number' || !Number.isFinite(lat)) return geometryIssue(text('vectorLatitudeNotFinite'), value);
+  if (Math.abs(lon) > 180) return geometryIssue(text('vectorLongitudeOutside', { value: lon }), value);
+  if (Math.abs(lat) > 90) return geometryIssue(text('vectorLatitudeOutside', { value: lat }), value);
   return null;
 }
 
@@ -139,31 +150,38 @@ function positionsProblem(positions: unknown[]): FeatureProblem | null {
 }
 
 function lineProblem(line: unknown): FeatureProblem | null {
-  if (!Array.isArray(line)) return geometryIssue('a line must be a list of positions', JSON.stringify(line) ?? '');
+  if (!Array.isArray(line)) return geometryIssue(text('vectorLineNotList'), JSON.stringify(line) ?? '');
   const problem = positionsProblem(line);
   if (problem) return problem;
-  if (line.length < 2) return geometryIssue(`a line has ${line.length} position(s); it needs at least 2`, JSON.stringify(line));
+  if (line.length < 2) return geometryIssue(text('vectorLineTooShort', { n: line.length }), JSON.stringify(line));
   return null;
 }
 
 function polygonProblem(rings: unknown): FeatureProblem | null {
-  if (!Array.isArray(rings) || rings.length === 0) return geometryIssue('empty polygon (no rings); draw it or delete the feature', '');
+  if (!Array.isArray(rings) || rings.length === 0) return geometryIssue(text('vectorEmptyPolygon'), '');
   for (let i = 0; i < rings.length; i++) {
     const problem = ringProblem(rings[i]);
-    if (problem) return { ...problem, reason: `ring ${i + 1}: ${problem.reason}` };
+    if (problem) return { ...problem, reason: text('vectorInRing', { n: i + 1, inner: problem.reason }) };
   }
   return null;
 }
 
+/**
+ * Why a ring cannot be used, or null: not a list, a position that is not two finite numbers in range, fewer than
+ * 4 positions, or not closed. The reason starts with a verb (`has 3 position(s)…`), to follow `ring 1: ` or `LinearRing `.
+ *
+ * @param ring - The ring as parsed.
+ * @returns The problem, or null.
+ */
 export function ringProblem(ring: unknown): FeatureProblem | null {
-  if (!Array.isArray(ring)) return geometryIssue('a ring must be a list of positions', JSON.stringify(ring) ?? '');
+  if (!Array.isArray(ring)) return geometryIssue(text('vectorRingNotList'), JSON.stringify(ring) ?? '');
   const problem = positionsProblem(ring);
   if (problem) return problem;
-  if (ring.length < 4) return geometryIssue(`has ${ring.length} position(s); a closed ring needs at least 4 (the last repeats the first); fix the polygon in your GIS`, positionsText(ring));
+  if (ring.length < 4) return geometryIssue(text('vectorRingTooShort', { n: ring.length }), positionsText(ring));
   const first = ring[0] as Position;
   const last = ring[ring.length - 1] as Position;
   if (first[0] !== last[0] || first[1] !== last[1]) {
-    return geometryIssue('is not closed: the last position differs from the first; close the ring in your GIS', `${first[0]}, ${first[1]} … ${last[0]}, ${last[1]}`);
+    return geometryIssue(text('vectorRingNotClosed'), `${first[0]}, ${first[1]} … ${last[0]}, ${last[1]}`);
   }
   return null;
 }
@@ -172,6 +190,7 @@ function positionsText(positions: unknown[]): string {
   return positions.map((position) => (position as Position).slice(0, 2).join(', ')).join('; ');
 }
 
+/** A plain object (not null, not an array). */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
