@@ -188,7 +188,7 @@ export const IO_MESSAGES = {
     en: '{where}.cpg names the encoding "{encoding}", which this reader does not know; save the layer as UTF-8 or GBK, or remove the .cpg to let the reader detect it',
   },
   shapefilePrjUnknown: {
-    zh: '{where}.prj 描述的坐标系为 {what}，本工具无法转换{extra}；本工具可读取 WGS84、CGCS2000 经纬度及其高斯-克吕格（横轴墨卡托）投影。请在 GIS 软件中将图层重新投影为 CGCS2000（EPSG:4490）或 WGS84（EPSG:4326）后再导出',
+    zh: '{where}.prj 描述的坐标系为{what}，本工具无法转换{extra}；本工具可读取 WGS84、CGCS2000 经纬度及其高斯-克吕格（横轴墨卡托）投影。请在 GIS 软件中将图层重新投影为 CGCS2000（EPSG:4490）或 WGS84（EPSG:4326）后再导出',
     en: '{where}.prj describes {what}, which this reader cannot convert{extra}; it reads WGS84 and CGCS2000 longitude/latitude and their Gauss-Krüger (Transverse Mercator) projections. Re-project the layer to CGCS2000 (EPSG:4490) or WGS84 (EPSG:4326) in your GIS and export it again',
   },
   shapefilePrjQuoted: { zh: '“{name}”', en: '"{name}"' },

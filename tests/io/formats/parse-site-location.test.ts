@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { toGaussKruger3 } from '../../../src/core/geo/coordinates.ts';
 import { parseAngle, parseCoordinate } from '../../../src/io/formats/parse-coordinate.ts';
 import { gaussKrugerEpsgCodes, parseSiteLocation, type SiteLocation, type SiteLocationInput } from '../../../src/io/formats/parse-site-location.ts';
-import { english } from '../../helpers/in-english.ts';
+import { chinese, english } from '../../helpers/in-english.ts';
 
 /** 126°38'12.5"E 45°45'30"N: central Harbin. */
 const LON = 126 + 38 / 60 + 12.5 / 3600;
@@ -323,5 +323,29 @@ describe('gaussKrugerEpsgCodes', () => {
       expect(result.lon, code.label).toBeCloseTo(code.centralMeridian, 9);
       expect(result.zoneWidth).toBe(code.zoneWidth);
     }
+  });
+});
+
+describe('site-location texts in Chinese and English', () => {
+  it('says in Chinese that an EPSG code contradicts the easting prefix, with every number, and in English as before', () => {
+    const result = refused({ system: 'gauss-kruger', x: '5069876.12', y: '43554321.98', epsg: 4530 });
+    expect(english(result.message)).toBe(
+      'EPSG 4530 (3° zone, CM 126°E) contradicts Y (easting) 43554321.98, whose prefix 43 means EPSG 4531 (3° zone 43, CM 129°E): choose EPSG 4531 or correct Y',
+    );
+    expect(chinese(result.message)).toBe(
+      'EPSG 4530（3° 带，中央经线东经 126°）与 Y（东坐标）43554321.98 不符，其带号 43 对应 EPSG 4531（3° 带第 43 带，中央经线东经 129°）：请选择 EPSG 4531 或更正 Y',
+    );
+  });
+
+  it('names the typed pair in the Chinese message of a pair with one value', () => {
+    const result = refused({ system: 'wgs84', text: '126.6' });
+    expect(english(result.message)).toBe(`Coordinates "126.6" hold one value: enter longitude and latitude separated by a comma or space, e.g. 126°38'12.5"E 45°45'30"N or 126.6368, 45.7583`);
+    expect(chinese(result.message)).toBe(`坐标“126.6”只有一个值：请填写经度和纬度，以逗号或空格分隔，例如 126°38'12.5"E 45°45'30"N 或 126.6368, 45.7583`);
+  });
+
+  it('notes in Chinese how Gauss-Krüger coordinates were converted', () => {
+    const result = located({ system: 'gauss-kruger', x: '4984944.378', y: '43500000' });
+    expect(english(result.note)).toBe('CGCS2000 3° Gauss-Krüger zone 43 (EPSG:4531, CM 129°E) converted to WGS84 with proj4 to the millimetre (CGCS2000 and WGS84 agree within decimetres)');
+    expect(chinese(result.note)).toBe('CGCS2000 3° 高斯-克吕格第 43 带（EPSG:4531，中央经线东经 129°）已用 proj4 转换为 WGS84，精确到毫米（CGCS2000 与 WGS84 相差在分米以内）');
   });
 });

@@ -4,10 +4,9 @@ import { areaLayerOf, parseNoBurnCategory, zoneLayerOf } from '../../../src/io/f
 import { readVectorFile } from '../../../src/io/formats/read-vector-file.ts';
 import { shapefileFiles, zipFiles } from '../../helpers/shapefile-zip.ts';
 import { ringAround, squareAround } from '../../helpers/square-around.ts';
-import { english, inEnglish } from '../../helpers/in-english.ts';
+import { chinese, english, inEnglish } from '../../helpers/in-english.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-
 
 /** 南岗区, 哈尔滨市 and 萨尔图区, 大庆市. */
 const HARBIN: [number, number] = [126.65, 45.75];
@@ -308,5 +307,19 @@ describe('zoneLayerOf', () => {
     const fromShapefile = zoneLayerOf(await readVectorFile(zip, 'zones.zip'));
     expect(fromShapefile.zones.map((zone) => [zone.name, zone.category])).toEqual([['萨尔图区禁燃区', 'Ⅱ']]);
     expect(inEnglish(fromShapefile.rejected)).toEqual([{ row: 2, field: 'category', reason: expect.stringMatching(/^no fuel category/), value: '' }]);
+  });
+});
+
+describe('audit-layer texts in Chinese and English', () => {
+  it('says in Chinese where a polygon crosses itself and why a zone has no category, in English as before', async () => {
+    const file = await readGeoJson(
+      [feature({ type: 'Polygon', coordinates: [BOW_TIE] }, { 类别: 'Ⅲ' }), feature(squareAround(...DAQING, 0.01), { 类别: '高污染' })],
+      '禁燃区.geojson',
+    );
+    const [crossing, category] = zoneLayerOf(file).rejected;
+    expect(english(crossing!.reason)).toBe('the outline crosses itself near 126.650000, 45.750000: fix the polygon in your GIS and import it again');
+    expect(chinese(crossing!.reason)).toBe('边界在 126.650000, 45.750000 附近自相交：请在 GIS 软件中修正该多边形后重新导入');
+    expect(english(category!.reason)).toBe('"高污染" is not a no-burn zone category: write Ⅰ, Ⅱ or Ⅲ');
+    expect(chinese(category!.reason)).toBe('“高污染”不是禁燃区类别：请填写 Ⅰ、Ⅱ 或 Ⅲ');
   });
 });

@@ -1,9 +1,10 @@
 import writeXlsxFile from 'write-excel-file/universal';
 import { describe, expect, it } from 'vitest';
+import { TextError } from '../../../src/core/text/text.ts';
 import { parseSiteLocation, type SiteLocationInput } from '../../../src/io/formats/parse-site-location.ts';
 import { readBoilersTable, type BoilersTable } from '../../../src/io/formats/read-boilers-table.ts';
 import { encodeGbk } from '../../helpers/shapefile-zip.ts';
-import { english, inEnglish } from '../../helpers/in-english.ts';
+import { chinese, english, inEnglish } from '../../helpers/in-english.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const TOLERANCE = 1e-7;
@@ -291,5 +292,29 @@ describe('readBoilersTable: English sheets and unit-bearing capacity headers', (
       'e.csv',
     );
     expect(english.boilers[0]!.boiler).toMatchObject({ capacityTph: null, capacityMw: 29, fuel: '燃煤', use: '供热', builtUp: true, status: '在用', city: 'Harbin', county: 'Nangang' });
+  });
+});
+
+describe('boilers-table texts in Chinese and English', () => {
+  const han = /[\u4e00-\u9fff]/;
+
+  it('notes an unknown fuel and refuses a Gauss-Krüger row in Chinese, keeping the cell, and in English as before', async () => {
+    const table = await readBoilersTable(utf8('名称,经度,纬度,坐标系,燃料\nA,126.6,45.7,,木柴\nB,126.6,45.7,CGCS2000 3度带,燃煤\n'), '锅炉清单.csv');
+    const note = table.notes[0]!;
+    expect(english(note.reason)).toBe('"木柴" is not a known fuel: write 燃煤, 燃气, 生物质, 电 or 燃油');
+    expect(chinese(note.reason)).toBe('“木柴”不是可识别的燃料：请填写燃煤、燃气、生物质、电或燃油');
+    const refused = table.rejected[0]!;
+    expect(english(refused.reason)).toBe('the row is in Gauss-Krüger ("CGCS2000 3度带"), which a boiler table does not take: give 经度 and 纬度 in WGS84, CGCS2000, GCJ02 or BD09');
+    expect(chinese(refused.reason)).toMatch(han);
+    expect(chinese(refused.reason)).toContain('“CGCS2000 3度带”');
+  });
+
+  it('names the file and its columns in the Chinese error of a table without location columns', async () => {
+    const error = await readBoilersTable(utf8('名称,燃料\nA,燃煤\n'), '锅炉.csv').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TextError);
+    const { message, text: reason } = error as TextError;
+    expect(message).toMatch(/^锅炉\.csv: no location columns among: 名称, 燃料; expected columns 经度 and 纬度 \(longitude, latitude\)/);
+    expect(english(reason)).toBe(message);
+    expect(chinese(reason)).toMatch(/^锅炉\.csv：在以下列中找不到位置列：名称, 燃料；应为：经度和纬度两列/);
   });
 });

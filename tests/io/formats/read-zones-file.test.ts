@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readZonesFile } from '../../../src/io/formats/read-zones-file.ts';
 import { writeZonesFile } from '../../../src/io/formats/write-zones-file.ts';
 import { importOptions, sampleZoneRows } from '../../helpers/zone-fixtures.ts';
-import { english, inEnglish, messagesInEnglish } from '../../helpers/in-english.ts';
+import { chinese, english, inEnglish, messagesInEnglish } from '../../helpers/in-english.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const NOW = '2025-06-01T12:00:00.000Z';
@@ -197,5 +197,23 @@ describe('readZonesFile: files this tool wrote', () => {
     const read = await readZonesFile(zipSync({ 'doc.kml': kml.bytes }), 'zones.kmz', importOptions(NOW));
     expect(read.zones.map((zone) => zone.id)).toEqual(['zone-a', 'zone-b', 'zone-c']);
     expect(read.zones[1]!.geometry).toEqual(sampleZoneRows()[1]!.zone.geometry);
+  });
+});
+
+describe('zone-import texts in Chinese and English', () => {
+  it('warns in Chinese about an unreadable category, naming the feature, the field and the value', async () => {
+    const read = await readZonesFile(geoJson([{ properties: { 名称: '南岗区', 类别: '甲' } }]), '禁燃区.geojson', importOptions());
+    const { message } = read.warnings[0]!;
+    expect(english(message)).toBe(
+      'feature 1 ("南岗区"): 类别 "甲" is not a no-burn zone category (Ⅰ, Ⅱ or Ⅲ); imported as Ⅲ (the strictest category): the planner must check it and set the category of the designating document',
+    );
+    expect(chinese(message)).toBe('第 1 个要素（“南岗区”）：类别“甲”不是禁燃区类别（Ⅰ、Ⅱ 或 Ⅲ）；已按 Ⅲ 类（最严格）导入：请规划人员核实，并按划定文件设置类别');
+  });
+
+  it('says in Chinese that a point is no zone, naming the feature', async () => {
+    const read = await readZonesFile(geoJson([{ properties: { 名称: '锅炉房' }, geometry: { type: 'Point', coordinates: [126.6, 45.7] } }]), '点.geojson', importOptions());
+    const { reason } = read.rejected[0]!;
+    expect(english(reason)).toBe('feature 1 ("锅炉房") is a Point, not an area: a no-burn zone must be a polygon; left out');
+    expect(chinese(reason)).toBe('第 1 个要素（“锅炉房”）是 Point，不是面：禁燃区必须是多边形；未导入');
   });
 });
