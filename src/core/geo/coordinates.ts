@@ -1,5 +1,5 @@
 import proj4 from 'proj4';
-import { centralMeridianOf, gaussKrugerDefinition, gaussKrugerEpsgOfZone } from './gauss-kruger-zones.ts';
+import { centralMeridianOf, falseEastingOf, gaussKrugerDefinition, gaussKrugerEpsgOfZone } from './gauss-kruger-zones.ts';
 
 /** CGCS2000 3° Gauss-Krüger coordinates with the zone number as the easting prefix. */
 export interface GaussKruger {
@@ -18,7 +18,7 @@ const converters = new Map<number, proj4.Converter>();
 function gaussKrugerConverter(zone: number): proj4.Converter {
   let converter = converters.get(zone);
   if (!converter) {
-    converter = proj4('EPSG:4326', gaussKrugerDefinition({ centralMeridian: centralMeridianOf(3, zone), falseEasting: zone * 1e6 + 500000 }));
+    converter = proj4('EPSG:4326', gaussKrugerDefinition({ centralMeridian: centralMeridianOf(3, zone), falseEasting: falseEastingOf(zone, true) }));
     converters.set(zone, converter);
   }
   return converter;

@@ -38,6 +38,21 @@ export function centralMeridianOf(zoneWidth: 3 | 6, zone: number): number {
 }
 
 /**
+ * The false easting of a Gauss-Krüger zone: 500 km west of the central meridian, with the zone number in front when
+ * eastings carry it.
+ *
+ * @param zone - The zone number.
+ * @param prefixed - Whether eastings carry the zone number.
+ * @returns Metres.
+ * @example
+ * falseEastingOf(43, true);  // 43500000
+ * falseEastingOf(43, false); // 500000
+ */
+export function falseEastingOf(zone: number, prefixed: boolean): number {
+  return prefixed ? zone * 1e6 + 500000 : 500000;
+}
+
+/**
  * The EPSG name of a CGCS2000 Gauss-Krüger zone, as EPSG writes it (the prefixed series by zone, the other by
  * central meridian).
  *
@@ -62,7 +77,7 @@ export const GAUSS_KRUGER_ZONES: readonly GaussKrugerZone[] = SERIES.flatMap((se
       zoneWidth: series.zoneWidth,
       zone,
       centralMeridian: centralMeridianOf(series.zoneWidth, zone),
-      falseEasting: series.prefixed ? zone * 1e6 + 500000 : 500000,
+      falseEasting: falseEastingOf(zone, series.prefixed),
       prefixed: series.prefixed,
       name: gaussKrugerName(series.zoneWidth, zone, series.prefixed),
     };

@@ -1,6 +1,6 @@
 import { text, type Text } from '../../../core/text/text.ts';
 import proj4 from 'proj4';
-import { centralMeridianOf, gaussKrugerEpsgOfZone, gaussKrugerName, gaussKrugerZoneOfEpsg } from '../../../core/geo/gauss-kruger-zones.ts';
+import { centralMeridianOf, falseEastingOf, gaussKrugerEpsgOfZone, gaussKrugerName, gaussKrugerZoneOfEpsg } from '../../../core/geo/gauss-kruger-zones.ts';
 import { VectorFileError } from './vector-file-error.ts';
 import type { VectorCoordinateSystem } from './vector-geometry.ts';
 
@@ -164,7 +164,7 @@ function gaussKrugerOfName(name: string): { parameters: TransverseMercator; labe
 /** A CGCS2000 Gauss-Krüger zone, also one a name gives outside the EPSG series (then labelled without a code). */
 function gaussKruger(width: 3 | 6, zone: number, prefixed: boolean): { parameters: TransverseMercator; label: string } {
   const lon0 = centralMeridianOf(width, zone);
-  const parameters: TransverseMercator = { lon0, lat0: 0, k: 1, x0: prefixed ? zone * 1e6 + 500000 : 500000, y0: 0, ellipsoid: 'GRS80' };
+  const parameters: TransverseMercator = { lon0, lat0: 0, k: 1, x0: falseEastingOf(zone, prefixed), y0: 0, ellipsoid: 'GRS80' };
   const epsg = gaussKrugerEpsgOfZone(width, zone, prefixed);
   return { parameters, label: `${gaussKrugerName(width, zone, prefixed)}${epsg === null ? '' : ` (EPSG:${epsg})`} → WGS84` };
 }
