@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { createBoilerAuditor } from '../core/boilers/audit-boiler.ts';
 import { createBoilerPlaceFinder, type BoilerLayers } from '../core/boilers/boiler-places.ts';
 import { createLocator } from '../core/geo/create-locator.ts';
+import { render } from '../core/text/text.ts';
 import { auditBoilersTable } from '../io/formats/audit-boilers-table.ts';
 import { areaLayerOf, zoneLayerOf } from '../io/formats/read-boiler-layers.ts';
 import { readBoilersTable } from '../io/formats/read-boilers-table.ts';
-import { readVectorFile, VectorFileError, type VectorRejection } from '../io/formats/read-vector-file.ts';
+import { readVectorFile, VectorFileError } from '../io/formats/read-vector-file.ts';
+import type { RowRejection } from '../io/formats/row-rejection.ts';
 import { toCsv } from '../io/formats/write-csv.ts';
 import { toXlsx } from '../io/formats/write-xlsx.ts';
 import { loadBoundariesFile } from '../io/node/load-boundaries-file.ts';
@@ -74,8 +76,8 @@ export async function boilersCommand(args: string[]): Promise<number> {
   }
 
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const listLeftOut = (option: string, fileName: string, rejected: VectorRejection[]) => {
-    for (const r of rejected.slice(0, LISTED)) log(`  --${option} ${fileName}, feature ${r.row}, ${r.field}: ${r.reason}`);
+  const listLeftOut = (option: string, fileName: string, rejected: RowRejection[]) => {
+    for (const r of rejected.slice(0, LISTED)) log(`  --${option} ${fileName}, feature ${r.row}, ${r.field}: ${render(r.reason, 'en')}`);
     if (rejected.length > LISTED) log(`  … ${rejected.length - LISTED} more features of ${fileName} left out`);
   };
   const layers: BoilerLayers = {};
@@ -128,8 +130,9 @@ export async function boilersCommand(args: string[]): Promise<number> {
     layers.zones === undefined ? 'no zones given: rule R13-no-burn-zone-fuel not evaluated' : '',
   ].filter(Boolean);
   for (const line of assumptions) log(`  ${line}`);
-  for (const r of audited.refused.slice(0, LISTED)) log(`  row ${r.row}, ${r.field}: ${r.reason}${r.value ? ` ("${r.value}")` : ''}`);
+  for (const r of audited.refused.slice(0, LISTED)) log(`  row ${r.row}, ${r.field}: ${render(r.reason, 'en')}${r.value ? ` ("${r.value}")` : ''}`);
   if (audited.refused.length > LISTED) log(`  … ${audited.refused.length - LISTED} more rejected rows: each has its reason in the error column`);
-  if (table.notes.length > 0) log(`  ${table.notes.length} cells could not be read (listed in to_verify), e.g. row ${table.notes[0]!.row}, ${table.notes[0]!.field}: ${table.notes[0]!.reason}`);
+  const firstNote = table.notes[0];
+  if (firstNote) log(`  ${table.notes.length} cells could not be read (listed in to_verify), e.g. row ${firstNote.row}, ${firstNote.field}: ${render(firstNote.reason, 'en')}`);
   return 0;
 }

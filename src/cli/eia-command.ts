@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { eiaVerdict, SiteGeometryError, type DownwindSectorInput, type EiaSite, type EiaVerdict } from '../core/eia/eia-verdict.ts';
 import { geodesicArea } from '../core/geo/geodesic-area.ts';
+import { render } from '../core/text/text.ts';
 import { parseSiteLocation, type CoordinateSystem, type SiteLocationInput } from '../io/formats/parse-site-location.ts';
 import { readVectorFile, VectorFileError } from '../io/formats/read-vector-file.ts';
 import { loadEiaContext, type EiaContext } from './eia-context.ts';
@@ -94,10 +95,10 @@ function pointSite(options: Options, flags: Set<string>, gk: [string, string] | 
   const location = parseSiteLocation(input);
   if (!location.ok) {
     if (location.code === 'swapped') {
-      if ('lon' in input) throw new UsageError(`--lon/--lat: ${location.message}; try: eia --lon ${input.lat} --lat ${input.lon}`);
-      throw new UsageError(`${'x' in input ? '--gk X/Y' : '--dms'}: ${location.message}`);
+      if ('lon' in input) throw new UsageError(`--lon/--lat: ${render(location.message, 'en')}; try: eia --lon ${input.lat} --lat ${input.lon}`);
+      throw new UsageError(`${'x' in input ? '--gk X/Y' : '--dms'}: ${render(location.message, 'en')}`);
     }
-    throw new UsageError(`${OPTION_OF_FIELD[location.field]}: ${location.message}`);
+    throw new UsageError(`${OPTION_OF_FIELD[location.field]}: ${render(location.message, 'en')}`);
   }
   return {
     site: { kind: 'point', lon: location.lon, lat: location.lat },
@@ -105,7 +106,7 @@ function pointSite(options: Options, flags: Set<string>, gk: [string, string] | 
     coordinateSystem: location.system,
     epsg: location.epsg ?? null,
     accuracyM: location.accuracyM,
-    note: location.note,
+    note: render(location.note, 'en'),
     label: 'the site',
   };
 }
@@ -128,7 +129,7 @@ async function polygonSite(file: string): Promise<PreparedSite> {
   // A broken feature before the first usable polygon may be the intended outline: judging another one would mislead.
   const blocking = vector.rejected.filter((r) => !chosen || r.row < chosen.number);
   if (blocking.length > 0) {
-    const problems = blocking.map((r) => `feature ${r.row}, ${r.field}: ${r.reason}`).join('; ');
+    const problems = blocking.map((r) => `feature ${r.row}, ${r.field}: ${render(r.reason, 'en')}`).join('; ');
     throw new UsageError(`--site ${file}: ${problems}; fix the file${chosen ? `, or remove ${blocking.length > 1 ? 'those features' : 'that feature'} to judge feature ${chosen.number}` : ''}`);
   }
   if (!chosen) {

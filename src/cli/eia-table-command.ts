@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { eiaVerdict } from '../core/eia/eia-verdict.ts';
+import { render } from '../core/text/text.ts';
 import type { EIA_OUTPUT_COLUMNS } from '../io/formats/eia-output.ts';
 import { judgeSitesTable } from '../io/formats/judge-sites-table.ts';
 import type { CoordinateSystem } from '../io/formats/parse-site-location.ts';
@@ -65,7 +66,7 @@ export async function eiaTableCommand(file: string, settings: EiaTableSettings):
     `${file}: ${table.recordCount} rows, ${judged} sites judged, ${within} within the ${thresholdKm} km consultation zone, ${refused.length} rejected, ${seconds.toFixed(2)} s${out ? ` → ${out}` : ''}`,
   );
   if (consulted.size > 0) log(`  consult: ${[...consulted].map(([province, count]) => `${province} ${count}`).join(', ')}`);
-  for (const r of refused.slice(0, LISTED_REJECTIONS)) log(`  row ${r.row}, ${r.field}: ${r.reason}${r.value ? ` ("${r.value}")` : ''}`);
+  for (const r of refused.slice(0, LISTED_REJECTIONS)) log(`  row ${r.row}, ${r.field}: ${render(r.reason, 'en')}${r.value ? ` ("${r.value}")` : ''}`);
   if (refused.length > LISTED_REJECTIONS) log(`  … ${refused.length - LISTED_REJECTIONS} more rejected rows: each has its reason in the error column`);
   return 0;
 }

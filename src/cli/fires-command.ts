@@ -1,9 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { analyzeFires, FIRE_ANALYSIS_DEFAULTS } from '../core/fires/analyze-fires.ts';
 import { createLocator } from '../core/geo/create-locator.ts';
+import { render } from '../core/text/text.ts';
 import { FIRE_OUTPUT_COLUMNS, fireOutputRows } from '../io/formats/fire-output.ts';
 import { loadFireFile } from '../io/formats/load-fire-file.ts';
 import { FireFileError } from '../io/formats/read-fire-file.ts';
+import { REJECTION_COLUMNS, rejectionCells } from '../io/formats/row-rejection.ts';
 import { toCsv } from '../io/formats/write-csv.ts';
 import { loadBoundariesFile } from '../io/node/load-boundaries-file.ts';
 import { parseOptions } from './parse-options.ts';
@@ -57,16 +59,19 @@ export async function firesCommand(args: string[]): Promise<number> {
   else process.stdout.write(csv);
   const rejectedPath = options.get('rejected');
   if (rejectedPath) {
-    writeFileSync(rejectedPath, toCsv(['row', 'field', 'reason', 'value'], file.rejected.map((r) => [String(r.row), r.field, r.reason, r.value])));
+    writeFileSync(rejectedPath, toCsv(REJECTION_COLUMNS, file.rejected.map(rejectionCells)));
   }
 
   // Summary on stderr: what was read, what was rejected and why, and counts per city.
   const log = (line: string) => process.stderr.write(`${line}\n`);
   log(`${path}: ${file.recordCount} rows read (${file.format}, ${file.encoding}), ${file.points.count} accepted, ${file.rejected.length} rejected`);
   const reasons = new Map<string, number>();
-  for (const r of file.rejected) reasons.set(r.reason, (reasons.get(r.reason) ?? 0) + 1);
+  for (const r of file.rejected) {
+    const reason = render(r.reason, 'en');
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
   for (const [reason, count] of reasons) log(`  rejected: ${reason} × ${count}`);
-  for (const r of file.rejected.slice(0, 10)) log(`    row ${r.row}, ${r.field}: ${r.reason}${r.value ? ` ("${r.value}")` : ''}`);
+  for (const r of file.rejected.slice(0, 10)) log(`    row ${r.row}, ${r.field}: ${render(r.reason, 'en')}${r.value ? ` ("${r.value}")` : ''}`);
   if (file.rejected.length > 10) log(`    … ${file.rejected.length - 10} more${rejectedPath ? ` in ${rejectedPath}` : ' (write them all with --rejected <file>)'}`);
   const perCity = new Map<string, { points: number; fires: Set<number> }>();
   for (let i = 0; i < file.points.count; i++) {

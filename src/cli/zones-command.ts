@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createLocator } from '../core/geo/create-locator.ts';
+import { render } from '../core/text/text.ts';
 import { validateZones, type ZoneReport } from '../core/zones/validate-zones.ts';
 import { VectorFileError } from '../io/formats/read-vector-file.ts';
 import { readZonesFile, type ZoneImport } from '../io/formats/read-zones-file.ts';
@@ -49,7 +50,7 @@ export async function zonesCommand(args: string[]): Promise<number> {
   }
   const inputs = read.zones.map((zone, i) => ({ number: read.rows[i]!, name: zone.name, geometry: zone.geometry }));
   // A point or a line is not a zone (named on stderr); anything else left out is a zone the file cannot hold as a polygon.
-  const notZones = read.rejected.filter((r) => r.field === 'geometry type').map((r) => `${file}, ${r.reason}`);
+  const notZones = read.rejected.filter((r) => r.field === 'geometry type').map((r) => `${file}, ${render(r.reason, 'en')}`);
   const leftOut = read.rejected.filter((r) => r.field !== 'geometry type');
   const boundaries = loadBoundariesFile();
   const reports: ZoneReport[] = validateZones(inputs, boundaries, createLocator(boundaries));
@@ -75,7 +76,7 @@ export async function zonesCommand(args: string[]): Promise<number> {
       area_km2: null,
       city: null,
       county: null,
-      problems: [{ kind: 'invalid_ring', where: null, message: `${rejection.field}: ${rejection.reason}` }],
+      problems: [{ kind: 'invalid_ring', where: null, message: `${rejection.field}: ${render(rejection.reason, 'en')}` }],
     });
   }
   zones.sort((a, b) => a.number - b.number);

@@ -84,7 +84,7 @@ export function EiaVerdictCard({ check }: { check: EiaCheck }) {
           {p.semicolon}
           {formatDms(lon, 'lon')} {formatDms(lat, 'lat')}
           {p.semicolon}
-          {t('gkZoneLine', { zone: gk.zone, epsg: gk.epsg, x: gk.x.toFixed(2), y: gk.y.toFixed(2) })}
+          {t('gkZoneLine', { zone: gk.zone, epsg: gk.epsg ?? '—', x: gk.x.toFixed(2), y: gk.y.toFixed(2) })}
         </dd>
         {source.kind === 'typed' && (
           <>

@@ -16,7 +16,7 @@ export function PointerCoordinates({ lon, lat }: { lon: number; lat: number }) {
       <span>
         <b>{t('gaussKruger')}</b>{' '}
         <span data-field="gauss-kruger">
-          X {gk.x.toFixed(2)} Y {gk.y.toFixed(2)} ({gk.zone} · EPSG:{gk.epsg})
+          X {gk.x.toFixed(2)} Y {gk.y.toFixed(2)} ({gk.zone} · EPSG:{gk.epsg ?? '—'})
         </span>
       </span>
     </div>

@@ -6,14 +6,15 @@ import type { ProvincialBorder } from '../core/eia/provincial-border.ts';
 import type { FireAnalysis, FireAnalysisOptions } from '../core/fires/analyze-fires.ts';
 import type { FirePoints } from '../core/fires/fire-points.ts';
 import type { BoundarySummary, CountyDetails } from '../core/geo/boundary-summary.ts';
+import type { Text } from '../core/text/text.ts';
 import type { ZoneProposal } from '../core/zones/propose-zone.ts';
 import type { ZoneRepair } from '../core/zones/repair-zone.ts';
 import type { ZoneInput, ZoneReport } from '../core/zones/validate-zones.ts';
 import type { AuditedRecord } from '../io/formats/audit-boilers-table.ts';
 import type { JudgedRecord } from '../io/formats/judge-sites-table.ts';
 import type { CoordinateSystem } from '../io/formats/parse-site-location.ts';
-import type { FireColumns, FireFile, Rejection } from '../io/formats/read-fire-file.ts';
-import type { VectorRejection } from '../io/formats/read-vector-file.ts';
+import type { FireColumns, FireFile } from '../io/formats/read-fire-file.ts';
+import type { RowRejection } from '../io/formats/row-rejection.ts';
 
 /** A city (by name) or a county (by adcode) of the shipped boundaries. */
 export type RegionRef = { kind: 'city'; name: string } | { kind: 'county'; adcode: string };
@@ -35,9 +36,10 @@ export interface FireImportResult {
   points: FirePoints;
   analysis: FireAnalysis;
   /** The first rejections (all of them are in the rejected-rows download). */
-  rejected: Rejection[];
+  rejected: RowRejection[];
   rejectedCount: number;
-  rejectedByReason: [string, number][];
+  /** How many rows each reason rejected, counted by the English sentence. */
+  rejectedByReason: [Text, number][];
 }
 
 /** One row of an EIA batch check (see judgeSitesTable). */
@@ -67,7 +69,7 @@ export interface LoadedBoilerLayer {
   features: FeatureCollection<Geometry, { name: string; category?: string; line?: boolean }>;
   areaCount: number;
   pipelineCount: number;
-  rejected: VectorRejection[];
+  rejected: RowRejection[];
   crs: string;
 }
 

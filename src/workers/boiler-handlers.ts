@@ -2,11 +2,12 @@ import type { Feature, Geometry } from 'geojson';
 import { createBoilerAuditor } from '../core/boilers/audit-boiler.ts';
 import { createBoilerPlaceFinder, type BoilerLayers, type CategorisedZone } from '../core/boilers/boiler-places.ts';
 import type { RuleBook } from '../core/rules.ts';
+import { render, text, TextError, type Localized } from '../core/text/text.ts';
 import { auditBoilersTable } from '../io/formats/audit-boilers-table.ts';
 import { areaLayerOf, zoneLayerOf } from '../io/formats/read-boiler-layers.ts';
 import { readBoilersTable, type BoilersTable } from '../io/formats/read-boilers-table.ts';
-import type { VectorRejection } from '../io/formats/read-vector-file.ts';
 import { readVectorFile } from '../io/formats/read-vector-file.ts';
+import type { RowRejection } from '../io/formats/row-rejection.ts';
 import ruleBook from '../../seeds/rules.json';
 import type { AnalysisApi, BoilerLayerKind, LoadedBoilerLayer } from './analysis-api.ts';
 import type { AnalysisData } from './analysis-data.ts';
@@ -19,7 +20,7 @@ const bytesOf = async (file: Blob) => new Uint8Array(await file.arrayBuffer());
 const LAYER_NAMES: Record<BoilerLayerKind, string> = { coverage: '供热管网覆盖范围', pipelines: '供热管网', builtUp: '建成区', zones: '禁燃区' };
 
 /** What the map draws of a held layer, and what was read and left out. */
-function describeLayer(kind: BoilerLayerKind, fileName: string, synthetic: boolean, content: LayerContent, rejected: VectorRejection[], crs: string): LoadedBoilerLayer {
+function describeLayer(kind: BoilerLayerKind, fileName: string, synthetic: boolean, content: LayerContent, rejected: RowRejection[], crs: string): LoadedBoilerLayer {
   const features: Feature<Geometry, { name: string; category?: string; line?: boolean }>[] = [
     ...content.areas.map((area) => ({ type: 'Feature' as const, properties: { name: area.name, ...('category' in area ? { category: (area as CategorisedZone).category } : {}) }, geometry: area.geometry })),
     ...content.pipelines.map((pipe) => ({ type: 'Feature' as const, properties: { name: pipe.name, line: true }, geometry: { type: 'MultiLineString' as const, coordinates: pipe.lines } })),
@@ -52,7 +53,7 @@ export function createBoilerHandlers(data: AnalysisData, layers: BoilerLayerStor
     async 'boilers.readLayer'({ kind, file, fileName, synthetic }) {
       const vector = await readVectorFile(await bytesOf(file), fileName);
       let content: LayerContent;
-      let rejected: VectorRejection[];
+      let rejected: RowRejection[];
       if (kind === 'zones') {
         const zoneLayer = zoneLayerOf(vector);
         content = { areas: zoneLayer.zones, pipelines: [], zones: zoneLayer.zones };
@@ -64,8 +65,11 @@ export function createBoilerHandlers(data: AnalysisData, layers: BoilerLayerStor
         rejected = areaLayer.rejected;
       }
       if (content.areas.length + content.pipelines.length === 0) {
-        const reasons = rejected.slice(0, 3).map((r) => `feature ${r.row}, ${r.field}: ${r.reason}`).join('; ');
-        throw new Error(`${fileName}: nothing usable as ${LAYER_NAMES[kind]}${reasons ? ` (${reasons})` : ''}; the layer loaded before is kept`);
+        const reasons = rejected.slice(0, 3).map((r) => text('vectorFeatureReason', { n: r.row, field: r.field, reason: r.reason }));
+        // A list of texts is one parameter in each language, joined as each language punctuates.
+        const listed: Localized | string =
+          reasons.length === 0 ? '' : { zh: `（${reasons.map((r) => render(r, 'zh')).join('；')}）`, en: ` (${reasons.map((r) => render(r, 'en')).join('; ')})` };
+        throw new TextError(text('vectorLayerNothingUsable', { file: fileName, layer: LAYER_NAMES[kind], reasons: listed }));
       }
       layers.set(kind, content);
       return describeLayer(kind, fileName, synthetic, content, rejected, vector.crs);

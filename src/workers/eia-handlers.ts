@@ -3,6 +3,7 @@ import { bufferBorder } from '../core/eia/border-buffer.ts';
 import { createBorderIndex, eiaVerdict, type BorderIndex, type EiaVerdict } from '../core/eia/eia-verdict.ts';
 import type { ProvincialBorder } from '../core/eia/provincial-border.ts';
 import { geodesicLength } from '../core/geo/geodesic-length.ts';
+import { text, TextError } from '../core/text/text.ts';
 import { judgeSitesTable } from '../io/formats/judge-sites-table.ts';
 import { readSitesTable } from '../io/formats/read-sites-table.ts';
 import { readVectorFile } from '../io/formats/read-vector-file.ts';
@@ -55,8 +56,8 @@ export function createEiaHandlers(data: AnalysisData): WorkerHandlers<EiaMessage
       const polygons = vector.features.filter((f) => f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon');
       const first = polygons[0];
       if (!first) {
-        const kinds = [...new Set(vector.features.map((f) => f.geometry.type))].join(', ') || 'none';
-        throw new Error(`${fileName}: no polygon among ${vector.features.length} feature(s) (geometry types: ${kinds}); a site outline must be a Polygon or MultiPolygon`);
+        const kinds = [...new Set(vector.features.map((f) => f.geometry.type))].join(', ');
+        throw new TextError(text('vectorNoPolygonOutline', { file: fileName, n: vector.features.length, types: kinds || text('vectorNoGeometryTypes') }));
       }
       const name = first.properties.name ?? first.properties.名称 ?? first.properties.NAME ?? `${fileName} #${first.number}`;
       return { geometry: first.geometry as Polygon | MultiPolygon, name, crs: vector.crs, polygonCount: polygons.length, rejectedCount: vector.rejected.length };

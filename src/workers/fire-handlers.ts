@@ -1,8 +1,10 @@
 import { analyzeFires, type FireAnalysis } from '../core/fires/analyze-fires.ts';
 import type { FirePoints } from '../core/fires/fire-points.ts';
+import { render, type Text } from '../core/text/text.ts';
 import { FIRE_OUTPUT_COLUMNS, fireOutputRows } from '../io/formats/fire-output.ts';
 import { loadFireFile } from '../io/formats/load-fire-file.ts';
 import type { FireFile } from '../io/formats/read-fire-file.ts';
+import { REJECTION_COLUMNS, rejectionCells } from '../io/formats/row-rejection.ts';
 import { toCsv } from '../io/formats/write-csv.ts';
 import type { AnalysisApi } from './analysis-api.ts';
 import type { AnalysisData } from './analysis-data.ts';
@@ -41,8 +43,14 @@ export function createFireHandlers(data: AnalysisData): WorkerHandlers<FireMessa
       const analysis = analyzeFires(file.points, await data.locator(), options);
       await context.checkpoint(); // the last chance to cancel before the file held is replaced
       current = { file, analysis };
-      const byReason = new Map<string, number>();
-      for (const r of file.rejected) byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
+      // Counted by the English sentence: equal reasons are equal texts, though each row holds its own object.
+      const byReason = new Map<string, [Text, number]>();
+      for (const r of file.rejected) {
+        const english = render(r.reason, 'en');
+        const counted = byReason.get(english);
+        if (counted) counted[1]++;
+        else byReason.set(english, [r.reason, 1]);
+      }
       return {
         fileName,
         format: file.format,
@@ -55,7 +63,7 @@ export function createFireHandlers(data: AnalysisData): WorkerHandlers<FireMessa
         analysis: copyAnalysis(analysis),
         rejected: file.rejected.slice(0, REJECTIONS_SHOWN),
         rejectedCount: file.rejected.length,
-        rejectedByReason: [...byReason],
+        rejectedByReason: [...byReason.values()],
       };
     },
     async 'fires.analyze'({ options }) {
@@ -76,7 +84,7 @@ export function createFireHandlers(data: AnalysisData): WorkerHandlers<FireMessa
     },
     'fires.exportRejected'() {
       const { file } = imported();
-      return toCsv(['row', 'field', 'reason', 'value'], file.rejected.map((r) => [String(r.row), r.field, r.reason, r.value]));
+      return toCsv(REJECTION_COLUMNS, file.rejected.map(rejectionCells));
     },
   };
 }

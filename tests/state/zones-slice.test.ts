@@ -238,7 +238,7 @@ describe('zones slice: import', () => {
 
     await tab.getState().readZoneImport(new Blob(['{"type": "FeatureCollection", "features": [']), '坏的文件.geojson');
     expect(tab.getState().zoneMessage).toMatchObject({ kind: 'error' });
-    expect(tab.getState().zoneMessage!.text).toContain('坏的文件.geojson');
+    expect(render(tab.getState().zoneMessage!.text, 'en')).toContain('坏的文件.geojson');
     expect(tab.getState().zoneHistory).toBe(before);
     expect(tab.getState().zoneImport).toBeNull();
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Boiler } from '../../src/core/boilers/boiler.ts';
+import { errorText, render } from '../../src/core/text/text.ts';
 import { BOILER_OUTPUT_COLUMNS } from '../../src/io/formats/audit-boilers-table.ts';
 import type { AnalysisApi } from '../../src/workers/analysis-api.ts';
 import type { WorkerPort } from '../../src/workers/protocol.ts';
@@ -47,6 +48,16 @@ describe('boiler worker handlers', () => {
     );
     const still = await handlers.call('boilers.audit', { serviceRadiusM: 1000 });
     expect(still.records[0]!.audit!.matches[0]!.reason.zh).toContain('南岗供热区');
+  });
+
+  it('says in Chinese why a layer file has nothing usable, naming the file and the features left out', async () => {
+    const bad = layerFile([{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [126, 45] } }]);
+    const error = await handlers.call('boilers.readLayer', { kind: 'builtUp', file: bad, fileName: '建成区.geojson', synthetic: false }).catch((caught: unknown) => caught);
+    const said = errorText(error);
+    expect(render(said, 'en')).toBe(
+      '建成区.geojson: nothing usable as 建成区 (feature 1, geometry: a Point has no area: draw the area as a polygon, or a pipeline as a line); the layer loaded before is kept',
+    );
+    expect(render(said, 'zh')).toBe('建成区.geojson：没有可用作建成区的内容（第 1 个要素，geometry：Point 没有面积：区域请绘制为多边形，管网请绘制为线）；保留之前加载的图层');
   });
 
   it('keeps the inventory audited before when a new inventory cannot be read', async () => {

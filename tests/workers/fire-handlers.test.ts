@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FIRE_ANALYSIS_DEFAULTS } from '../../src/core/fires/analyze-fires.ts';
+import { render } from '../../src/core/text/text.ts';
 import { parseDelimited } from '../../src/io/formats/parse-delimited.ts';
 import { isCancelled } from '../../src/workers/protocol.ts';
 import { inThreadAnalysis } from '../helpers/app-store.ts';
@@ -33,6 +34,16 @@ describe('fire worker handlers', () => {
     expect(exported.record(0).slice(4)).toEqual(['哈尔滨市', '南岗区', '230103', '2024-04-05', '1', '1']);
     const rejected = parseDelimited((await h.call('fires.exportRejected', {})).replace(/^\uFEFF/, ''));
     expect(rejected.record(0)).toEqual(['3', 'latitude', 'empty', '']);
+  });
+
+  it('counts rejected rows by reason, one entry per English sentence, and keeps the reason a text for Chinese', async () => {
+    const lines = ['latitude,longitude,acq_date,acq_time', ',126,2024-04-05,517', ',127,2024-04-05,517', '45.75,126.65,2024-13-05,517'];
+    const result = await handlers().call('fires.import', params(new Blob([lines.join('\n')])));
+    expect(result.rejectedByReason.map(([reason, n]) => [render(reason, 'en'), n])).toEqual([
+      ['empty', 2],
+      ['not a valid date/time: "2024-13-05 517"', 1],
+    ]);
+    expect(result.rejectedByReason.map(([reason]) => render(reason, 'zh'))).toEqual(['为空', '不是有效的日期时间：“2024-13-05 517”']);
   });
 
   it('re-analyses with new settings without re-reading', async () => {

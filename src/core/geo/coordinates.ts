@@ -1,11 +1,12 @@
 import proj4 from 'proj4';
+import { centralMeridianOf, falseEastingOf, gaussKrugerDefinition, gaussKrugerEpsgOfZone } from './gauss-kruger-zones.ts';
 
 /** CGCS2000 3° Gauss-Krüger coordinates with the zone number as the easting prefix. */
 export interface GaussKruger {
   /** 3° zone number (central meridian = 3 × zone). */
   zone: number;
-  /** EPSG code of the CGCS2000 3° zone with prefix (4513 + zone − 25). */
-  epsg: number;
+  /** EPSG code of the CGCS2000 3° zone with prefix (4513–4533), or null west of 73.5°E or east of 136.5°E (no such code). */
+  epsg: number | null;
   /** X: northing in metres (Chinese surveying order puts it first). */
   x: number;
   /** Y: easting in metres, with the zone prefix (zone × 10⁶ + 500,000 + offset). */
@@ -17,8 +18,7 @@ const converters = new Map<number, proj4.Converter>();
 function gaussKrugerConverter(zone: number): proj4.Converter {
   let converter = converters.get(zone);
   if (!converter) {
-    const definition = `+proj=tmerc +lat_0=0 +lon_0=${zone * 3} +k=1 +x_0=${zone * 1e6 + 500000} +y_0=0 +ellps=GRS80 +units=m +no_defs`;
-    converter = proj4('EPSG:4326', definition);
+    converter = proj4('EPSG:4326', gaussKrugerDefinition({ centralMeridian: centralMeridianOf(3, zone), falseEasting: falseEastingOf(zone, true) }));
     converters.set(zone, converter);
   }
   return converter;
@@ -36,7 +36,7 @@ function gaussKrugerConverter(zone: number): proj4.Converter {
 export function toGaussKruger3(lon: number, lat: number): GaussKruger {
   const zone = Math.round(lon / 3);
   const [y, x] = gaussKrugerConverter(zone).forward([lon, lat]) as [number, number];
-  return { zone, epsg: 4513 + zone - 25, x, y };
+  return { zone, epsg: gaussKrugerEpsgOfZone(3, zone, true), x, y };
 }
 
 /**

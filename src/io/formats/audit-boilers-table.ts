@@ -1,7 +1,9 @@
 import type { BoilerAudit, BoilerPlace } from '../../core/boilers/audit-boiler.ts';
 import type { Boiler } from '../../core/boilers/boiler.ts';
 import type { BoilerPlaceFinder } from '../../core/boilers/boiler-places.ts';
+import { render, text, type Text } from '../../core/text/text.ts';
 import type { BoilerRow, BoilersTable } from './read-boilers-table.ts';
+import type { RowRejection } from './row-rejection.ts';
 
 /** Columns appended to an inventory's own columns in the audit output (CLI and app export alike). */
 export const BOILER_OUTPUT_COLUMNS = [
@@ -28,9 +30,9 @@ export interface AuditedRecord {
   place: BoilerPlace | null;
   audit: BoilerAudit | null;
   /** `field: reason` when the row could not be audited, else null. */
-  error: string | null;
+  error: Text | null;
   /** Cells the reader could not use (the field was left empty), as `field: reason`. */
-  notes: string[];
+  notes: Text[];
 }
 
 /** The audit of a whole inventory: the output table and every record's result, in input order. */
@@ -38,7 +40,7 @@ export interface AuditedTable {
   header: string[];
   rows: string[][];
   records: AuditedRecord[];
-  refused: { row: number; field: string; reason: string; value: string }[];
+  refused: RowRejection[];
 }
 
 const coverageCell = (place: BoilerPlace) => {
@@ -51,6 +53,7 @@ const coverageCell = (place: BoilerPlace) => {
  * The cells of {@link BOILER_OUTPUT_COLUMNS} for one record: verdicts, rule ids and clauses joined by `;`,
  * each rule's reason prefixed by its id and joined by ` | `, then what to verify, warnings, the location's
  * city and county and the layers it falls in (empty where a layer was not given, `false` outside a given layer).
+ * The reader's notes and errors are written in English, as the command line writes them.
  *
  * @param record - An audited record.
  * @returns One cell per output column.
@@ -59,7 +62,7 @@ const coverageCell = (place: BoilerPlace) => {
  */
 export function boilerOutputCells(record: AuditedRecord): string[] {
   const { audit, place } = record;
-  if (!audit || !place) return [...BOILER_OUTPUT_COLUMNS.slice(0, -1).map(() => ''), record.error ?? ''];
+  if (!audit || !place) return [...BOILER_OUTPUT_COLUMNS.slice(0, -1).map(() => ''), record.error === null ? '' : render(record.error, 'en')];
   // One entry per missing fact, naming every rule that needs it.
   const rulesByMissing = new Map<string, string[]>();
   for (const item of audit.toVerify) rulesByMissing.set(item.missing.zh, [...(rulesByMissing.get(item.missing.zh) ?? []), ...(item.ruleId ? [item.ruleId] : [])]);
@@ -70,7 +73,7 @@ export function boilerOutputCells(record: AuditedRecord): string[] {
     [...new Set(audit.matches.map((m) => m.clause))].join(';'),
     audit.matches.map((m) => `${m.ruleId}: ${m.reason.zh}`).join(' | '),
     audit.matches.map((m) => (m.deadline ? `${m.ruleId}: ${m.deadline}` : '')).filter(Boolean).join(';'),
-    [...verify, ...record.notes].join(' | '),
+    [...verify, ...record.notes.map((note) => render(note, 'en'))].join(' | '),
     audit.warnings.map((w) => w.zh).join(' | '),
     place.city ?? '',
     place.county ?? '',
@@ -107,8 +110,8 @@ export function auditBoilersTable(
   }
   const rowOfRecord: (BoilerRow | undefined)[] = new Array(table.recordCount);
   for (const row of table.boilers) rowOfRecord[row.record] = row;
-  const notesOfRow = new Map<number, string[]>();
-  for (const note of table.notes) notesOfRow.set(note.row, [...(notesOfRow.get(note.row) ?? []), `${note.field}: ${note.reason}`]);
+  const notesOfRow = new Map<number, Text[]>();
+  for (const note of table.notes) notesOfRow.set(note.row, [...(notesOfRow.get(note.row) ?? []), text('ioFieldReason', { field: note.field, reason: note.reason })]);
   const places = finder.placeMany(
     Float64Array.from(table.boilers, (row) => row.boiler.lon),
     Float64Array.from(table.boilers, (row) => row.boiler.lat),
@@ -133,7 +136,7 @@ export function auditBoilersTable(
       record = { row: read.row, boiler: read.boiler, place, audit: audit(read.boiler, place), error: null, notes: notesOfRow.get(read.row) ?? [] };
     } else {
       const rejection = table.rejected[nextRejection++]!;
-      record = { row: rejection.row, boiler: null, place: null, audit: null, error: `${rejection.field}: ${rejection.reason}`, notes: [] };
+      record = { row: rejection.row, boiler: null, place: null, audit: null, error: text('ioFieldReason', { field: rejection.field, reason: rejection.reason }), notes: [] };
     }
     records.push(record);
     rows.push([...cells, ...boilerOutputCells(record)]);

@@ -1,7 +1,9 @@
 import { SiteGeometryError, type EiaVerdict } from '../../core/eia/eia-verdict.ts';
+import { render, text, type Text } from '../../core/text/text.ts';
 import { EIA_OUTPUT_COLUMNS, eiaOutputCells } from './eia-output.ts';
 import type { CoordinateSystem } from './parse-site-location.ts';
 import type { SiteRow, SitesTable } from './read-sites-table.ts';
+import { rowRejection, type RowRejection } from './row-rejection.ts';
 
 /** One input row of a batch: the site as read and its verdict, or why it has none. */
 export interface JudgedRecord {
@@ -13,7 +15,7 @@ export interface JudgedRecord {
   system: CoordinateSystem | null;
   verdict: EiaVerdict | null;
   /** `field: reason` when the row was refused, else null. */
-  error: string | null;
+  error: Text | null;
 }
 
 /** A judged table: the output table (input columns, padded, then the verdict columns) and every record's result. */
@@ -21,14 +23,15 @@ export interface JudgedTable {
   header: string[];
   rows: string[][];
   records: JudgedRecord[];
-  refused: { row: number; field: string; reason: string; value: string }[];
+  refused: RowRejection[];
   within: number;
 }
 
 /**
  * Judges every record of a sites table in input order, the one batch loop of the `eia` command and the app.
  * A record that could not be read, or whose site cannot be judged, keeps its cells with empty verdict cells
- * and its reason in `error`; ragged rows are padded so the verdict columns line up under their header.
+ * and its reason in `error` (in English in the output table); ragged rows are padded so the verdict columns line up
+ * under their header.
  *
  * @param table - From readSitesTable.
  * @param judge - The verdict of a WGS84 point (eiaVerdict bound to the border, locator and threshold).
@@ -60,19 +63,21 @@ export function judgeSitesTable(table: SitesTable, judge: (lon: number, lat: num
     while (cells.length < width) cells.push('');
     const site = siteOfRecord[r];
     let verdict: EiaVerdict | null = null;
-    let error: string | null = null;
+    let error: Text | null = null;
     if (!site) {
       const rejection = table.rejected[nextRejection++]!;
       refused.push(rejection);
-      error = `${rejection.field}: ${rejection.reason}`;
+      error = text('ioFieldReason', { field: rejection.field, reason: rejection.reason });
     } else {
       try {
         verdict = judge(site.location.lon, site.location.lat);
         if (verdict.withinConsultationZone) within++;
       } catch (failure) {
         if (!(failure instanceof SiteGeometryError)) throw failure;
-        refused.push({ row: site.row, field: '(location)', reason: failure.message, value: '' });
-        error = `(location): ${failure.message}`;
+        // The core says what is wrong with the geometry in English; the catalogue text frames it for the app.
+        const reason = text('sitesTableSiteGeometry', { detail: failure.message });
+        refused.push(rowRejection(site.row, '(location)', reason));
+        error = text('ioFieldReason', { field: '(location)', reason });
       }
     }
     records.push({
@@ -84,7 +89,7 @@ export function judgeSitesTable(table: SitesTable, judge: (lon: number, lat: num
       verdict,
       error,
     });
-    rows.push([...cells, ...eiaOutputCells(verdict, error ?? '')]);
+    rows.push([...cells, ...eiaOutputCells(verdict, error === null ? '' : render(error, 'en'))]);
   }
   onProgress?.(table.recordCount, table.recordCount);
   refused.sort((a, b) => a.row - b.row);

@@ -1,3 +1,4 @@
+import { text, TextError } from '../../core/text/text.ts';
 import { FireFileError, fireTableOfText, isZip, readFireTableSteps, type FireFile, type FireReadOptions, type FireTableSource, type TextTable } from './read-fire-file.ts';
 import { readXlsxTable } from './read-xlsx-table.ts';
 
@@ -21,7 +22,7 @@ export async function loadFireFile(bytes: Uint8Array, fileName: string, options:
     try {
       table = await readXlsxTable(bytes, fileName);
     } catch (error) {
-      throw new FireFileError((error as Error).message);
+      throw new FireFileError(error instanceof TextError ? error.text : text('xlsxUnreadable', { file: fileName, detail: (error as Error).message }));
     }
     source = { fileName, encoding: 'xlsx', geojson: false, decimalComma: false };
   } else {

@@ -1,5 +1,13 @@
 import gcoord from 'gcoord';
 import proj4 from 'proj4';
+import {
+  gaussKrugerDefinition,
+  gaussKrugerZoneOfEasting,
+  gaussKrugerZoneOfEpsg,
+  heilongjiangGaussKrugerZones,
+  type GaussKrugerZone,
+} from '../../core/geo/gauss-kruger-zones.ts';
+import { text, type Text } from '../../core/text/text.ts';
 import { parseAngle, type AngleResult } from './parse-coordinate.ts';
 
 /** The coordinate systems a project site may be given in. */
@@ -12,7 +20,7 @@ export type SiteLocationInput =
   /** Chinese surveying order: X = northing, Y = easting (with or without the zone prefix). */
   | { system: 'gauss-kruger'; x: string; y: string; epsg?: number };
 
-/** Why a location was refused; the UI translates the code, `message` says the same in English. */
+/** Why a location was refused, as a code for the UI to act on (the field to mark); `message` says it in words. */
 export type SiteLocationErrorCode =
   | 'empty'
   | 'not-a-number'
@@ -36,9 +44,10 @@ export type SiteLocation =
       zoneWidth?: 3 | 6;
       /** how exact the conversion to WGS84 is, metres */
       accuracyM: number;
-      note: string;
+      /** How the location was obtained, as a catalogue text. */
+      note: Text;
     }
-  | { ok: false; field: 'lon' | 'lat' | 'x' | 'y' | 'text' | 'epsg'; code: SiteLocationErrorCode; message: string };
+  | { ok: false; field: 'lon' | 'lat' | 'x' | 'y' | 'text' | 'epsg'; code: SiteLocationErrorCode; /** What is wrong and what to do, as a catalogue text. */ message: Text };
 
 type Failure = Extract<SiteLocation, { ok: false }>;
 type Success = Extract<SiteLocation, { ok: true }>;
@@ -59,9 +68,9 @@ const BD_ACCURACY_M = 2;
 /** proj4's Gauss-Krüger (Poder/Engsager) inverse: forward again reproduces X/Y to well under 1 mm. */
 const GAUSS_KRUGER_ACCURACY_M = 0.001;
 
-const EXAMPLE_PAIR = `126°38'12.5"E 45°45'30"N or 126.6368, 45.7583`;
+const EXAMPLE_PAIR = text('siteLocationExamplePair');
 
-function fail(field: Failure['field'], code: SiteLocationErrorCode, message: string): Failure {
+function fail(field: Failure['field'], code: SiteLocationErrorCode, message: Text): Failure {
   return { ok: false, field, code, message };
 }
 
@@ -72,25 +81,20 @@ function inRegion(lon: number, lat: number): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // Geographic input (WGS84, GCJ-02, BD-09)
 
-const AXIS_NAME = { lon: 'longitude', lat: 'latitude' } as const;
-
 const EXAMPLES = {
   lon: { dms: `126°38'12.5"E`, decimal: '126.6368' },
   lat: { dms: `45°45'30"N`, decimal: '45.7583' },
 } as const;
 
-function angleProblem(result: Exclude<AngleResult, { ok: true }>, what: string, text: string, axis: 'lon' | 'lat'): { code: SiteLocationErrorCode; message: string } {
-  const example = EXAMPLES[axis];
+function angleProblem(result: Exclude<AngleResult, { ok: true }>, what: Text, value: string, axis: 'lon' | 'lat'): { code: SiteLocationErrorCode; message: Text } {
+  const { decimal, dms } = EXAMPLES[axis];
   switch (result.reason) {
     case 'empty':
-      return { code: 'empty', message: `${what} is empty: enter it in degrees, e.g. ${example.decimal} or ${example.dms}` };
+      return { code: 'empty', message: text('siteLocationAngleEmpty', { what, decimal, dms }) };
     case 'malformed-dms':
-      return {
-        code: 'malformed-dms',
-        message: `${what} "${text}" is not valid degrees-minutes-seconds: write it like ${example.dms} (minutes and seconds below 60, only the last part with decimals) or as decimal degrees ${example.decimal}`,
-      };
+      return { code: 'malformed-dms', message: text('siteLocationAngleMalformedDms', { what, value, decimal, dms }) };
     default:
-      return { code: 'not-a-number', message: `${what} "${text}" is not a number of degrees: write decimal degrees (${example.decimal}) or degrees-minutes-seconds (${example.dms})` };
+      return { code: 'not-a-number', message: text('siteLocationAngleNotNumber', { what, value, decimal, dms }) };
   }
 }
 
@@ -103,23 +107,16 @@ interface Pair {
  * Checks a lon/lat pair in the order it was read: a pair that only makes sense the other way round is
  * `swapped`; then the ranges; then the region.
  */
-function checkPair(pair: Pair, fields: { lon: Failure['field']; lat: Failure['field'] }, describe: string, swapHint: string): Failure | undefined {
+function checkPair(pair: Pair, fields: { lon: Failure['field']; lat: Failure['field'] }, describe: Text, hint: Text): Failure | undefined {
   const { lon, lat } = pair;
   // DMS input gives 126.63680555555557; a message needs six decimals (0.1 m).
-  const lonShown = Number(lon.toFixed(6));
-  const latShown = Number(lat.toFixed(6));
-  if (!inRegion(lon, lat) && inRegion(lat, lon)) {
-    return fail(fields.lon, 'swapped', `${describe}: longitude ${lonShown} and latitude ${latShown} are the wrong way round (${latShown}, ${lonShown} lies in the region): ${swapHint}`);
-  }
-  if (!(Math.abs(lon) <= 180)) return fail(fields.lon, 'out-of-range', `${describe}: longitude ${lonShown} is outside −180…180: correct it (Heilongjiang lies at 121°–135°E)`);
-  if (!(Math.abs(lat) <= 90)) return fail(fields.lat, 'out-of-range', `${describe}: latitude ${latShown} is outside −90…90: correct it (Heilongjiang lies at 43°–54°N)`);
+  const shown = { describe, lon: Number(lon.toFixed(6)), lat: Number(lat.toFixed(6)) };
+  if (!inRegion(lon, lat) && inRegion(lat, lon)) return fail(fields.lon, 'swapped', text('siteLocationSwapped', { ...shown, hint }));
+  if (!(Math.abs(lon) <= 180)) return fail(fields.lon, 'out-of-range', text('siteLocationLongitudeOutOfRange', shown));
+  if (!(Math.abs(lat) <= 90)) return fail(fields.lat, 'out-of-range', text('siteLocationLatitudeOutOfRange', shown));
   if (!inRegion(lon, lat)) {
     const field = lon < REGION.lonMin || lon > REGION.lonMax ? fields.lon : fields.lat;
-    return fail(
-      field,
-      'outside-region',
-      `${describe}: ${lonShown}, ${latShown} is outside the area this tool covers (longitude 115–140°E, latitude 38–58°N, Heilongjiang and its neighbours): check the value and its sign`,
-    );
+    return fail(field, 'outside-region', text('siteLocationOutsideRegion', shown));
   }
   return undefined;
 }
@@ -142,33 +139,29 @@ type Resolved = { ok: true; pair: Pair } | { ok: false; failure: Failure; parsed
 function resolvePair(firstText: string, secondText: string, whole: string): Resolved {
   const first = parseAngle(firstText);
   const second = parseAngle(secondText);
-  const describe = `Coordinates "${whole}"`;
+  const describe = text('siteLocationPair', { text: whole });
   if (!first.ok) {
-    const problem = angleProblem(first, `${describe}: the first value`, firstText.trim(), 'lon');
+    const problem = angleProblem(first, text('siteLocationPairFirst', { text: whole }), firstText.trim(), 'lon');
     return { ok: false, failure: fail('text', problem.code, problem.message), parsed: false };
   }
   if (!second.ok) {
-    const what = second.reason === 'empty' ? `${describe}: the second value (latitude)` : `${describe}: the second value`;
+    const what = text(second.reason === 'empty' ? 'siteLocationPairSecondLatitude' : 'siteLocationPairSecond', { text: whole });
     const problem = angleProblem(second, what, secondText.trim(), 'lat');
     return { ok: false, failure: fail('text', problem.code, problem.message), parsed: false };
   }
   if (first.axis && first.axis === second.axis) {
-    const letters = first.axis === 'lon' ? 'E/W' : 'N/S';
-    return {
-      ok: false,
-      failure: fail('text', 'malformed-dms', `${describe}: both values are marked as ${AXIS_NAME[first.axis]}s (${letters}): mark one E (longitude) and the other N (latitude)`),
-      parsed: true,
-    };
+    const both = text(first.axis === 'lon' ? 'siteLocationBothLongitudes' : 'siteLocationBothLatitudes', { describe });
+    return { ok: false, failure: fail('text', 'malformed-dms', both), parsed: true };
   }
   const latFirst = first.axis === 'lat' || second.axis === 'lon';
   const pair = latFirst ? { lon: second.value, lat: first.value } : { lon: first.value, lat: second.value };
-  const failure = checkPair(pair, { lon: 'text', lat: 'text' }, describe, 'write longitude first or mark the values with E and N (e.g. 45.7583N 126.6368E)');
+  const failure = checkPair(pair, { lon: 'text', lat: 'text' }, describe, text('siteLocationSwapHintPair'));
   return failure ? { ok: false, failure, parsed: true } : { ok: true, pair };
 }
 
-function parsePairText(text: string): Pair | Failure {
-  const whole = text.trim();
-  if (whole === '') return fail('text', 'empty', `Coordinates are empty: enter longitude and latitude, e.g. ${EXAMPLE_PAIR}`);
+function parsePairText(typed: string): Pair | Failure {
+  const whole = typed.trim();
+  if (whole === '') return fail('text', 'empty', text('siteLocationPairEmpty', { example: EXAMPLE_PAIR }));
   const body = whole.replace(LABELS, (_, lonLabel: string | undefined) => (lonLabel ? 'E' : 'N')).replace(GLUED, '$1 ');
   let candidates: [string, string][];
   if (SEMICOLON.test(body) || COMMA.test(body)) {
@@ -176,11 +169,7 @@ function parsePairText(text: string): Pair | Failure {
     const semicolon = SEMICOLON.test(body);
     const parts = body.split(semicolon ? SEMICOLON : COMMA).filter((part) => part.trim() !== '');
     if (parts.length !== 2) {
-      return fail(
-        'text',
-        parts.length < 2 ? 'empty' : 'not-a-number',
-        `Coordinates "${whole}" should hold exactly two values, longitude and latitude, but ${parts.length} were found: enter them like ${EXAMPLE_PAIR}`,
-      );
+      return fail('text', parts.length < 2 ? 'empty' : 'not-a-number', text('siteLocationPairCount', { text: whole, n: parts.length, example: EXAMPLE_PAIR }));
     }
     const [a = '', b = ''] = semicolon ? parts.map((part) => (DECIMAL_COMMA.test(part) ? part.replace(',', '.') : part)) : parts;
     candidates = [[a, b]];
@@ -189,14 +178,12 @@ function parsePairText(text: string): Pair | Failure {
     if (tokens.length < 2) {
       const single = parseAngle(whole);
       if (!single.ok) {
-        const problem = angleProblem(single, `Coordinates "${whole}"`, whole, 'lon');
-        return fail('text', problem.code, `${problem.message}; give both longitude and latitude`);
+        const problem = angleProblem(single, text('siteLocationPair', { text: whole }), whole, 'lon');
+        return fail('text', problem.code, text('siteLocationGiveBoth', { inner: problem.message }));
       }
-      return fail('text', 'empty', `Coordinates "${whole}" hold one value: enter longitude and latitude separated by a comma or space, e.g. ${EXAMPLE_PAIR}`);
+      return fail('text', 'empty', text('siteLocationPairOneValue', { text: whole, example: EXAMPLE_PAIR }));
     }
-    if (tokens.length > MAX_TOKENS) {
-      return fail('text', 'not-a-number', `Coordinates "${whole}" have too many parts for a longitude and a latitude: enter them like ${EXAMPLE_PAIR}`);
-    }
+    if (tokens.length > MAX_TOKENS) return fail('text', 'not-a-number', text('siteLocationPairTooManyParts', { text: whole, example: EXAMPLE_PAIR }));
     // Values may contain spaces (`126° 38' 12.5" E`): try every gap and keep those where both sides read.
     candidates = [];
     for (let k = 1; k < tokens.length; k++) candidates.push([tokens.slice(0, k).join(' '), tokens.slice(k).join(' ')]);
@@ -207,7 +194,7 @@ function parsePairText(text: string): Pair | Failure {
     const resolved = resolvePair(a, b, whole);
     if (resolved.ok) {
       if (accepted && (accepted.lon !== resolved.pair.lon || accepted.lat !== resolved.pair.lat)) {
-        return fail('text', 'not-a-number', `Coordinates "${whole}" can be read more than one way: separate longitude and latitude with a comma, e.g. ${EXAMPLE_PAIR}`);
+        return fail('text', 'not-a-number', text('siteLocationPairAmbiguous', { text: whole, example: EXAMPLE_PAIR }));
       }
       accepted = resolved.pair;
     } else if (resolved.parsed && !firstParsedFailure) firstParsedFailure = resolved.failure;
@@ -232,25 +219,21 @@ function naturalSplit(candidates: [string, string][]): number {
 function parseTwoFields(lonText: string, latText: string): Pair | Failure {
   const lon = parseAngle(lonText);
   if (!lon.ok) {
-    const problem = angleProblem(lon, 'Longitude', lonText.trim(), 'lon');
+    const problem = angleProblem(lon, text('siteLocationLongitude'), lonText.trim(), 'lon');
     return fail('lon', problem.code, problem.message);
   }
   const lat = parseAngle(latText);
   if (!lat.ok) {
-    const problem = angleProblem(lat, 'Latitude', latText.trim(), 'lat');
+    const problem = angleProblem(lat, text('siteLocationLatitude'), latText.trim(), 'lat');
     return fail('lat', problem.code, problem.message);
   }
   if (lon.axis === 'lat' || lat.axis === 'lon') {
     const field = lon.axis === 'lat' ? 'lon' : 'lat';
-    const text = field === 'lon' ? lonText.trim() : latText.trim();
-    return fail(
-      field,
-      'swapped',
-      `${field === 'lon' ? 'Longitude' : 'Latitude'} "${text}" is marked as a ${field === 'lon' ? 'latitude (N/S)' : 'longitude (E/W)'}: swap the longitude and latitude fields`,
-    );
+    const value = field === 'lon' ? lonText.trim() : latText.trim();
+    return fail(field, 'swapped', text(field === 'lon' ? 'siteLocationMarkedAsLatitude' : 'siteLocationMarkedAsLongitude', { value }));
   }
   const pair = { lon: lon.value, lat: lat.value };
-  const failure = checkPair(pair, { lon: 'lon', lat: 'lat' }, `Longitude "${lonText.trim()}", latitude "${latText.trim()}"`, 'swap the longitude and latitude fields');
+  const failure = checkPair(pair, { lon: 'lon', lat: 'lat' }, text('siteLocationTwoFields', { lon: lonText.trim(), lat: latText.trim() }), text('siteLocationSwapHintFields'));
   return failure ?? pair;
 }
 
@@ -264,80 +247,31 @@ function nearbyMetres(a: Pair, b: Pair): number {
 
 function fromGeographic(pair: Pair, system: 'wgs84' | 'gcj02' | 'bd09'): Success {
   if (system === 'wgs84') {
-    return { ok: true, lon: pair.lon, lat: pair.lat, system, accuracyM: 0, note: 'WGS84/CGCS2000 taken as entered (CGCS2000 and WGS84 agree within decimetres)' };
+    return { ok: true, lon: pair.lon, lat: pair.lat, system, accuracyM: 0, note: text('siteLocationNoteWgs84') };
   }
   const crs = system === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09;
   const [lon, lat] = gcoord.transform([pair.lon, pair.lat], crs, gcoord.WGS84) as [number, number];
   const [backLon, backLat] = gcoord.transform([lon, lat], gcoord.WGS84, crs) as [number, number];
   const residual = nearbyMetres(pair, { lon: backLon, lat: backLat });
   const shift = nearbyMetres(pair, { lon, lat });
-  const name = system === 'gcj02' ? 'GCJ-02 (Amap/高德, Tencent)' : 'BD-09 (Baidu)';
   // gcoord leaves GCJ-02 untouched outside its China box (north of 55.83°N, east of 137.83°E), as the services do.
-  const untouched = shift === 0 ? ': outside mainland China, where the services use WGS84, so no shift was applied' : '';
+  const untouched = shift === 0 ? text('siteLocationNoteNoShift') : '';
   return {
     ok: true,
     lon,
     lat,
     system,
     accuracyM: system === 'gcj02' ? GCJ_ACCURACY_M : BD_ACCURACY_M,
-    note:
-      `${name} converted to WGS84 with gcoord, shifted ${shift.toFixed(0)} m${untouched}; ` +
-      `converting back reproduces the input to ${residual.toFixed(2)} m, but the published ${system === 'gcj02' ? 'GCJ-02' : 'GCJ-02/BD-09'} formulas match the map services only to metres`,
+    note: text(system === 'gcj02' ? 'siteLocationNoteGcj02' : 'siteLocationNoteBd09', { shift: shift.toFixed(0), untouched, residual: residual.toFixed(2) }),
   };
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Gauss-Krüger (CGCS2000)
 
-interface GaussKrugerZone {
-  epsg: number;
-  zoneWidth: 3 | 6;
-  zone: number;
-  centralMeridian: number;
-  prefixed: boolean;
-  falseEasting: number;
-}
-
-/** The CGCS2000 Gauss-Krüger series: 3° zones 25–45 with prefix (4513–4533) and without (4534–4554); 6° zones 13–23 (4491–4501, 4502–4512). */
-function zoneOfEpsg(epsg: number): GaussKrugerZone | undefined {
-  if (!Number.isInteger(epsg)) return undefined;
-  if (epsg >= 4513 && epsg <= 4533) {
-    const zone = epsg - 4513 + 25;
-    return { epsg, zoneWidth: 3, zone, centralMeridian: 3 * zone, prefixed: true, falseEasting: zone * 1e6 + 500000 };
-  }
-  if (epsg >= 4534 && epsg <= 4554) {
-    const centralMeridian = 75 + 3 * (epsg - 4534);
-    return { epsg, zoneWidth: 3, zone: centralMeridian / 3, centralMeridian, prefixed: false, falseEasting: 500000 };
-  }
-  if (epsg >= 4491 && epsg <= 4501) {
-    const zone = epsg - 4491 + 13;
-    return { epsg, zoneWidth: 6, zone, centralMeridian: 6 * zone - 3, prefixed: true, falseEasting: zone * 1e6 + 500000 };
-  }
-  if (epsg >= 4502 && epsg <= 4512) {
-    const centralMeridian = 75 + 6 * (epsg - 4502);
-    return { epsg, zoneWidth: 6, zone: (centralMeridian + 3) / 6, centralMeridian, prefixed: false, falseEasting: 500000 };
-  }
-  return undefined;
-}
-
-/** The zone an easting prefix names: 25–45 are 3° zones, 13–23 are 6° zones (the ranges do not overlap). */
-function zoneOfPrefix(prefix: number): GaussKrugerZone | undefined {
-  if (prefix >= 25 && prefix <= 45) return zoneOfEpsg(4513 + prefix - 25);
-  if (prefix >= 13 && prefix <= 23) return zoneOfEpsg(4491 + prefix - 13);
-  return undefined;
-}
-
 function zoneLabel(zone: GaussKrugerZone): string {
-  const name =
-    zone.zoneWidth === 3
-      ? zone.prefixed
-        ? `CGCS2000 / 3-degree Gauss-Kruger zone ${zone.zone}`
-        : `CGCS2000 / 3-degree Gauss-Kruger CM ${zone.centralMeridian}E`
-      : zone.prefixed
-        ? `CGCS2000 / Gauss-Kruger zone ${zone.zone}`
-        : `CGCS2000 / Gauss-Kruger CM ${zone.centralMeridian}E`;
   const easting = zone.prefixed ? `Y = ${zone.zone}xxxxxx.xx` : 'Y without zone prefix';
-  return `EPSG:${zone.epsg} ${name} (CM ${zone.centralMeridian}°E, ${easting})`;
+  return `EPSG:${zone.epsg} ${zone.name} (CM ${zone.centralMeridian}°E, ${easting})`;
 }
 
 const converters = new Map<number, proj4.Converter>();
@@ -345,7 +279,7 @@ const converters = new Map<number, proj4.Converter>();
 function converterOf(zone: GaussKrugerZone): proj4.Converter {
   let converter = converters.get(zone.epsg);
   if (!converter) {
-    converter = proj4('EPSG:4326', `+proj=tmerc +lat_0=0 +lon_0=${zone.centralMeridian} +k=1 +x_0=${zone.falseEasting} +y_0=0 +ellps=GRS80 +units=m +no_defs`);
+    converter = proj4('EPSG:4326', gaussKrugerDefinition(zone));
     converters.set(zone.epsg, converter);
   }
   return converter;
@@ -353,16 +287,17 @@ function converterOf(zone: GaussKrugerZone): proj4.Converter {
 
 const METRES = /^[+-]?(\d+(\.\d*)?|\.\d+)\s*(m|米)?$/;
 
-function readMetres(text: string, field: 'x' | 'y'): number | Failure {
-  const trimmed = text.trim();
-  const label = field === 'x' ? 'X (northing)' : 'Y (easting)';
-  if (trimmed === '') return fail(field, 'empty', `${label} is empty: enter it in metres, e.g. ${field === 'x' ? '5069876.12' : '43554321.98'}`);
-  if (!METRES.test(trimmed)) return fail(field, 'not-a-number', `${label} "${trimmed}" is not a number of metres: write digits only, e.g. ${field === 'x' ? '5069876.12' : '43554321.98'}`);
+function readMetres(typed: string, field: 'x' | 'y'): number | Failure {
+  const trimmed = typed.trim();
+  const what = text(field === 'x' ? 'siteLocationNorthing' : 'siteLocationEasting');
+  const example = field === 'x' ? '5069876.12' : '43554321.98';
+  if (trimmed === '') return fail(field, 'empty', text('siteLocationMetresEmpty', { what, example }));
+  if (!METRES.test(trimmed)) return fail(field, 'not-a-number', text('siteLocationMetresNotNumber', { what, value: trimmed, example }));
   return Number.parseFloat(trimmed);
 }
 
 function looksLikeEasting(value: number): boolean {
-  if (value >= 1e7 && value < 1e8) return zoneOfPrefix(Math.floor(value / 1e6)) !== undefined;
+  if (value >= 1e7 && value < 1e8) return gaussKrugerZoneOfEasting(value) !== null;
   return value > 0 && value < 1e6;
 }
 
@@ -371,63 +306,61 @@ function fromGaussKruger(xText: string, yText: string, epsg: number | undefined)
   if (typeof x !== 'number') return x;
   const y = readMetres(yText, 'y');
   if (typeof y !== 'number') return y;
-  const given = epsg === undefined ? undefined : zoneOfEpsg(epsg);
+  const given = epsg === undefined ? undefined : gaussKrugerZoneOfEpsg(epsg);
   if (epsg !== undefined && !given) {
-    return fail('epsg', 'gk-unknown-zone', `EPSG ${epsg} is not a CGCS2000 Gauss-Krüger code: choose one of 4491–4554 (Heilongjiang: 4528–4533 or 4549–4554 for 3° zones, 4499–4501 or 4510–4512 for 6° zones)`);
+    return fail('epsg', 'gk-unknown-zone', text('siteLocationEpsgUnknown', { epsg }));
   }
   const xShown = xText.trim();
   const yShown = yText.trim();
   if (looksLikeEasting(x) && y >= REGION_NORTHING[0] && y <= REGION_NORTHING[1]) {
-    return fail('x', 'swapped', `X ${xShown} looks like an easting and Y ${yShown} like a northing: in Chinese surveying X is the northing (about 4800000–5950000 in Heilongjiang) and Y the easting; swap them`);
+    return fail('x', 'swapped', text('siteLocationXySwapped', { x: xShown, y: yShown }));
   }
-  if (!(x > 0 && x < 1e7)) return fail('x', 'out-of-range', `X (northing) ${xShown} is outside 0–10000000 m: enter the distance north of the equator in metres (about 4800000–5950000 in Heilongjiang)`);
-  if (!(y > 0 && y < 1e8)) return fail('y', 'out-of-range', `Y (easting) ${yShown} is not an easting: enter it in metres, with the zone prefix (e.g. 43554321.98) or without it (e.g. 554321.98)`);
+  if (!(x > 0 && x < 1e7)) return fail('x', 'out-of-range', text('siteLocationNorthingOutOfRange', { x: xShown }));
+  if (!(y > 0 && y < 1e8)) return fail('y', 'out-of-range', text('siteLocationNotEasting', { y: yShown }));
   let zone: GaussKrugerZone;
   if (y >= 1e7) {
     const prefix = Math.floor(y / 1e6);
-    const named = zoneOfPrefix(prefix);
+    const named = gaussKrugerZoneOfEasting(y);
     if (!named) {
-      return fail('y', 'gk-unknown-zone', `Y (easting) ${yShown} starts with ${prefix}, which is no CGCS2000 zone: 3° zones are 25–45 (Heilongjiang 40–45), 6° zones 13–23 (Heilongjiang 21–23); check the number`);
+      return fail('y', 'gk-unknown-zone', text('siteLocationUnknownPrefix', { y: yShown, prefix }));
     }
     if (given && given.epsg !== named.epsg) {
       return fail(
         'epsg',
         'gk-zone-conflict',
-        `EPSG ${given.epsg} (${given.zoneWidth}° zone, CM ${given.centralMeridian}°E${given.prefixed ? '' : ', no prefix'}) contradicts Y (easting) ${yShown}, whose prefix ${prefix} means EPSG ${named.epsg} (${named.zoneWidth}° zone ${named.zone}, CM ${named.centralMeridian}°E): choose EPSG ${named.epsg} or correct Y`,
+        text('siteLocationZoneConflict', {
+          epsg: given.epsg,
+          width: given.zoneWidth,
+          cm: given.centralMeridian,
+          noPrefix: given.prefixed ? '' : text('siteLocationNoPrefix'),
+          y: yShown,
+          prefix,
+          named: named.epsg,
+          namedWidth: named.zoneWidth,
+          namedZone: named.zone,
+          namedCm: named.centralMeridian,
+        }),
       );
     }
     zone = named;
   } else {
     if (!given) {
-      return fail(
-        'y',
-        'gk-zone-missing',
-        `Y (easting) ${yShown} has no zone prefix: choose the EPSG code (e.g. 4552, the 3° zone with CM 129°E, without prefix) or write Y with its zone prefix, as 43xxxxxx.xx for 3° zone 43`,
-      );
+      return fail('y', 'gk-zone-missing', text('siteLocationPrefixMissing', { y: yShown }));
     }
     if (given.prefixed) {
-      return fail(
-        'epsg',
-        'gk-zone-conflict',
-        `EPSG ${given.epsg} expects Y with the zone prefix ${given.zone} (${given.zone}xxxxxx), but Y (easting) ${yShown} has none: write Y as ${given.zone}${String(Math.round(y) % 1e6).padStart(6, '0')} or choose the code without prefix for CM ${given.centralMeridian}°E`,
-      );
+      const suggested = `${given.zone}${String(Math.round(y) % 1e6).padStart(6, '0')}`;
+      return fail('epsg', 'gk-zone-conflict', text('siteLocationPrefixExpected', { epsg: given.epsg, zone: given.zone, y: yShown, suggested, cm: given.centralMeridian }));
     }
-    if (y >= 1e6) {
-      return fail('y', 'out-of-range', `Y (easting) ${yShown} is too large for a zone without prefix (about 100000–900000): check the digits, or write it with its zone prefix`);
-    }
+    if (y >= 1e6) return fail('y', 'out-of-range', text('siteLocationEastingTooLarge', { y: yShown }));
     zone = given;
   }
   const [lon, lat] = converterOf(zone).inverse([y, x]) as [number, number];
   if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
-    return fail('y', 'out-of-range', `X ${xShown}, Y ${yShown} cannot be converted in EPSG ${zone.epsg}: check both numbers and the zone`);
+    return fail('y', 'out-of-range', text('siteLocationNotConvertible', { x: xShown, y: yShown, epsg: zone.epsg }));
   }
   if (!inRegion(lon, lat)) {
     const field = lon < REGION.lonMin || lon > REGION.lonMax ? 'y' : 'x';
-    return fail(
-      field,
-      'outside-region',
-      `X ${xShown}, Y ${yShown} in EPSG ${zone.epsg} is ${lon.toFixed(4)}°E, ${lat.toFixed(4)}°N, outside the area this tool covers (115–140°E, 38–58°N): check the numbers and the zone`,
-    );
+    return fail(field, 'outside-region', text('siteLocationGaussKrugerOutsideRegion', { x: xShown, y: yShown, epsg: zone.epsg, lon: lon.toFixed(4), lat: lat.toFixed(4) }));
   }
   return {
     ok: true,
@@ -438,7 +371,7 @@ function fromGaussKruger(xText: string, yText: string, epsg: number | undefined)
     zone: zone.zone,
     zoneWidth: zone.zoneWidth,
     accuracyM: GAUSS_KRUGER_ACCURACY_M,
-    note: `CGCS2000 ${zone.zoneWidth}° Gauss-Krüger zone ${zone.zone} (EPSG:${zone.epsg}, CM ${zone.centralMeridian}°E) converted to WGS84 with proj4 to the millimetre (CGCS2000 and WGS84 agree within decimetres)`,
+    note: text('siteLocationNoteGaussKruger', { width: zone.zoneWidth, zone: zone.zone, epsg: zone.epsg, cm: zone.centralMeridian }),
   };
 }
 
@@ -450,8 +383,8 @@ function fromGaussKruger(xText: string, yText: string, epsg: number | undefined)
  * metre-level), Gauss-Krüger with proj4 (1 mm). Anything outside lon 115–140, lat 38–58 is refused.
  *
  * @param input - The system and the text of each field.
- * @returns WGS84 degrees with zone, accuracy and a note; or the field at fault, a code and an English
- *   message saying what to do.
+ * @returns WGS84 degrees with zone, accuracy and a note; or the field at fault, a code and a message (a catalogue
+ *   text) saying what to do.
  * @example
  * parseSiteLocation({ system: 'wgs84', text: '北纬45°45\'30" 东经126°38\'12.5"' }); // { ok: true, lon: 126.636805…, lat: 45.758333…, … }
  * parseSiteLocation({ system: 'gauss-kruger', x: '5069876.12', y: '2845123' }).code; // 'gk-zone-missing'
@@ -462,8 +395,6 @@ export function parseSiteLocation(input: SiteLocationInput): SiteLocation {
   if ('ok' in pair) return pair;
   return fromGeographic(pair, input.system);
 }
-
-const HEILONGJIANG_EPSG = [4528, 4529, 4530, 4531, 4532, 4533, 4549, 4550, 4551, 4552, 4553, 4554, 4499, 4500, 4501, 4510, 4511, 4512];
 
 /**
  * The CGCS2000 Gauss-Krüger EPSG codes that cover Heilongjiang (121°–135°E), for a picker: 3° zones 40–45
@@ -476,8 +407,11 @@ const HEILONGJIANG_EPSG = [4528, 4529, 4530, 4531, 4532, 4533, 4549, 4550, 4551,
  * // { epsg: 4531, label: 'EPSG:4531 CGCS2000 / 3-degree Gauss-Kruger zone 43 (CM 129°E, Y = 43xxxxxx.xx)', zoneWidth: 3, prefixed: true, centralMeridian: 129 }
  */
 export function gaussKrugerEpsgCodes(): { epsg: number; label: string; zoneWidth: 3 | 6; prefixed: boolean; centralMeridian: number }[] {
-  return HEILONGJIANG_EPSG.map((epsg) => {
-    const zone = zoneOfEpsg(epsg)!;
-    return { epsg, label: zoneLabel(zone), zoneWidth: zone.zoneWidth, prefixed: zone.prefixed, centralMeridian: zone.centralMeridian };
-  });
+  return heilongjiangGaussKrugerZones().map((zone) => ({
+    epsg: zone.epsg,
+    label: zoneLabel(zone),
+    zoneWidth: zone.zoneWidth,
+    prefixed: zone.prefixed,
+    centralMeridian: zone.centralMeridian,
+  }));
 }

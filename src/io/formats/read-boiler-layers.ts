@@ -2,21 +2,23 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { NO_BURN_CATEGORIES, type NoBurnCategory } from '../../core/boilers/boiler.ts';
 import type { CategorisedZone, NamedArea, NamedPipeline } from '../../core/boilers/boiler-places.ts';
 import { findRingSelfIntersections } from '../../core/geo/ring-self-intersections.ts';
-import type { VectorFeature, VectorFile, VectorRejection } from './read-vector-file.ts';
+import { text, type Text } from '../../core/text/text.ts';
 import { areaGeometry } from './area-geometry.ts';
+import type { VectorFeature, VectorFile } from './read-vector-file.ts';
+import { rowRejection, type RowRejection } from './row-rejection.ts';
 
 /** Polygons and lines of an audit layer file (coverage, built-up areas), and every feature left out. */
 export interface AreaLayer {
   areas: NamedArea[];
   /** Lines: heating pipelines (they need a service radius to count as coverage). */
   pipelines: NamedPipeline[];
-  rejected: VectorRejection[];
+  rejected: RowRejection[];
 }
 
 /** No-burn zones read from a file, and every feature left out. */
 export interface ZoneLayer {
   zones: CategorisedZone[];
-  rejected: VectorRejection[];
+  rejected: RowRejection[];
 }
 
 const NAME_KEYS = ['名称', 'name', 'NAME', 'Name', '区域名称', '禁燃区名称', '管网名称', 'zone_name', 'title', 'MC'];
@@ -66,18 +68,18 @@ export function featureName(feature: VectorFeature, file: VectorFile): string {
 }
 
 /** The rings of a polygon that cross themselves: such a polygon has no agreed inside, so it is left out. */
-function crossingProblem(geometry: Polygon | MultiPolygon): string | null {
+function crossingProblem(geometry: Polygon | MultiPolygon): Text | null {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   for (const rings of polygons) {
     for (const ring of rings) {
       const crossing = findRingSelfIntersections(ring as Position[], 1)[0];
-      if (crossing) return `the outline crosses itself near ${crossing.lon.toFixed(6)}, ${crossing.lat.toFixed(6)}: fix the polygon in your GIS and import it again`;
+      if (crossing) return text('boilerLayerSelfCrossing', { lon: crossing.lon.toFixed(6), lat: crossing.lat.toFixed(6) });
     }
   }
   return null;
 }
 
-type Classified = { kind: 'area'; area: NamedArea } | { kind: 'line'; pipeline: NamedPipeline } | { kind: 'rejected'; rejection: VectorRejection };
+type Classified = { kind: 'area'; area: NamedArea } | { kind: 'line'; pipeline: NamedPipeline } | { kind: 'rejected'; rejection: RowRejection };
 
 /** A feature as an area, a line, or a rejection with its reason. */
 function classify(feature: VectorFeature, file: VectorFile): Classified {
@@ -86,13 +88,13 @@ function classify(feature: VectorFeature, file: VectorFile): Classified {
   if (area) {
     const problem = crossingProblem(area);
     return problem
-      ? { kind: 'rejected', rejection: { row: feature.number, field: 'geometry', reason: problem, value: geometry.type } }
+      ? { kind: 'rejected', rejection: rowRejection(feature.number, 'geometry', problem, geometry.type) }
       : { kind: 'area', area: { name: featureName(feature, file), geometry: area } };
   }
   if (geometry.type === 'LineString' || geometry.type === 'MultiLineString') {
     return { kind: 'line', pipeline: { name: featureName(feature, file), lines: geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates } };
   }
-  return { kind: 'rejected', rejection: { row: feature.number, field: 'geometry', reason: `a ${geometry.type} has no area: draw the area as a polygon, or a pipeline as a line`, value: geometry.type } };
+  return { kind: 'rejected', rejection: rowRejection(feature.number, 'geometry', text('boilerLayerNoArea', { type: geometry.type }), geometry.type) };
 }
 
 /**
@@ -133,18 +135,15 @@ export function zoneLayerOf(file: VectorFile): ZoneLayer {
     if (item.kind === 'rejected') {
       layer.rejected.push(item.rejection);
     } else if (item.kind === 'line') {
-      layer.rejected.push({ row: feature.number, field: 'geometry', reason: 'a line has no area: a no-burn zone must be a polygon', value: feature.geometry.type });
+      layer.rejected.push(rowRejection(feature.number, 'geometry', text('boilerLayerZoneIsLine'), feature.geometry.type));
     } else {
       const found = firstOf(feature.properties, CATEGORY_KEYS);
       const category = found ? parseNoBurnCategory(found[1]) : null;
       if (category) layer.zones.push({ ...item.area, category });
       else {
-        layer.rejected.push({
-          row: feature.number,
-          field: found?.[0] ?? 'category',
-          reason: found ? `"${found[1]}" is not a no-burn zone category: write Ⅰ, Ⅱ or Ⅲ` : 'no fuel category: add a property "category" (类别) with Ⅰ, Ⅱ or Ⅲ',
-          value: found?.[1] ?? '',
-        });
+        layer.rejected.push(
+          rowRejection(feature.number, found?.[0] ?? 'category', found ? text('boilerLayerNotCategory', { value: found[1] }) : text('boilerLayerNoCategory'), found?.[1] ?? ''),
+        );
       }
     }
   }

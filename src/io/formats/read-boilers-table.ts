@@ -1,5 +1,7 @@
 import { BOILER_FUELS, BOILER_STATUSES, BOILER_USES, type Boiler, type BoilerFuel, type BoilerStatus, type BoilerUse } from '../../core/boilers/boiler.ts';
+import { text, TextError, type Localized, type Text } from '../../core/text/text.ts';
 import { parseSiteLocation, type SiteLocationInput } from './parse-site-location.ts';
+import { rowRejection, type RowRejection } from './row-rejection.ts';
 import { detectColumns, normaliseHeader, createSystemReader, readTextTable, skippedRow } from './table-columns.ts';
 
 /** One boiler whose location was read. */
@@ -30,14 +32,6 @@ export interface BoilerColumns {
   county: number;
 }
 
-/** A row, the column header, what is wrong and the cell text. */
-export interface BoilerIssue {
-  row: number;
-  field: string;
-  reason: string;
-  value: string;
-}
-
 /** A read boilers table: the source cells, the detected columns, the boilers with a location, and every problem. */
 export interface BoilersTable {
   fileName: string;
@@ -51,9 +45,9 @@ export interface BoilersTable {
   /** Rows that have a location. */
   boilers: BoilerRow[];
   /** Exactly one entry per record not in `boilers`, in record order: no usable location, an empty row or a repeated header. */
-  rejected: BoilerIssue[];
+  rejected: RowRejection[];
   /** Kept rows whose cell could not be read: the field is null, never guessed. */
-  notes: BoilerIssue[];
+  notes: RowRejection[];
 }
 
 type BoilerField = keyof BoilerColumns;
@@ -76,9 +70,7 @@ const ALIASES: Record<BoilerField, string[]> = {
   county: ['区县', '县', '县区', '县(市、区)', '所在区县', 'county', 'district'],
 };
 
-const EXPECTED =
-  'expected columns 经度 and 纬度 (longitude, latitude) or one 坐标/经纬度 column holding both, optionally 坐标系 (WGS84, CGCS2000, GCJ02 or BD09), ' +
-  '名称, 额定蒸发量 (t/h), 额定热功率 (MW), 燃料, 用途, 是否位于建成区, 状态, 城市 and 区县';
+const COLUMNS = text('boilersTableColumns');
 
 /** Cell words, normalised like headers, for each value; a trailing 锅炉 (`燃气锅炉`) is ignored. */
 const FUEL_WORDS = words<BoilerFuel>({
@@ -114,8 +106,14 @@ function lookUp<T extends string>(map: Map<string, T>, text: string): T | undefi
   return map.get(key) ?? (key.endsWith('锅炉') ? map.get(key.slice(0, -2)) : undefined);
 }
 
-/** `a, b or c` */
-const either = (list: readonly string[]) => `${list.slice(0, -1).join(', ')} or ${list.at(-1)}`;
+/** `a, b or c` in English, `a、b或c` in Chinese. */
+const either = (list: readonly string[]): Localized => ({
+  zh: `${list.slice(0, -1).join('、')}或${list.at(-1)}`,
+  en: `${list.slice(0, -1).join(', ')} or ${list.at(-1)}`,
+});
+
+/** The texts of a cell that names no known fuel, use, built-up answer or status. */
+type UnknownWordKey = 'boilersTableUnknownFuel' | 'boilersTableUnknownUse' | 'boilersTableUnknownBuiltUp' | 'boilersTableUnknownStatus';
 
 type CapacityUnit = 'tph' | 'mw';
 const UNITS = new Map<string, CapacityUnit>([
@@ -127,16 +125,16 @@ const UNIT_IN_HEADER = /[([](.*)[)\]]$/;
 const UNIT_NAME: Record<CapacityUnit, string> = { tph: 't/h', mw: 'MW' };
 
 /** A capacity cell: a positive number and the unit it was written with, or what is wrong; null when empty. */
-function parseCapacity(text: string, decimalComma: boolean): { value: number; unit: CapacityUnit | null } | { problem: string } | null {
-  let compact = text.toLowerCase().replace(/\s/g, '');
+function parseCapacity(cell: string, decimalComma: boolean): { value: number; unit: CapacityUnit | null } | { problem: Text } | null {
+  let compact = cell.toLowerCase().replace(/\s/g, '');
   if (compact === '') return null;
   if (decimalComma) compact = compact.replace(/^([+-]?\d+),(\d+)/, '$1.$2');
   const match = CAPACITY_CELL.exec(compact);
   const value = match ? Number(match[1]) : NaN;
-  if (!match || !(value > 0)) return { problem: `"${text}" is not a positive number: write the capacity as a number, e.g. 10` };
+  if (!match || !(value > 0)) return { problem: text('boilersTableCapacityNotPositive', { value: cell }) };
   if (match[2] === '') return { value, unit: null };
   const unit = UNITS.get(match[2]!);
-  if (!unit) return { problem: `"${text}" has a unit that is not t/h (蒸吨) or MW: write it in one of them, e.g. 10t/h or 7MW` };
+  if (!unit) return { problem: text('boilersTableCapacityUnit', { value: cell }) };
   return { value, unit };
 }
 
@@ -150,14 +148,15 @@ function parseCapacity(text: string, decimalComma: boolean): { value: number; un
  * @param bytes - File contents.
  * @param fileName - For messages.
  * @returns The {@link BoilersTable}.
- * @throws Error starting with the file name when the file is empty, an unreadable workbook, has no location columns or no rows.
+ * @throws TextError whose English starts with the file name when the file is empty, an unreadable workbook, has no
+ *   location columns or no rows.
  * @example
  * const table = await readBoilersTable(bytes, '锅炉清单.csv');
  * table.boilers[0].boiler; // { name: '哈尔滨某热力公司', lon: 126.63, lat: 45.75, capacityTph: 35, capacityMw: null, fuel: '燃煤', … }
- * table.notes;             // [{ row: 7, field: '燃料', reason: '"木柴" is not a known fuel: write 燃煤, 燃气, 生物质, 电 or 燃油', value: '木柴' }]
+ * table.notes;             // [{ row: 7, field: '燃料', reason: { key: 'boilersTableUnknownFuel', … }, value: '木柴' }]
  */
 export async function readBoilersTable(bytes: Uint8Array, fileName: string): Promise<BoilersTable> {
-  const { table, decimalComma } = await readTextTable(bytes, fileName, EXPECTED);
+  const { table, decimalComma } = await readTextTable(bytes, fileName, COLUMNS);
   const { header, recordCount, record, lines } = table;
   const columns: BoilerColumns = detectColumns(header, ALIASES);
   // A capacity column with its unit in the header (`容量(MW)`, `Capacity (t/h)`) is that unit's column; a sheet
@@ -174,9 +173,10 @@ export async function readBoilersTable(bytes: Uint8Array, fileName: string): Pro
   });
   if (!((columns.lon !== -1 && columns.lat !== -1) || columns.pair !== -1)) {
     const partial = (['lon', 'lat'] as const).filter((field) => columns[field] !== -1).map((field) => `"${header[columns[field]]}"`);
-    throw new Error(`${fileName}: no location columns${partial.length > 0 ? ` (only ${partial.join(', ')} without its partner)` : ''} among: ${header.join(', ')}; ${EXPECTED}`);
+    const only = partial.length > 0 ? text('tableOnlyWithoutPartner', { columns: partial.join(', ') }) : '';
+    throw new TextError(text('boilersTableNoLocationColumns', { file: fileName, partial: only, header: header.join(', '), columns: COLUMNS }));
   }
-  if (recordCount === 0) throw new Error(`${fileName}: the header has no rows below it; add one row per boiler (${EXPECTED.replace(/^expected /, '')})`);
+  if (recordCount === 0) throw new TextError(text('boilersTableNoRows', { file: fileName, columns: COLUMNS }));
 
   const headerOf = (field: BoilerField) => header[columns[field]] ?? field;
   const cell = (cells: string[], field: BoilerField) => (columns[field] === -1 ? '' : (cells[columns[field]] ?? ''));
@@ -188,13 +188,13 @@ export async function readBoilersTable(bytes: Uint8Array, fileName: string): Pro
     .join('/');
 
   const boilers: BoilerRow[] = [];
-  const rejected: BoilerIssue[] = [];
-  const notes: BoilerIssue[] = [];
+  const rejected: RowRejection[] = [];
+  const notes: RowRejection[] = [];
   for (let r = 0; r < recordCount; r++) {
     const cells = record(r);
     const row = lines[r]!;
-    const reject = (field: string, reason: string, value: string) => rejected.push({ row, field, reason, value });
-    const note = (field: BoilerField, reason: string, value: string) => notes.push({ row, field: headerOf(field), reason, value });
+    const reject = (field: string, reason: Text, value: string) => rejected.push(rowRejection(row, field, reason, value));
+    const note = (field: BoilerField, reason: Text, value: string) => notes.push(rowRejection(row, headerOf(field), reason, value));
     const skipped = skippedRow(cells, header);
     if (skipped) {
       reject(skipped.field, skipped.reason, skipped.value);
@@ -210,7 +210,7 @@ export async function readBoilersTable(bytes: Uint8Array, fileName: string): Pro
         continue;
       }
       if (parsed.system === 'gauss-kruger') {
-        reject(headerOf('system'), `the row is in Gauss-Krüger ("${systemText}"), which a boiler table does not take: give 经度 and 纬度 in WGS84, CGCS2000, GCJ02 or BD09`, systemText);
+        reject(headerOf('system'), text('boilersTableGaussKruger', { value: systemText }), systemText);
         continue;
       }
       system = parsed.system;
@@ -220,7 +220,7 @@ export async function readBoilersTable(bytes: Uint8Array, fileName: string): Pro
     const pairText = cell(cells, 'pair');
     const hasLonLat = columns.lon !== -1 && columns.lat !== -1 && (lonText.trim() !== '' || latText.trim() !== '');
     if (!hasLonLat && pairText.trim() === '') {
-      reject(locationHeaders, `no location in this row: fill in ${locationHeaders}`, '');
+      reject(locationHeaders, text('boilersTableNoLocation', { columns: locationHeaders }), '');
       continue;
     }
     const input: SiteLocationInput = hasLonLat ? { system, lon: lonText, lat: latText } : { system, text: pairText };
@@ -235,13 +235,13 @@ export async function readBoilersTable(bytes: Uint8Array, fileName: string): Pro
 
     const capacities: Record<'capacityTph' | 'capacityMw', number | null> = { capacityTph: null, capacityMw: null };
     for (const field of ['capacityTph', 'capacityMw'] as const) {
-      const text = cell(cells, field).trim();
-      const parsed = parseCapacity(text, decimalComma);
+      const written = cell(cells, field).trim();
+      const parsed = parseCapacity(written, decimalComma);
       if (parsed === null) continue;
       const unit = field === 'capacityTph' ? 'tph' : 'mw';
-      if ('problem' in parsed) note(field, parsed.problem, text);
+      if ('problem' in parsed) note(field, parsed.problem, written);
       else if (parsed.unit !== null && parsed.unit !== unit) {
-        note(field, `"${text}" is in ${UNIT_NAME[parsed.unit]} but this column holds ${UNIT_NAME[unit]}: move it to the ${UNIT_NAME[parsed.unit]} column or correct the unit`, text);
+        note(field, text('boilersTableCapacityWrongColumn', { value: written, unit: UNIT_NAME[parsed.unit], columnUnit: UNIT_NAME[unit] }), written);
       } else capacities[field] = parsed.value;
     }
     const capacityText = cell(cells, 'capacity').trim();
@@ -249,28 +249,28 @@ export async function readBoilersTable(bytes: Uint8Array, fileName: string): Pro
     if (generic !== null) {
       if ('problem' in generic) note('capacity', generic.problem, capacityText);
       else if (generic.unit === null) {
-        note('capacity', `"${capacityText}" has no unit, so it may be t/h or MW: write ${generic.value}t/h (蒸吨) or ${generic.value}MW`, capacityText);
+        note('capacity', text('boilersTableCapacityNoUnit', { value: capacityText, number: generic.value }), capacityText);
       } else {
         const field = generic.unit === 'tph' ? 'capacityTph' : 'capacityMw';
         const given = capacities[field];
         if (given === null) capacities[field] = generic.value;
         else if (given !== generic.value) {
-          note('capacity', `"${capacityText}" differs from ${headerOf(field)} "${cell(cells, field).trim()}", which is kept: correct one of them`, capacityText);
+          note('capacity', text('boilersTableCapacityConflict', { value: capacityText, column: headerOf(field), other: cell(cells, field).trim() }), capacityText);
         }
       }
     }
 
-    const named = <T extends string>(field: BoilerField, map: Map<string, T>, what: string, accepted: string): T | null => {
-      const text = cell(cells, field).trim();
-      if (text === '') return null;
-      const value = lookUp(map, text);
-      if (value === undefined) note(field, `"${text}" ${what}: write ${accepted}`, text);
+    const named = <T extends string>(field: BoilerField, map: Map<string, T>, unknown: UnknownWordKey, accepted: Localized): T | null => {
+      const written = cell(cells, field).trim();
+      if (written === '') return null;
+      const value = lookUp(map, written);
+      if (value === undefined) note(field, text(unknown, { value: written, accepted }), written);
       return value ?? null;
     };
-    const fuel = named('fuel', FUEL_WORDS, 'is not a known fuel', either(BOILER_FUELS));
-    const use = named('use', USE_WORDS, 'is not a known use', either(BOILER_USES));
-    const builtUp = named('builtUp', BUILT_UP_WORDS, 'does not say whether the boiler is in the built-up area', '是 or 否');
-    const status = named('status', STATUS_WORDS, 'is not a known status', either(BOILER_STATUSES));
+    const fuel = named('fuel', FUEL_WORDS, 'boilersTableUnknownFuel', either(BOILER_FUELS));
+    const use = named('use', USE_WORDS, 'boilersTableUnknownUse', either(BOILER_USES));
+    const builtUp = named('builtUp', BUILT_UP_WORDS, 'boilersTableUnknownBuiltUp', either(['是', '否']));
+    const status = named('status', STATUS_WORDS, 'boilersTableUnknownStatus', either(BOILER_STATUSES));
     const name = cell(cells, 'name').trim();
     const city = cell(cells, 'city').trim();
     const county = cell(cells, 'county').trim();

@@ -1,8 +1,10 @@
 import { CONFIDENCE_CLASS, DAY_NIGHT, confidenceClassOf, createFirePoints, type FirePoints } from '../../core/fires/fire-points.ts';
+import { text, TextError, type Text } from '../../core/text/text.ts';
 import { decodeText, type DecodedText } from './decode-text.ts';
 import { parseCoordinate } from './parse-coordinate.ts';
 import { parseDelimited } from './parse-delimited.ts';
 import { parseBeijingTime, parseFirmsTime, type TimeResult } from './parse-fire-time.ts';
+import { rowRejection, type RowRejection } from './row-rejection.ts';
 
 /** The fields a fire-point file can map to its columns. */
 export const FIRE_FIELDS = ['lon', 'lat', 'date', 'time', 'confidence', 'frp', 'satellite', 'dayNight', 'province', 'city', 'county', 'town', 'landType'] as const;
@@ -10,14 +12,6 @@ export type FireField = (typeof FIRE_FIELDS)[number];
 
 /** Which column (index into the header) holds each field; -1 when absent. */
 export type FireColumns = Record<FireField, number>;
-
-/** One rejected row: its line in the file, the field and the reason. Nothing is dropped without one. */
-export interface Rejection {
-  row: number;
-  field: string;
-  reason: string;
-  value: string;
-}
 
 export type FireFormat = 'firms-viirs' | 'firms-modis' | 'official' | 'geojson' | 'table';
 
@@ -38,11 +32,16 @@ export interface FireFile {
   points: FirePoints;
   /** Record index of each accepted point. */
   recordOfPoint: Int32Array;
-  rejected: Rejection[];
+  rejected: RowRejection[];
 }
 
 /** The file cannot be read at all (no coordinate columns, empty, not a table). Says which file and what to do. */
-export class FireFileError extends Error {}
+export class FireFileError extends TextError {
+  constructor(value: Text) {
+    super(value);
+    this.name = 'FireFileError';
+  }
+}
 
 /** Column names seen in FIRMS exports, official bulletins and common spreadsheets, normalised (lowercase, no spaces). */
 const ALIASES: Record<FireField, string[]> = {
@@ -99,16 +98,16 @@ function detectFormat(header: readonly string[], columns: FireColumns): FireForm
 }
 
 /** A GeoJSON FeatureCollection of points as a table: properties become columns, coordinates go last. */
-function geojsonTable(text: string, fileName: string): { header: string[]; recordCount: number; record(i: number): string[]; lines: ArrayLike<number> } {
+function geojsonTable(json: string, fileName: string): { header: string[]; recordCount: number; record(i: number): string[]; lines: ArrayLike<number> } {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(json);
   } catch (error) {
-    throw new FireFileError(`${fileName}: not valid JSON (${(error as Error).message})`);
+    throw new FireFileError(text('fireFileNotJson', { file: fileName, detail: (error as Error).message }));
   }
   const collection = parsed as { type?: unknown; features?: unknown };
   if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
-    throw new FireFileError(`${fileName}: expected a GeoJSON FeatureCollection of points`);
+    throw new FireFileError(text('fireFileNotPointCollection', { file: fileName }));
   }
   const keys = new Map<string, number>(); // a Map, so a "__proto__" property is just a column
   const features = collection.features as { geometry?: { type?: string; coordinates?: unknown }; properties?: Record<string, unknown> | null }[];
@@ -126,6 +125,9 @@ function geojsonTable(text: string, fileName: string): { header: string[]; recor
   });
   return { header, recordCount: records.length, record: (i) => records[i]!, lines: records.map((_, i) => i + 1) };
 }
+
+/** The reasons of parseCoordinate's codes; made once, a million-row file shares them. */
+const COORDINATE_REASONS: Record<'empty' | 'not a number', Text> = { empty: text('fireCellEmpty'), 'not a number': text('fireCellNotANumber') };
 
 /** Heilongjiang and its neighbours lie within these ranges: a latitude in the longitude range means swapped columns. */
 const REGION_LON = [115, 136] as const;
@@ -145,10 +147,10 @@ const REGION_LAT = [40, 56] as const;
  * @throws FireFileError when no row could ever be read (empty file, no coordinate columns).
  * @example
  * const file = readFireFile(bytes, 'fire_nrt_SV-C2.csv');
- * file.points.count; file.rejected; // [{ row: 12, field: 'latitude', reason: 'empty', value: '' }]
+ * file.points.count; file.rejected; // [{ row: 12, field: 'latitude', reason: { key: 'fireCellEmpty' }, value: '' }]
  */
 export function readFireFile(bytes: Uint8Array, fileName: string, options: FireReadOptions = {}): FireFile {
-  if (isZip(bytes)) throw new FireFileError(`${fileName}: an XLSX workbook; read it with loadFireFile`);
+  if (isZip(bytes)) throw new FireFileError(text('fireFileIsWorkbook', { file: fileName }));
   const { table, source } = fireTableOfText(bytes, fileName);
   return readFireTable(table, source, options);
 }
@@ -159,7 +161,7 @@ export function readFireFile(bytes: Uint8Array, fileName: string, options: FireR
  * @throws FireFileError for an empty file or broken JSON.
  */
 export function fireTableOfText(bytes: Uint8Array, fileName: string): { table: TextTable; source: FireTableSource } {
-  if (bytes.length === 0) throw new FireFileError(`${fileName}: the file is empty`);
+  if (bytes.length === 0) throw new FireFileError(text('fireFileEmpty', { file: fileName }));
   const decoded = decodeText(bytes);
   const trimmed = decoded.text.trimStart();
   const isJson = trimmed.startsWith('{');
@@ -224,13 +226,11 @@ export function* readFireTableSteps(
   const { fileName, encoding, decimalComma } = source;
   const isJson = source.geojson;
   const { header, recordCount, record: recordAt, lines } = table;
-  if (header.length === 0 || header.every((h) => h === '')) throw new FireFileError(`${fileName}: no header row`);
+  if (header.length === 0 || header.every((h) => h === '')) throw new FireFileError(text('fireFileNoHeader', { file: fileName }));
   const columns = { ...detectFireColumns(header), ...options.columns };
   const format = source.format ?? (isJson ? 'geojson' : detectFormat(header, columns));
   if (columns.lon === -1 || columns.lat === -1) {
-    throw new FireFileError(
-      `${fileName}: no ${columns.lon === -1 ? 'longitude (经度/中心经度/longitude)' : 'latitude (纬度/中心纬度/latitude)'} column among: ${header.join(', ')}. Choose the column by hand.`,
-    );
+    throw new FireFileError(text(columns.lon === -1 ? 'fireFileNoLongitudeColumn' : 'fireFileNoLatitudeColumn', { file: fileName, columns: header.join(', ') }));
   }
   const timeZone = format === 'firms-viirs' || format === 'firms-modis' || normaliseHeader(header[columns.date] ?? '') === 'acq_date' ? 'utc' : 'beijing';
   const name = (field: FireField) => header[columns[field]] ?? field;
@@ -239,7 +239,7 @@ export function* readFireTableSteps(
   const points = createFirePoints(recordCount);
   const satelliteIndex = new Map<string, number>([['', 0]]);
   const recordOfPoint = new Int32Array(recordCount);
-  const rejected: Rejection[] = [];
+  const rejected: RowRejection[] = [];
   const isHeader = (record: string[]) => record.length === header.length && record.every((cellText, i) => cellText.trim() === header[i]);
   const dates = new Map<string, TimeResult>(); // FIRMS files repeat a few hundred dates a million times
   let n = 0;
@@ -247,9 +247,9 @@ export function* readFireTableSteps(
     if (r % 20_000 === 0) yield { done: r, total: recordCount };
     const record = recordAt(r);
     const row = lines[r]!;
-    const reject = (field: string, reason: string, value = '') => rejected.push({ row, field, reason, value });
+    const reject = (field: string, reason: Text, value = '') => rejected.push(rowRejection(row, field, reason, value));
     if (record[0]?.trim() === header[0] && isHeader(record)) {
-      reject('(row)', 'duplicate header');
+      reject('(row)', text('fireRowDuplicateHeader'));
       continue;
     }
     const lonText = cell(record, 'lon');
@@ -257,26 +257,26 @@ export function* readFireTableSteps(
     const lon = parseCoordinate(lonText, decimalComma);
     const lat = parseCoordinate(latText, decimalComma);
     if (!lon.ok) {
-      reject(name('lon'), lon.reason, lonText);
+      reject(name('lon'), COORDINATE_REASONS[lon.reason], lonText);
       continue;
     }
     if (!lat.ok) {
-      reject(name('lat'), lat.reason, latText);
+      reject(name('lat'), COORDINATE_REASONS[lat.reason], latText);
       continue;
     }
     const looksSwapped =
       (Math.abs(lat.value) > 90 && Math.abs(lon.value) <= 90) ||
       (lat.value >= REGION_LON[0] && lat.value <= REGION_LON[1] && lon.value >= REGION_LAT[0] && lon.value <= REGION_LAT[1]);
     if (looksSwapped) {
-      reject(`${name('lon')}/${name('lat')}`, 'swapped lat/lon', `${lonText}, ${latText}`);
+      reject(`${name('lon')}/${name('lat')}`, text('fireRowSwappedLatLon'), `${lonText}, ${latText}`);
       continue;
     }
     if (Math.abs(lon.value) > 180) {
-      reject(name('lon'), 'out of range (−180…180)', lonText);
+      reject(name('lon'), text('fireLongitudeOutOfRange'), lonText);
       continue;
     }
     if (Math.abs(lat.value) > 90) {
-      reject(name('lat'), 'out of range (−90…90)', latText);
+      reject(name('lat'), text('fireLatitudeOutOfRange'), latText);
       continue;
     }
     let time = Number.NaN;
@@ -306,7 +306,7 @@ export function* readFireTableSteps(
       else {
         const percent = Number(decimalComma ? confidenceText.replace(',', '.') : confidenceText.replace(/%$/, ''));
         if (!Number.isFinite(percent) || percent < 0 || percent > 100) {
-          reject(name('confidence'), 'not l/n/h or a percentage 0–100', confidenceText);
+          reject(name('confidence'), text('fireConfidenceUnreadable'), confidenceText);
           continue;
         }
         confidence = percent;
@@ -318,7 +318,7 @@ export function* readFireTableSteps(
     if (frpText !== '') {
       frp = Number(decimalComma ? frpText.replace(',', '.') : frpText);
       if (!Number.isFinite(frp) || frp < 0) {
-        reject(name('frp'), 'not a non-negative number', frpText);
+        reject(name('frp'), text('fireFrpUnreadable'), frpText);
         continue;
       }
     }

@@ -1,4 +1,6 @@
+import { text, TextError, type Text } from '../../core/text/text.ts';
 import { parseSiteLocation, type CoordinateSystem, type SiteLocation, type SiteLocationInput } from './parse-site-location.ts';
+import { rowRejection, type RowRejection } from './row-rejection.ts';
 import { detectColumns, createSystemReader, readTextTable, skippedRow } from './table-columns.ts';
 
 /** One project site whose location was read: where it came from, what was read and the WGS84 result. */
@@ -36,7 +38,7 @@ export interface SitesTable {
   columns: SiteColumns;
   sites: SiteRow[];
   /** One entry per refused row: its line or sheet row, the column header, the reason and the cell text. */
-  rejected: { row: number; field: string; reason: string; value: string }[];
+  rejected: RowRejection[];
 }
 
 type SiteField = keyof SiteColumns;
@@ -53,9 +55,7 @@ const ALIASES: Record<SiteField, string[]> = {
   epsg: ['epsg', 'epsg代码', 'epsgcode'],
 };
 
-const EXPECTED =
-  'expected columns 经度 and 纬度 (longitude, latitude), or one 坐标/经纬度 column holding both, or X and Y (Gauss-Krüger northing and easting), ' +
-  'optionally 名称 (name), 坐标系 (WGS84, CGCS2000, GCJ02, BD09 or an EPSG code) and EPSG';
+const COLUMNS = text('sitesTableColumns');
 
 const EPSG_CELL = /^\s*(?:epsg\s*:?\s*)?(\d{4,5})\s*$/i;
 const DECIMAL_COMMA = /^\s*[+-]?\d+,\d+\s*$/;
@@ -74,25 +74,25 @@ const METRES = /^\s*[+-]?\d{4,}(\.\d*)?\s*$/;
  * @param options - `system` for rows without a 坐标系 cell; `epsg` for Gauss-Krüger rows whose Y has no zone
  *   prefix and that name no EPSG code of their own.
  * @returns The {@link SitesTable}.
- * @throws Error starting with the file name when the file is empty, an unreadable workbook, or has no coordinate columns.
+ * @throws TextError whose English starts with the file name when the file is empty, an unreadable workbook, or has no
+ *   coordinate columns.
  * @example
  * const table = await readSitesTable(bytes, '建设项目.csv', { system: 'gcj02' });
  * table.sites[0].location; // { ok: true, lon: 126.63…, lat: 45.75…, system: 'gcj02', accuracyM: 2, … }
- * table.rejected;          // [{ row: 7, field: '纬度', reason: 'Latitude is empty: …', value: '' }]
+ * table.rejected;          // [{ row: 7, field: '纬度', reason: { key: 'siteLocationAngleEmpty', … }, value: '' }]
  */
 export async function readSitesTable(bytes: Uint8Array, fileName: string, options: { system?: CoordinateSystem; epsg?: number } = {}): Promise<SitesTable> {
-  const { table, decimalComma } = await readTextTable(bytes, fileName, EXPECTED);
+  const { table, decimalComma } = await readTextTable(bytes, fileName, COLUMNS);
   const { header, recordCount, record, lines } = table;
   const columns: SiteColumns = detectColumns(header, ALIASES);
   const hasGeographic = (columns.lon !== -1 && columns.lat !== -1) || columns.pair !== -1;
   const hasGaussKruger = columns.x !== -1 && columns.y !== -1;
   if (!hasGeographic && !hasGaussKruger) {
     const partial = (['lon', 'lat', 'x', 'y'] as const).filter((field) => columns[field] !== -1).map((field) => `"${header[columns[field]]}"`);
-    throw new Error(
-      `${fileName}: no coordinate columns${partial.length > 0 ? ` (only ${partial.join(', ')} without its partner)` : ''} among: ${header.join(', ')}; ${EXPECTED}`,
-    );
+    const only = partial.length > 0 ? text('tableOnlyWithoutPartner', { columns: partial.join(', ') }) : '';
+    throw new TextError(text('sitesTableNoCoordinateColumns', { file: fileName, partial: only, header: header.join(', '), columns: COLUMNS }));
   }
-  if (recordCount === 0) throw new Error(`${fileName}: the header has no rows below it; add one row per site (${EXPECTED.replace(/^expected /, '')})`);
+  if (recordCount === 0) throw new TextError(text('sitesTableNoRows', { file: fileName, columns: COLUMNS }));
 
   const defaultSystem: CoordinateSystem = options.system ?? (hasGeographic ? 'wgs84' : 'gauss-kruger');
   const headerOf = (field: SiteField) => header[columns[field]] ?? field;
@@ -109,7 +109,7 @@ export async function readSitesTable(bytes: Uint8Array, fileName: string, option
   for (let r = 0; r < recordCount; r++) {
     const cells = record(r);
     const row = lines[r]!;
-    const reject = (field: string, reason: string, value: string) => rejected.push({ row, field, reason, value });
+    const reject = (field: string, reason: Text, value: string) => rejected.push(rowRejection(row, field, reason, value));
     const skipped = skippedRow(cells, header);
     if (skipped) {
       reject(skipped.field, skipped.reason, skipped.value);
@@ -138,7 +138,7 @@ export async function readSitesTable(bytes: Uint8Array, fileName: string, option
     if (epsgText !== '') {
       const code = EPSG_CELL.exec(epsgText);
       if (!code) {
-        reject(headerOf('epsg'), `EPSG code "${epsgText}" is not a number: write the code, e.g. 4531`, epsgText);
+        reject(headerOf('epsg'), text('sitesTableEpsgNotNumber', { value: epsgText }), epsgText);
         continue;
       }
       epsg = Number(code[1]);
@@ -163,7 +163,7 @@ export async function readSitesTable(bytes: Uint8Array, fileName: string, option
     const hasXY = hasGaussKruger && (xText.trim() !== '' || yText.trim() !== '');
     const base = { lon: headerOf('lon'), lat: headerOf('lat'), x: headerOf('x'), y: headerOf('y'), text: headerOf('pair'), epsg: epsgField };
     if (!hasLonLat && !hasPair && !hasXY) {
-      reject(coordinateHeaders, `no coordinates in this row: fill in ${coordinateHeaders}`, '');
+      reject(coordinateHeaders, text('sitesTableNoCoordinates', { columns: coordinateHeaders }), '');
       continue;
     }
     if (system !== 'gauss-kruger' && (hasLonLat || hasPair)) {
@@ -180,7 +180,7 @@ export async function readSitesTable(bytes: Uint8Array, fileName: string, option
       input = epsg === undefined ? { system: 'gauss-kruger', x: xText, y: yText } : { system: 'gauss-kruger', x: xText, y: yText, epsg };
       fieldHeader = base;
     } else {
-      reject(headerOf('system'), `the row is in Gauss-Krüger ("${systemText}") but the table has no X and Y columns: add X (northing) and Y (easting) columns or correct the coordinate system`, systemText);
+      reject(headerOf('system'), text('sitesTableGaussKrugerWithoutXY', { value: systemText }), systemText);
       continue;
     }
 

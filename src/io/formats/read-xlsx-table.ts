@@ -1,3 +1,4 @@
+import { text, TextError } from '../../core/text/text.ts';
 import { readSheet } from 'read-excel-file/universal';
 import type { TextTable } from './read-fire-file.ts';
 
@@ -18,6 +19,7 @@ function cellText(value: unknown): string {
  * @param bytes - The workbook.
  * @param fileName - For messages.
  * @returns A {@link TextTable}.
+ * @throws TextError (`xlsxUnreadable`) when the bytes are no readable workbook.
  * @example
  * const table = await readXlsxTable(bytes, '火点.xlsx');
  */
@@ -26,7 +28,7 @@ export async function readXlsxTable(bytes: Uint8Array, fileName: string): Promis
   try {
     rows = (await readSheet(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)) as unknown[][];
   } catch (error) {
-    throw new Error(`${fileName}: not a readable XLSX workbook (${(error as Error).message})`);
+    throw new TextError(text('xlsxUnreadable', { file: fileName, detail: (error as Error).message }));
   }
   const [header = [], ...records] = rows;
   return {

@@ -1,5 +1,7 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { text, TextError, type Text } from '../../core/text/text.ts';
 import { parseSiteLocation } from './parse-site-location.ts';
+import { rowRejection, type RowRejection } from './row-rejection.ts';
 import { createSystemReader, detectColumns, normaliseHeader, readTextTable, skippedRow } from './table-columns.ts';
 
 /** A zone read from a vertex list: its name, the file line of its first vertex, its polygon and the other columns of that row. */
@@ -15,7 +17,7 @@ export interface VertexListZone {
 export interface VertexListFile {
   fileName: string;
   zones: VertexListZone[];
-  rejected: { row: number; field: string; reason: string; value: string }[];
+  rejected: RowRejection[];
 }
 
 type Field = 'name' | 'part' | 'ring' | 'order' | 'lon' | 'lat' | 'system';
@@ -30,15 +32,13 @@ const ALIASES: Record<Field, string[]> = {
   system: ['坐标系', 'crs', '坐标系统'],
 };
 
-const EXPECTED =
-  'expected one row per vertex with columns 名称 (zone name), 经度 and 纬度 (decimal or DMS), optionally 序号 (vertex order), 部分 (part number), ' +
-  '环 (0 or 外环 for the outline, 1, 2 … or 内环 for holes), 坐标系 (WGS84, CGCS2000, GCJ02, BD09) and any attribute columns (类别, 文号, 生效日期, 备注)';
+const COLUMNS = text('zoneVerticesColumns');
 
 const OUTER_WORDS = new Set(['', '0', '外', '外环', 'outer', 'shell', 'exterior']);
 
 /** A ring key: the outline is 0, holes count from 1; `内环` alone is hole 1. */
-function ringNumber(text: string): number | null {
-  const value = normaliseHeader(text);
+function ringNumber(cell: string): number | null {
+  const value = normaliseHeader(cell);
   if (OUTER_WORDS.has(value)) return 0;
   if (value === '内' || value === '内环' || value === 'inner' || value === 'hole') return 1;
   const match = /^(?:内环|hole|inner)?(\d+)$/.exec(value);
@@ -55,22 +55,23 @@ function ringNumber(text: string): number | null {
  * @param bytes - A CSV (UTF-8 or GBK) or XLSX file.
  * @param fileName - For messages.
  * @returns The zones in order of first appearance, and what was left out.
- * @throws Error starting with the file name when the file is empty or has no name and coordinate columns.
+ * @throws TextError whose English starts with the file name when the file is empty or has no name and coordinate columns.
  * @example
  * const { zones } = await readZoneVertices(bytes, '禁燃区拐点.csv');
  * zones[0]; // { name: '南岗区禁燃区', row: 2, geometry: { type: 'Polygon', coordinates: [[…]] }, properties: { 类别: 'Ⅲ' } }
  */
 export async function readZoneVertices(bytes: Uint8Array, fileName: string): Promise<VertexListFile> {
-  const { table, decimalComma } = await readTextTable(bytes, fileName, EXPECTED);
+  const { table, decimalComma } = await readTextTable(bytes, fileName, COLUMNS);
   const { header, recordCount, record, lines } = table;
   const columns = detectColumns(header, ALIASES);
   if (columns.name === -1 || columns.lon === -1 || columns.lat === -1) {
-    throw new Error(`${fileName}: no ${['name', 'lon', 'lat'].filter((f) => columns[f as Field] === -1).map((f) => ({ name: '名称', lon: '经度', lat: '纬度' })[f]).join(', ')} column among: ${header.join(', ')}; ${EXPECTED}`);
+    const missing = (['name', 'lon', 'lat'] as const).filter((field) => columns[field] === -1).map((field) => ({ name: '名称', lon: '经度', lat: '纬度' })[field]);
+    throw new TextError(text('zoneVerticesNoColumns', { file: fileName, missing: missing.join(', '), header: header.join(', '), columns: COLUMNS }));
   }
   const used = new Set(Object.values(columns).filter((index) => index !== -1));
   const headerOf = (field: Field) => header[columns[field]] ?? field;
   const cell = (cells: string[], field: Field) => (columns[field] === -1 ? '' : (cells[columns[field]] ?? '').trim());
-  const number = (text: string) => (decimalComma && /^[+-]?\d+,\d+$/.test(text) ? text.replace(',', '.') : text);
+  const number = (cell: string) => (decimalComma && /^[+-]?\d+,\d+$/.test(cell) ? cell.replace(',', '.') : cell);
   const systemOf = createSystemReader();
 
   interface Draft {
@@ -79,7 +80,7 @@ export async function readZoneVertices(bytes: Uint8Array, fileName: string): Pro
     properties: Record<string, string>;
     /** part → ring → [order, lon, lat] */
     parts: Map<number, Map<number, [number, number, number][]>>;
-    problem: { row: number; field: string; reason: string; value: string } | null;
+    problem: RowRejection | null;
   }
   const drafts = new Map<string, Draft>();
   const rejected: VertexListFile['rejected'] = [];
@@ -88,12 +89,12 @@ export async function readZoneVertices(bytes: Uint8Array, fileName: string): Pro
     const row = lines[r]!;
     const skipped = skippedRow(cells, header);
     if (skipped) {
-      rejected.push({ row, ...skipped });
+      rejected.push(rowRejection(row, skipped.field, skipped.reason, skipped.value));
       continue;
     }
     const name = cell(cells, 'name');
     if (name === '') {
-      rejected.push({ row, field: headerOf('name'), reason: 'no zone name: every vertex row names its zone', value: '' });
+      rejected.push(rowRejection(row, headerOf('name'), text('zoneVerticesNoName')));
       continue;
     }
     let draft = drafts.get(name);
@@ -106,23 +107,23 @@ export async function readZoneVertices(bytes: Uint8Array, fileName: string): Pro
       drafts.set(name, draft);
     }
     if (draft.problem) continue;
-    const fail = (field: string, reason: string, value: string) => (draft!.problem = { row, field, reason: `zone "${name}" left out: ${reason}`, value });
+    const fail = (field: string, reason: Text, value: string) => (draft!.problem = rowRejection(row, field, text('zoneVerticesZoneLeftOut', { name, inner: reason }), value));
     const partText = cell(cells, 'part');
     const part = partText === '' ? 1 : Number(partText);
     if (!Number.isInteger(part)) {
-      fail(headerOf('part'), `part "${partText}" is not a whole number`, partText);
+      fail(headerOf('part'), text('zoneVerticesPartNotWhole', { value: partText }), partText);
       continue;
     }
     const ringText = cell(cells, 'ring');
     const ring = ringNumber(ringText);
     if (ring === null) {
-      fail(headerOf('ring'), `ring "${ringText}" is neither 0/外环 (outline) nor a hole number`, ringText);
+      fail(headerOf('ring'), text('zoneVerticesRingUnreadable', { value: ringText }), ringText);
       continue;
     }
     const orderText = cell(cells, 'order');
     const order = orderText === '' ? r : Number(orderText);
     if (!Number.isFinite(order)) {
-      fail(headerOf('order'), `vertex number "${orderText}" is not a number`, orderText);
+      fail(headerOf('order'), text('zoneVerticesOrderNotNumber', { value: orderText }), orderText);
       continue;
     }
     let system: 'wgs84' | 'gcj02' | 'bd09' = 'wgs84';
@@ -130,7 +131,7 @@ export async function readZoneVertices(bytes: Uint8Array, fileName: string): Pro
     if (systemText !== '') {
       const parsed = systemOf(systemText);
       if ('problem' in parsed || parsed.system === 'gauss-kruger') {
-        fail(headerOf('system'), 'problem' in parsed ? parsed.problem : 'Gauss-Krüger vertex lists are not read yet: give 经度 and 纬度', systemText);
+        fail(headerOf('system'), 'problem' in parsed ? parsed.problem : text('zoneVerticesGaussKruger'), systemText);
         continue;
       }
       system = parsed.system;
@@ -155,10 +156,10 @@ export async function readZoneVertices(bytes: Uint8Array, fileName: string): Pro
       continue;
     }
     const polygons: Position[][][] = [];
-    let problem: string | null = null;
+    let problem: Text | null = null;
     for (const [part, rings] of [...draft.parts].sort((a, b) => a[0] - b[0])) {
       if (!rings.has(0)) {
-        problem = `part ${part} has holes but no outline (ring 0)`;
+        problem = text('zoneVerticesHolesWithoutOutline', { part });
         break;
       }
       const polygon: Position[][] = [];
@@ -169,7 +170,7 @@ export async function readZoneVertices(bytes: Uint8Array, fileName: string): Pro
         if (first[0] !== last[0] || first[1] !== last[1]) positions.push([first[0]!, first[1]!]);
         const distinct = new Set(positions.map((p) => `${p[0]},${p[1]}`)).size;
         if (distinct < 3) {
-          problem = `${ring === 0 ? `the outline of part ${part}` : `hole ${ring} of part ${part}`} has ${distinct} distinct vertices; a ring needs at least 3`;
+          problem = ring === 0 ? text('zoneVerticesOutlineTooFew', { part, n: distinct }) : text('zoneVerticesHoleTooFew', { ring, part, n: distinct });
           break;
         }
         polygon.push(positions);
@@ -178,7 +179,7 @@ export async function readZoneVertices(bytes: Uint8Array, fileName: string): Pro
       polygons.push(polygon);
     }
     if (problem) {
-      rejected.push({ row: draft.row, field: headerOf('name'), reason: `zone "${draft.name}" left out: ${problem}`, value: draft.name });
+      rejected.push(rowRejection(draft.row, headerOf('name'), text('zoneVerticesZoneLeftOut', { name: draft.name, inner: problem }), draft.name));
       continue;
     }
     const geometry: Polygon | MultiPolygon = polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons };

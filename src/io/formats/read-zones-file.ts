@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
-import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { NoBurnCategory } from '../../core/boilers/boiler.ts';
+import { text, type Text } from '../../core/text/text.ts';
 import type { NoBurnZone, ZoneProvenance } from '../../core/zones/no-burn-zone.ts';
 import { areaGeometry } from './area-geometry.ts';
 import { decodeText } from './decode-text.ts';
@@ -8,6 +9,7 @@ import { parseNoBurnCategory } from './read-boiler-layers.ts';
 import { isZip } from './read-fire-file.ts';
 import { readVectorFile } from './read-vector-file.ts';
 import { readZoneVertices } from './read-zone-vertices.ts';
+import { rowRejection, type RowRejection } from './row-rejection.ts';
 import { normaliseHeader } from './table-columns.ts';
 import { guardFormula } from './write-csv.ts';
 
@@ -18,9 +20,9 @@ export interface ZoneImport {
   /** The feature number or file line of each zone, in step with `zones`. */
   rows: number[];
   /** Features or rows left out, by feature number or file line: field 'geometry type' for points and lines, else unreadable geometry or vertices. */
-  rejected: { row: number; field: string; reason: string; value: string }[];
+  rejected: RowRejection[];
   /** Zones imported with something to check: a default category, a dropped date, a generated name, a new id. */
-  warnings: { row: number; field: string; message: string }[];
+  warnings: { row: number; field: string; message: Text }[];
   crs: string;
 }
 
@@ -49,7 +51,7 @@ const ORIGINS: ReadonlySet<string> = new Set<ZoneProvenance['origin']>(['drawn',
 interface Candidate {
   row: number;
   /** 'feature 3' or 'row 12', for messages. */
-  where: string;
+  where: Text;
   geometry: Polygon | MultiPolygon;
   /** The vertex list's 名称 column; undefined for a vector feature (its name is a property). */
   name?: string;
@@ -81,7 +83,7 @@ interface Candidate {
  * @throws The reader's error, starting with the file name, when the file cannot be read at all.
  * @example
  * const result = await readZonesFile(bytes, '禁燃区.kml', { now: new Date().toISOString(), newId: () => crypto.randomUUID() });
- * result.warnings; // [{ row: 2, field: '类别', message: 'feature 2 ("南岗区"): 类别 "甲" is not …' }]
+ * result.warnings; // [{ row: 2, field: '类别', message: { key: 'zonesFileNotCategory', … } }] (in English: 'feature 2 ("南岗区"): 类别 "甲" is not …')
  */
 export async function readZonesFile(bytes: Uint8Array, fileName: string, options: { now: string; newId: () => string }): Promise<ZoneImport> {
   const read = isVertexList(bytes, fileName) ? await readVertexList(bytes, fileName) : await readVector(bytes, fileName);
@@ -129,7 +131,7 @@ async function readVertexList(bytes: Uint8Array, fileName: string): Promise<Read
   const list = await readZoneVertices(bytes, fileName);
   const candidates = list.zones.map((zone): Candidate => ({
     row: zone.row,
-    where: `row ${zone.row}`,
+    where: text('zonesFileRow', { n: zone.row }),
     geometry: zone.geometry,
     name: unguard(zone.name),
     properties: Object.fromEntries(Object.entries(zone.properties).map(([key, value]) => [key, unguard(value)])),
@@ -142,26 +144,22 @@ async function readVector(bytes: Uint8Array, fileName: string): Promise<Read> {
   const rejected: ZoneImport['rejected'] = [...file.rejected];
   const candidates: Candidate[] = [];
   for (const feature of file.features) {
-    const where = `feature ${feature.number}`;
+    const where = text('zonesFileFeature', { n: feature.number });
     const geometry = areaGeometry(feature.geometry);
     if (geometry) {
       candidates.push({ row: feature.number, where, geometry, properties: feature.properties });
       continue;
     }
     const name = find(feature.properties, 'name')?.value;
-    rejected.push({
-      row: feature.number,
-      field: 'geometry type',
-      reason: `${where}${name ? ` ("${name}")` : ''} is a ${geometryWords(feature.geometry)}, not an area: a no-burn zone must be a polygon; left out`,
-      value: feature.geometry.type,
-    });
+    const named = name ? text('zonesFileNamed', { where, name }) : where;
+    rejected.push(rowRejection(feature.number, 'geometry type', text('zonesFileNotArea', { where: named, geometry: geometryWords(feature.geometry) }), feature.geometry.type));
   }
   return { candidates, rejected, crs: file.crs, fromTable: false };
 }
 
-function geometryWords(geometry: Geometry): string {
+function geometryWords(geometry: Geometry): Text | string {
   if (geometry.type !== 'GeometryCollection') return geometry.type;
-  return `GeometryCollection of ${geometry.geometries.map((member) => member.type).join(', ')}`;
+  return text('zonesFileCollectionOf', { types: geometry.geometries.map((member) => member.type).join(', ') });
 }
 
 /** The inverse of `guardFormula`: `'=SUM(A1)` → `=SUM(A1)`, only where the guard would have written it. */
@@ -229,10 +227,10 @@ function toZone(
     if (name === suffix) name = '';
     else if (name.endsWith(` ${suffix}`)) name = name.slice(0, -suffix.length - 1);
   }
-  const label = name.trim() === '' ? candidate.where : `${candidate.where} ("${name.trim()}")`;
+  const label = name.trim() === '' ? candidate.where : text('zonesFileNamed', { where: candidate.where, name: name.trim() });
   if (name.trim() === '' && !own) {
     name = `导入区域 ${row}`;
-    warnings.push({ row, field: fromTable ? '名称' : fieldName(properties, 'name', FIELD_WORDS.name), message: `${label}: no name; imported as "${name}": give it its real name` });
+    warnings.push({ row, field: fromTable ? '名称' : fieldName(properties, 'name', FIELD_WORDS.name), message: text('zonesFileNoName', { label, name }) });
   }
   const category = readCategory(properties, label, row, warnings);
   const effectiveDate = readDate(properties, label, row, warnings);
@@ -241,7 +239,8 @@ function toZone(
   if (earlier !== undefined) {
     const repeated = id;
     id = options.newId();
-    warnings.push({ row, field: find(properties, 'id')?.field ?? 'id', message: `${label}: id "${repeated}" is already used by ${fromTable ? 'row' : 'feature'} ${earlier} of ${fileName}; this zone gets the new id "${id}"` });
+    const earlierWhere = text(fromTable ? 'zonesFileRow' : 'zonesFileFeature', { n: earlier });
+    warnings.push({ row, field: find(properties, 'id')?.field ?? 'id', message: text('zonesFileIdRepeated', { label, id: repeated, earlier: earlierWhere, file: fileName, newId: id }) });
   }
   ids.set(id, row);
   const provenance: ZoneProvenance = own
@@ -259,25 +258,24 @@ function toZone(
   };
 }
 
-function readCategory(properties: Record<string, string>, label: string, row: number, warnings: ZoneImport['warnings']): NoBurnCategory {
+function readCategory(properties: Record<string, string>, label: Text, row: number, warnings: ZoneImport['warnings']): NoBurnCategory {
   const found = find(properties, 'category');
   const category = found ? parseNoBurnCategory(found.value) : null;
   if (category) return category;
-  const check = 'imported as Ⅲ (the strictest category): the planner must check it and set the category of the designating document';
   warnings.push(
     found
-      ? { row, field: found.field, message: `${label}: ${found.field} "${found.value}" is not a no-burn zone category (Ⅰ, Ⅱ or Ⅲ); ${check}` }
-      : { row, field: fieldName(properties, 'category', FIELD_WORDS.category), message: `${label}: no fuel category (类别/category); ${check}` },
+      ? { row, field: found.field, message: text('zonesFileNotCategory', { label, field: found.field, value: found.value }) }
+      : { row, field: fieldName(properties, 'category', FIELD_WORDS.category), message: text('zonesFileNoCategory', { label }) },
   );
   return 'Ⅲ';
 }
 
-function readDate(properties: Record<string, string>, label: string, row: number, warnings: ZoneImport['warnings']): string {
+function readDate(properties: Record<string, string>, label: Text, row: number, warnings: ZoneImport['warnings']): string {
   const found = find(properties, 'effectiveDate');
   if (!found) return '';
   const date = normaliseDate(found.value);
   if (date !== null) return date;
-  warnings.push({ row, field: found.field, message: `${label}: ${found.field} "${found.value}" is not a date (write it like 2024-03-01); imported without an effective date` });
+  warnings.push({ row, field: found.field, message: text('zonesFileNotDate', { label, field: found.field, value: found.value }) });
   return '';
 }
 

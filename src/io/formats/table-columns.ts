@@ -1,3 +1,5 @@
+import { gaussKrugerEpsgInText } from '../../core/geo/gauss-kruger-zones.ts';
+import { text, TextError, type Text } from '../../core/text/text.ts';
 import { decodeText } from './decode-text.ts';
 import { parseDelimited } from './parse-delimited.ts';
 import { isZip, type TextTable } from './read-fire-file.ts';
@@ -54,10 +56,9 @@ export function detectColumns<F extends string>(header: readonly string[], alias
 }
 
 /** What a 坐标系 cell says: a system, perhaps an EPSG code, or why it cannot be used. */
-export type SystemValue = { system: CoordinateSystem; epsg?: number } | { problem: string };
+export type SystemValue = { system: CoordinateSystem; epsg?: number } | { problem: Text };
 
 const EPSG_ONLY = /^(?:epsg)?:?(\d{4,5})$/;
-const GK_EPSG_IN_TEXT = /(?<!\d)(449[1-9]|45[0-4]\d|455[0-4])(?!\d)/;
 const GAUSS_KRUGER_WORDS = /高斯|gauss|^gk|gk$|3度带|6度带|三度带|六度带|3°带|6°带|投影/;
 const BD_WORDS = /bd09|^bd|百度|baidu/;
 const GCJ_WORDS = /gcj|高德|火星|腾讯|amap|国测局/;
@@ -74,13 +75,13 @@ const LEGACY_DATUM = /北京|西安|beijing|xi'?an|bj54|xa80/;
  * const systemOf = createSystemReader();
  * systemOf('高德'); // { system: 'gcj02' }
  */
-export function createSystemReader(): (text: string) => SystemValue {
+export function createSystemReader(): (cell: string) => SystemValue {
   const seen = new Map<string, SystemValue>();
-  return (text) => {
-    let parsed = seen.get(text);
+  return (cell) => {
+    let parsed = seen.get(cell);
     if (parsed === undefined) {
-      parsed = parseSystem(text);
-      seen.set(text, parsed);
+      parsed = parseSystem(cell);
+      seen.set(cell, parsed);
     }
     return parsed;
   };
@@ -93,12 +94,12 @@ export function createSystemReader(): (text: string) => SystemValue {
  * @param header - The table's header.
  * @returns The rejection (field `(row)`), or null for a row to read.
  * @example
- * skippedRow(['', ' '], ['名称', '经度']); // { field: '(row)', reason: 'empty row: fill it in or delete it', value: '' }
+ * skippedRow(['', ' '], ['名称', '经度']); // { field: '(row)', reason: { key: 'tableEmptyRow' }, value: '' }
  */
-export function skippedRow(cells: readonly string[], header: readonly string[]): { field: string; reason: string; value: string } | null {
-  if (cells.every((text) => text.trim() === '')) return { field: '(row)', reason: 'empty row: fill it in or delete it', value: '' };
-  if (cells.length === header.length && cells.every((text, i) => text.trim() === header[i])) {
-    return { field: '(row)', reason: 'a repeated header row: delete it', value: cells.join(', ') };
+export function skippedRow(cells: readonly string[], header: readonly string[]): { field: string; reason: Text; value: string } | null {
+  if (cells.every((cell) => cell.trim() === '')) return { field: '(row)', reason: text('tableEmptyRow'), value: '' };
+  if (cells.length === header.length && cells.every((cell, i) => cell.trim() === header[i])) {
+    return { field: '(row)', reason: text('tableRepeatedHeader'), value: cells.join(', ') };
   }
   return null;
 }
@@ -107,28 +108,26 @@ export function skippedRow(cells: readonly string[], header: readonly string[]):
  * Reads a 坐标系 cell. `CGCS2000` counts as WGS84 (they agree within decimetres); a CGCS2000 EPSG code of the
  * Gauss-Krüger series, `高斯`/`GK`, or a zone description means Gauss-Krüger.
  *
- * @param text - The cell text.
- * @returns The system (with the EPSG code when the cell names one), or the problem in words.
+ * @param cell - The cell text.
+ * @returns The system (with the EPSG code when the cell names one), or the problem as a catalogue text.
  * @example
  * parseSystem('高德');      // { system: 'gcj02' }
  * parseSystem('EPSG:4531'); // { system: 'gauss-kruger', epsg: 4531 }
  */
-export function parseSystem(text: string): SystemValue {
-  const value = text.trim().toLowerCase().replace(SYSTEM_PUNCTUATION, '');
-  if (LEGACY_DATUM.test(value)) {
-    return { problem: `"${text}" is Beijing 1954 or Xi'an 1980, which differ from CGCS2000 by up to about 100 m: convert the coordinates to CGCS2000 with your surveying software first` };
-  }
+export function parseSystem(cell: string): SystemValue {
+  const value = cell.trim().toLowerCase().replace(SYSTEM_PUNCTUATION, '');
+  if (LEGACY_DATUM.test(value)) return { problem: text('coordinateLegacyDatum', { value: cell }) };
   const code = EPSG_ONLY.exec(value);
   if (code) {
     const epsg = Number(code[1]);
     return epsg === 4326 || epsg === 4490 ? { system: 'wgs84' } : { system: 'gauss-kruger', epsg };
   }
-  const embedded = GK_EPSG_IN_TEXT.exec(value);
-  if (GAUSS_KRUGER_WORDS.test(value) || embedded) return embedded ? { system: 'gauss-kruger', epsg: Number(embedded[1]) } : { system: 'gauss-kruger' };
+  const embedded = gaussKrugerEpsgInText(value);
+  if (GAUSS_KRUGER_WORDS.test(value) || embedded !== null) return embedded !== null ? { system: 'gauss-kruger', epsg: embedded } : { system: 'gauss-kruger' };
   if (BD_WORDS.test(value)) return { system: 'bd09' };
   if (GCJ_WORDS.test(value)) return { system: 'gcj02' };
   if (WGS_WORDS.test(value)) return { system: 'wgs84' };
-  return { problem: `unknown coordinate system "${text}": write WGS84, CGCS2000, GCJ02 (高德), BD09 (百度) or a Gauss-Krüger EPSG code such as 4531` };
+  return { problem: text('coordinateSystemUnknown', { value: cell }) };
 }
 
 /**
@@ -136,27 +135,28 @@ export function parseSystem(text: string): SystemValue {
  *
  * @param bytes - File contents.
  * @param fileName - For messages.
- * @param expected - The columns the caller needs, in words starting with `expected `, appended to every error.
+ * @param columns - The columns the caller needs, as a catalogue text, named in every error.
  * @returns The table, and whether numbers may use a decimal comma (a `;`-delimited file).
- * @throws Error starting with the file name when the file is empty or an unreadable workbook.
+ * @throws TextError whose English starts with the file name when the file is empty or an unreadable workbook.
  * @example
- * const { table, decimalComma } = await readTextTable(bytes, '锅炉.csv', 'expected columns 经度 and 纬度');
+ * const { table, decimalComma } = await readTextTable(bytes, '锅炉.csv', text('boilersTableColumns'));
  */
-export async function readTextTable(bytes: Uint8Array, fileName: string, expected: string): Promise<{ table: TextTable; decimalComma: boolean }> {
-  if (bytes.length === 0) throw new Error(`${fileName}: the file is empty; ${expected}`);
+export async function readTextTable(bytes: Uint8Array, fileName: string, columns: Text): Promise<{ table: TextTable; decimalComma: boolean }> {
+  if (bytes.length === 0) throw new TextError(text('tableFileEmpty', { file: fileName, columns }));
   let table: TextTable;
   let decimalComma = false;
   if (isZip(bytes)) {
     try {
       table = await readXlsxTable(bytes, fileName);
     } catch (error) {
-      throw new Error(`${(error as Error).message}; save it again as XLSX or CSV with ${expected.replace(/^expected /, '')}`);
+      const inner = error instanceof TextError ? error.text : text('xlsxUnreadable', { file: fileName, detail: (error as Error).message });
+      throw new TextError(text('tableWorkbookUnreadable', { inner, columns }));
     }
   } else {
     const delimited = parseDelimited(decodeText(bytes).text);
     decimalComma = delimited.delimiter === ';';
     table = delimited;
   }
-  if (table.header.length === 0 || table.header.every((name) => name === '')) throw new Error(`${fileName}: the file is empty; ${expected}`);
+  if (table.header.length === 0 || table.header.every((name) => name === '')) throw new TextError(text('tableFileEmpty', { file: fileName, columns }));
   return { table, decimalComma };
 }

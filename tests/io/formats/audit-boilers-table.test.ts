@@ -5,12 +5,14 @@ import { createBoilerAuditor } from '../../../src/core/boilers/audit-boiler.ts';
 import { createBoilerPlaceFinder, type BoilerLayers } from '../../../src/core/boilers/boiler-places.ts';
 import { createLocator, type Locator } from '../../../src/core/geo/create-locator.ts';
 import type { RuleBook } from '../../../src/core/rules.ts';
+import { text } from '../../../src/core/text/text.ts';
 import { auditBoilersTable, BOILER_OUTPUT_COLUMNS, boilerOutputCells, type AuditedTable } from '../../../src/io/formats/audit-boilers-table.ts';
 import { areaLayerOf, zoneLayerOf } from '../../../src/io/formats/read-boiler-layers.ts';
 import { readBoilersTable, type BoilersTable } from '../../../src/io/formats/read-boilers-table.ts';
 import { readVectorFile } from '../../../src/io/formats/read-vector-file.ts';
 import { geodesicDestination } from '../../helpers/brute-force-geodesic.ts';
 import { squareAround } from '../../helpers/square-around.ts';
+import { english } from '../../helpers/in-english.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const audit = createBoilerAuditor(JSON.parse(readFileSync('seeds/rules.json', 'utf8')) as RuleBook);
@@ -81,9 +83,9 @@ describe('auditBoilersTable: rows', () => {
     expect(audited.rows[2]!.slice(HEADER_CELLS.length)).toEqual([...EMPTY_VERDICT_CELLS, '(row): empty row: fill it in or delete it']);
     const latitude = audited.records[4]!;
     expect(latitude).toMatchObject({ row: 6, boiler: null, place: null, audit: null, notes: [] });
-    expect(latitude.error).toBe(`${table.rejected[2]!.field}: ${table.rejected[2]!.reason}`);
-    expect(latitude.error).toMatch(/^纬度: /);
-    expect(cellsOf(audited, 4)['error']).toBe(latitude.error);
+    expect(english(latitude.error!)).toBe(`${table.rejected[2]!.field}: ${english(table.rejected[2]!.reason)}`);
+    expect(english(latitude.error!)).toMatch(/^纬度: /);
+    expect(cellsOf(audited, 4)['error']).toBe(english(latitude.error!));
     expect(cellsOf(audited, 4)['verdict']).toBe('');
 
     // 哈尔滨: 30 t/h in a built-up area (per the sheet), outside the given coverage.
@@ -138,7 +140,7 @@ describe('auditBoilersTable: verdict cells', () => {
   it('lists the reader notes in to_verify: an unknown fuel 木柴 is left empty and must be verified', async () => {
     const audited = await auditRows(['柴火锅炉,126.65,45.75,5,木柴,供热,否,在用,'], { coverage: [ELSEWHERE] });
     expect(audited.records[0]!.boiler!.fuel).toBeNull();
-    expect(audited.records[0]!.notes).toEqual(['燃料: "木柴" is not a known fuel: write 燃煤, 燃气, 生物质, 电 or 燃油']);
+    expect(audited.records[0]!.notes.map(english)).toEqual(['燃料: "木柴" is not a known fuel: write 燃煤, 燃气, 生物质, 电 or 燃油']);
     expect(verdictCellsOf(audited, 0)).toMatchObject({
       verdict: '需核实',
       rule_ids: '',
@@ -338,9 +340,10 @@ describe('auditBoilersTable: progress and consistency', () => {
 
 describe('boilerOutputCells', () => {
   it('gives one cell per output column: empty verdict cells and the error for a record without an audit', () => {
-    const cells = boilerOutputCells({ row: 7, boiler: null, place: null, audit: null, error: '经度: not a number', notes: [] });
+    const error = text('ioFieldReason', { field: '经度', reason: text('siteLocationAngleNotNumber', { what: text('siteLocationLongitude'), value: 'x', decimal: '126.6368', dms: `126°38'12.5"E` }) });
+    const cells = boilerOutputCells({ row: 7, boiler: null, place: null, audit: null, error, notes: [] });
     expect(cells).toHaveLength(BOILER_OUTPUT_COLUMNS.length);
-    expect(cells).toEqual([...EMPTY_VERDICT_CELLS, '经度: not a number']);
+    expect(cells).toEqual([...EMPTY_VERDICT_CELLS, `经度: Longitude "x" is not a number of degrees: write decimal degrees (126.6368) or degrees-minutes-seconds (126°38'12.5"E)`]);
   });
 
   it('matches the cells auditBoilersTable writes for an audited record', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { toGaussKruger3 } from '../../../src/core/geo/coordinates.ts';
 import { parseAngle, parseCoordinate } from '../../../src/io/formats/parse-coordinate.ts';
 import { gaussKrugerEpsgCodes, parseSiteLocation, type SiteLocation, type SiteLocationInput } from '../../../src/io/formats/parse-site-location.ts';
+import { chinese, english } from '../../helpers/in-english.ts';
 
 /** 126°38'12.5"E 45°45'30"N: central Harbin. */
 const LON = 126 + 38 / 60 + 12.5 / 3600;
@@ -12,7 +13,7 @@ const DEGREE_TOLERANCE = 1e-7;
 
 function located(input: SiteLocationInput): Extract<SiteLocation, { ok: true }> {
   const result = parseSiteLocation(input);
-  if (!result.ok) throw new Error(`expected a location for ${JSON.stringify(input)}, got ${result.code}: ${result.message}`);
+  if (!result.ok) throw new Error(`expected a location for ${JSON.stringify(input)}, got ${result.code}: ${english(result.message)}`);
   return result;
 }
 
@@ -83,7 +84,7 @@ describe('parseSiteLocation: one field holding a pair', () => {
       expect(Math.abs(result.lon - LON), text).toBeLessThan(DEGREE_TOLERANCE);
       expect(Math.abs(result.lat - LAT), text).toBeLessThan(DEGREE_TOLERANCE);
       expect(result.accuracyM).toBe(0);
-      expect(result.note).toMatch(/CGCS2000/);
+      expect(english(result.note)).toMatch(/CGCS2000/);
     }
   });
 
@@ -95,14 +96,14 @@ describe('parseSiteLocation: one field holding a pair', () => {
   it('asks to swap a latitude-first pair without hemisphere letters', () => {
     const result = refused({ system: 'wgs84', text: '45.75, 126.63' });
     expect(result).toMatchObject({ field: 'text', code: 'swapped' });
-    expect(result.message).toMatch(/45\.75, 126\.63/);
-    expect(result.message).toMatch(/longitude first/);
+    expect(english(result.message)).toMatch(/45\.75, 126\.63/);
+    expect(english(result.message)).toMatch(/longitude first/);
   });
 
   it('names the bad part of a malformed DMS pair', () => {
     const result = refused({ system: 'wgs84', text: `126°61', 45°45'30"N` });
     expect(result).toMatchObject({ field: 'text', code: 'malformed-dms' });
-    expect(result.message).toContain(`"126°61'"`);
+    expect(english(result.message)).toContain(`"126°61'"`);
     expect(refused({ system: 'wgs84', text: `126°38'12.5"E 45°75'N` })).toMatchObject({ code: 'malformed-dms' });
   });
 
@@ -119,7 +120,7 @@ describe('parseSiteLocation: one field holding a pair', () => {
     expect(refused({ system: 'wgs84', text: '126.5, 95' })).toMatchObject({ code: 'out-of-range' });
     const shanghai = refused({ system: 'wgs84', text: '121.47, 31.23' });
     expect(shanghai).toMatchObject({ field: 'text', code: 'outside-region' });
-    expect(shanghai.message).toMatch(/longitude 115–140°E, latitude 38–58°N/);
+    expect(english(shanghai.message)).toMatch(/longitude 115–140°E, latitude 38–58°N/);
     expect(refused({ system: 'wgs84', text: '126.63W 45.75N' })).toMatchObject({ code: 'outside-region' });
   });
 });
@@ -134,10 +135,10 @@ describe('parseSiteLocation: longitude and latitude fields', () => {
   it('names the field and the text of each problem', () => {
     const empty = refused({ system: 'wgs84', lon: '126.63', lat: '' });
     expect(empty).toMatchObject({ field: 'lat', code: 'empty' });
-    expect(empty.message).toMatch(/^Latitude is empty/);
+    expect(english(empty.message)).toMatch(/^Latitude is empty/);
     const malformed = refused({ system: 'wgs84', lon: `126°61'`, lat: '45.75' });
     expect(malformed).toMatchObject({ field: 'lon', code: 'malformed-dms' });
-    expect(malformed.message).toContain(`Longitude "126°61'"`);
+    expect(english(malformed.message)).toContain(`Longitude "126°61'"`);
     expect(refused({ system: 'wgs84', lon: '126.63', lat: 'north' })).toMatchObject({ field: 'lat', code: 'not-a-number' });
   });
 
@@ -158,7 +159,7 @@ describe('parseSiteLocation: GCJ-02 and BD-09', () => {
     const back = gcoord.transform([result.lon, result.lat], gcoord.WGS84, gcoord.GCJ02) as number[];
     expect(metresBetween(gcj, back)).toBeLessThan(0.15);
     expect(result.accuracyM).toBe(2);
-    expect(result.note).toMatch(/GCJ-02.*only to metres/);
+    expect(english(result.note)).toMatch(/GCJ-02.*only to metres/);
   });
 
   it('converts Baidu (BD-09) coordinates to WGS84 that encode back to the input within 0.3 m', () => {
@@ -191,7 +192,7 @@ describe('parseSiteLocation: GCJ-02 and BD-09', () => {
   it('applies no GCJ-02 shift north of 55.83°N, as gcoord and the map services do, and says so', () => {
     const result = located({ system: 'gcj02', lon: '126.5', lat: '56.5' });
     expect([result.lon, result.lat]).toEqual([126.5, 56.5]);
-    expect(result.note).toMatch(/no shift was applied/);
+    expect(english(result.note)).toMatch(/no shift was applied/);
   });
 
   it('checks the entered values, not the converted ones, for swaps and the region', () => {
@@ -209,7 +210,7 @@ describe('parseSiteLocation: CGCS2000 Gauss-Krüger', () => {
     expect(result).toMatchObject({ system: 'gauss-kruger', epsg: 4531, zone: 43, zoneWidth: 3, accuracyM: 0.001 });
     expect(Math.abs(result.lon - 129)).toBeLessThan(1e-9);
     expect(Math.abs(result.lat - 45)).toBeLessThan(1e-9);
-    expect(result.note).toMatch(/EPSG:4531.*CM 129°E/);
+    expect(english(result.note)).toMatch(/EPSG:4531.*CM 129°E/);
   });
 
   it('round-trips prefixed 3° eastings across Heilongjiang to under 1 mm', () => {
@@ -261,18 +262,18 @@ describe('parseSiteLocation: CGCS2000 Gauss-Krüger', () => {
   it('asks for the zone when the easting has no prefix and no EPSG code was chosen', () => {
     const result = refused({ system: 'gauss-kruger', x: '5069876.12', y: '2845123' });
     expect(result).toMatchObject({ field: 'y', code: 'gk-zone-missing' });
-    expect(result.message).toMatch(/^Y \(easting\) 2845123 has no zone prefix: choose the EPSG code .* 43xxxxxx/);
+    expect(english(result.message)).toMatch(/^Y \(easting\) 2845123 has no zone prefix: choose the EPSG code .* 43xxxxxx/);
     expect(refused({ system: 'gauss-kruger', x: '5069876.12', y: '554321.98' })).toMatchObject({ code: 'gk-zone-missing' });
   });
 
   it('refuses an EPSG code that contradicts the easting', () => {
     const wrongZone = refused({ system: 'gauss-kruger', x: '5069876.12', y: '43554321.98', epsg: 4530 });
     expect(wrongZone).toMatchObject({ field: 'epsg', code: 'gk-zone-conflict' });
-    expect(wrongZone.message).toMatch(/choose EPSG 4531/);
+    expect(english(wrongZone.message)).toMatch(/choose EPSG 4531/);
     expect(refused({ system: 'gauss-kruger', x: '5069876.12', y: '43554321.98', epsg: 4552 })).toMatchObject({ code: 'gk-zone-conflict' });
     const prefixExpected = refused({ system: 'gauss-kruger', x: '5069876.12', y: '554321.98', epsg: 4531 });
     expect(prefixExpected).toMatchObject({ field: 'epsg', code: 'gk-zone-conflict' });
-    expect(prefixExpected.message).toMatch(/43554322/);
+    expect(english(prefixExpected.message)).toMatch(/43554322/);
   });
 
   it('refuses unknown codes and prefixes', () => {
@@ -284,7 +285,7 @@ describe('parseSiteLocation: CGCS2000 Gauss-Krüger', () => {
   it('tells the user that X is the northing when X and Y are swapped', () => {
     const result = refused({ system: 'gauss-kruger', x: '43554321.98', y: '5069876.12' });
     expect(result).toMatchObject({ field: 'x', code: 'swapped' });
-    expect(result.message).toMatch(/X is the northing/);
+    expect(english(result.message)).toMatch(/X is the northing/);
     expect(refused({ system: 'gauss-kruger', x: '554321.98', y: '5069876.12', epsg: 4552 })).toMatchObject({ code: 'swapped' });
   });
 
@@ -322,5 +323,29 @@ describe('gaussKrugerEpsgCodes', () => {
       expect(result.lon, code.label).toBeCloseTo(code.centralMeridian, 9);
       expect(result.zoneWidth).toBe(code.zoneWidth);
     }
+  });
+});
+
+describe('site-location texts in Chinese and English', () => {
+  it('says in Chinese that an EPSG code contradicts the easting prefix, with every number, and in English as before', () => {
+    const result = refused({ system: 'gauss-kruger', x: '5069876.12', y: '43554321.98', epsg: 4530 });
+    expect(english(result.message)).toBe(
+      'EPSG 4530 (3° zone, CM 126°E) contradicts Y (easting) 43554321.98, whose prefix 43 means EPSG 4531 (3° zone 43, CM 129°E): choose EPSG 4531 or correct Y',
+    );
+    expect(chinese(result.message)).toBe(
+      'EPSG 4530（3° 带，中央经线东经 126°）与 Y（东坐标）43554321.98 不符，其带号 43 对应 EPSG 4531（3° 带第 43 带，中央经线东经 129°）：请选择 EPSG 4531 或更正 Y',
+    );
+  });
+
+  it('names the typed pair in the Chinese message of a pair with one value', () => {
+    const result = refused({ system: 'wgs84', text: '126.6' });
+    expect(english(result.message)).toBe(`Coordinates "126.6" hold one value: enter longitude and latitude separated by a comma or space, e.g. 126°38'12.5"E 45°45'30"N or 126.6368, 45.7583`);
+    expect(chinese(result.message)).toBe(`坐标“126.6”只有一个值：请填写经度和纬度，以逗号或空格分隔，例如 126°38'12.5"E 45°45'30"N 或 126.6368, 45.7583`);
+  });
+
+  it('notes in Chinese how Gauss-Krüger coordinates were converted', () => {
+    const result = located({ system: 'gauss-kruger', x: '4984944.378', y: '43500000' });
+    expect(english(result.note)).toBe('CGCS2000 3° Gauss-Krüger zone 43 (EPSG:4531, CM 129°E) converted to WGS84 with proj4 to the millimetre (CGCS2000 and WGS84 agree within decimetres)');
+    expect(chinese(result.note)).toBe('CGCS2000 3° 高斯-克吕格第 43 带（EPSG:4531，中央经线东经 129°）已用 proj4 转换为 WGS84，精确到毫米（CGCS2000 与 WGS84 相差在分米以内）');
   });
 });

@@ -4,9 +4,9 @@ import { areaLayerOf, parseNoBurnCategory, zoneLayerOf } from '../../../src/io/f
 import { readVectorFile } from '../../../src/io/formats/read-vector-file.ts';
 import { shapefileFiles, zipFiles } from '../../helpers/shapefile-zip.ts';
 import { ringAround, squareAround } from '../../helpers/square-around.ts';
+import { chinese, english, inEnglish } from '../../helpers/in-english.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-
 
 /** 南岗区, 哈尔滨市 and 萨尔图区, 大庆市. */
 const HARBIN: [number, number] = [126.65, 45.75];
@@ -116,7 +116,7 @@ describe('areaLayerOf', () => {
     );
     const layer = areaLayerOf(file);
     expect(layer.areas.map((area) => area.name)).toEqual(['kept']);
-    expect(layer.rejected).toEqual([
+    expect(inEnglish(layer.rejected)).toEqual([
       { row: 2, field: 'geometry', reason: expect.stringMatching(/^a Point has no area: draw the area as a polygon/), value: 'Point' },
       { row: 3, field: 'geometry', reason: expect.stringMatching(/^a MultiPoint has no area/), value: 'MultiPoint' },
     ]);
@@ -131,8 +131,8 @@ describe('areaLayerOf', () => {
     expect(layer.pipelines).toEqual([]);
     expect(layer.rejected).toHaveLength(1);
     expect(layer.rejected[0]).toMatchObject({ row: 1, field: 'geometry', value: 'Polygon' });
-    expect(layer.rejected[0]!.reason).toContain('crosses itself near 126.650000, 45.750000');
-    expect(layer.rejected[0]!.reason).toMatch(/fix the polygon in your GIS/);
+    expect(english(layer.rejected[0]!.reason)).toContain('crosses itself near 126.650000, 45.750000');
+    expect(english(layer.rejected[0]!.reason)).toMatch(/fix the polygon in your GIS/);
     expect(file.features[0]!.geometry).toEqual(bowTie); // the feature itself is left as it was
   });
 
@@ -148,8 +148,8 @@ describe('areaLayerOf', () => {
     const layer = areaLayerOf(file);
     expect(layer.areas).toEqual([]);
     expect(layer.rejected.map((r) => [r.row, r.value])).toEqual([[1, 'MultiPolygon'], [2, 'Polygon']]);
-    expect(layer.rejected[0]!.reason).toContain('126.650000, 45.750000');
-    expect(layer.rejected[1]!.reason).toContain('126.650000, 45.750000');
+    expect(english(layer.rejected[0]!.reason)).toContain('126.650000, 45.750000');
+    expect(english(layer.rejected[1]!.reason)).toContain('126.650000, 45.750000');
   });
 
   it("carries the file's own rejections along and lists every rejection by feature number", async () => {
@@ -170,7 +170,7 @@ describe('areaLayerOf', () => {
     expect(layer.pipelines.map((pipeline) => pipeline.name)).toEqual(['pipe']);
     expect(layer.rejected.map((r) => r.row)).toEqual([1, 2, 4, 5]);
     expect(layer.rejected[1]).toEqual(file.rejected[0]);
-    expect(layer.rejected[1]!.reason).toMatch(/longitude 12665000 is outside -180…180/);
+    expect(english(layer.rejected[1]!.reason)).toMatch(/longitude 12665000 is outside -180…180/);
     expect(layer.rejected[3]).toEqual(file.rejected[1]);
     expect(file.rejected.map((r) => r.row)).toEqual([2, 5]); // the file's list is not reordered or extended
   });
@@ -245,7 +245,7 @@ describe('zoneLayerOf', () => {
     );
     const layer = zoneLayerOf(file);
     expect(layer.zones.map((zone) => zone.name)).toEqual(['好']);
-    expect(layer.rejected).toEqual([
+    expect(inEnglish(layer.rejected)).toEqual([
       { row: 1, field: 'category', reason: 'no fuel category: add a property "category" (类别) with Ⅰ, Ⅱ or Ⅲ', value: '' },
       { row: 2, field: '类别', reason: '"高污染" is not a no-burn zone category: write Ⅰ, Ⅱ or Ⅲ', value: '高污染' },
       { row: 4, field: 'category', reason: 'no fuel category: add a property "category" (类别) with Ⅰ, Ⅱ or Ⅲ', value: '' },
@@ -274,11 +274,11 @@ describe('zoneLayerOf', () => {
       [5, 'geometry', 'LineString'],
       [6, 'geometry', 'Point'],
     ]);
-    expect(layer.rejected[0]!.reason).toBe('a line has no area: a no-burn zone must be a polygon');
-    expect(layer.rejected[1]!.reason).toContain('crosses itself near 126.650000, 45.750000');
-    expect(layer.rejected[2]!.reason).toMatch(/latitude 95 is outside -90…90/);
-    expect(layer.rejected[3]!.reason).toBe('a line has no area: a no-burn zone must be a polygon');
-    expect(layer.rejected[4]!.reason).toMatch(/^a Point has no area/);
+    expect(english(layer.rejected[0]!.reason)).toBe('a line has no area: a no-burn zone must be a polygon');
+    expect(english(layer.rejected[1]!.reason)).toContain('crosses itself near 126.650000, 45.750000');
+    expect(english(layer.rejected[2]!.reason)).toMatch(/latitude 95 is outside -90…90/);
+    expect(english(layer.rejected[3]!.reason)).toBe('a line has no area: a no-burn zone must be a polygon');
+    expect(english(layer.rejected[4]!.reason)).toMatch(/^a Point has no area/);
   });
 
   it('reads zones from KML extended data and from a zipped shapefile with a GBK .dbf', async () => {
@@ -290,7 +290,7 @@ describe('zoneLayerOf', () => {
 </Document></kml>`;
     const fromKml = zoneLayerOf(await readVectorFile(utf8(kml), '禁燃区.kml'));
     expect(fromKml.zones).toEqual([{ name: '南岗禁燃区', category: 'Ⅲ', geometry: squareAround(...HARBIN, 0.01) }]);
-    expect(fromKml.rejected).toEqual([{ row: 2, field: 'category', reason: expect.stringMatching(/^no fuel category/), value: '' }]);
+    expect(inEnglish(fromKml.rejected)).toEqual([{ row: 2, field: 'category', reason: expect.stringMatching(/^no fuel category/), value: '' }]);
 
     // Shapefile outer rings run clockwise.
     const clockwise = (lon: number, lat: number, half: number) => ringAround(lon, lat, half).reverse();
@@ -306,6 +306,20 @@ describe('zoneLayerOf', () => {
     );
     const fromShapefile = zoneLayerOf(await readVectorFile(zip, 'zones.zip'));
     expect(fromShapefile.zones.map((zone) => [zone.name, zone.category])).toEqual([['萨尔图区禁燃区', 'Ⅱ']]);
-    expect(fromShapefile.rejected).toEqual([{ row: 2, field: 'category', reason: expect.stringMatching(/^no fuel category/), value: '' }]);
+    expect(inEnglish(fromShapefile.rejected)).toEqual([{ row: 2, field: 'category', reason: expect.stringMatching(/^no fuel category/), value: '' }]);
+  });
+});
+
+describe('audit-layer texts in Chinese and English', () => {
+  it('says in Chinese where a polygon crosses itself and why a zone has no category, in English as before', async () => {
+    const file = await readGeoJson(
+      [feature({ type: 'Polygon', coordinates: [BOW_TIE] }, { 类别: 'Ⅲ' }), feature(squareAround(...DAQING, 0.01), { 类别: '高污染' })],
+      '禁燃区.geojson',
+    );
+    const [crossing, category] = zoneLayerOf(file).rejected;
+    expect(english(crossing!.reason)).toBe('the outline crosses itself near 126.650000, 45.750000: fix the polygon in your GIS and import it again');
+    expect(chinese(crossing!.reason)).toBe('边界在 126.650000, 45.750000 附近自相交：请在 GIS 软件中修正该多边形后重新导入');
+    expect(english(category!.reason)).toBe('"高污染" is not a no-burn zone category: write Ⅰ, Ⅱ or Ⅲ');
+    expect(chinese(category!.reason)).toBe('“高污染”不是禁燃区类别：请填写 Ⅰ、Ⅱ 或 Ⅲ');
   });
 });

@@ -1,8 +1,10 @@
 import writeXlsxFile from 'write-excel-file/universal';
 import { describe, expect, it } from 'vitest';
+import { TextError } from '../../../src/core/text/text.ts';
 import { parseSiteLocation, type SiteLocationInput } from '../../../src/io/formats/parse-site-location.ts';
 import { readBoilersTable, type BoilersTable } from '../../../src/io/formats/read-boilers-table.ts';
 import { encodeGbk } from '../../helpers/shapefile-zip.ts';
+import { chinese, english, inEnglish } from '../../helpers/in-english.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const TOLERANCE = 1e-7;
@@ -10,7 +12,7 @@ const TOLERANCE = 1e-7;
 /** The WGS84 location parseSiteLocation gives for an input: what each table row must equal. */
 function expected(input: SiteLocationInput): [number, number] {
   const result = parseSiteLocation(input);
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(english(result.message));
   return [result.lon, result.lat];
 }
 
@@ -74,7 +76,7 @@ describe('readBoilersTable: columns', () => {
     const table = await readBoilersTable(utf8('名称,经度,纬度,容量(MW)\n甲,126.5,45.5,2.8\n乙,126.5,45.5,4.2 MW\n丙,126.5,45.5,10t/h\n'), 'mw.csv');
     expect(table.columns).toMatchObject({ capacityMw: 3, capacity: -1, capacityTph: -1 });
     expect(table.boilers.map((row) => [row.boiler.capacityTph, row.boiler.capacityMw])).toEqual([[null, 2.8], [null, 4.2], [null, null]]);
-    expect(table.notes).toEqual([{ row: 4, field: '容量(MW)', reason: expect.stringMatching(/^"10t\/h" is in t\/h but this column holds MW/), value: '10t/h' }]);
+    expect(inEnglish(table.notes)).toEqual([{ row: 4, field: '容量(MW)', reason: expect.stringMatching(/^"10t\/h" is in t\/h but this column holds MW/), value: '10t/h' }]);
   });
 });
 
@@ -86,7 +88,7 @@ describe('readBoilersTable: capacity', () => {
     expect(table.boilers.map((row) => [row.boiler.capacityTph, row.boiler.capacityMw])).toEqual([
       [10, null], [10, null], [10, null], [null, 7], [null, 7], [null, 2.8], [null, null], [null, null],
     ]);
-    expect(table.notes).toEqual([{ row: 8, field: '容量', reason: '"10" has no unit, so it may be t/h or MW: write 10t/h (蒸吨) or 10MW', value: '10' }]);
+    expect(inEnglish(table.notes)).toEqual([{ row: 8, field: '容量', reason: '"10" has no unit, so it may be t/h or MW: write 10t/h (蒸吨) or 10MW', value: '10' }]);
   });
 
   it('leaves a capacity that is not a positive number null with a note; an empty cell without one', async () => {
@@ -99,14 +101,14 @@ describe('readBoilersTable: capacity', () => {
       { row: 7, field: '额定蒸发量', value: '0' },
       { row: 8, field: '额定蒸发量', value: '6kW' },
     ]);
-    expect(table.notes[0]!.reason).toBe('"约10" is not a positive number: write the capacity as a number, e.g. 10');
-    expect(table.notes[4]!.reason).toMatch(/not t\/h \(蒸吨\) or MW/);
+    expect(english(table.notes[0]!.reason)).toBe('"约10" is not a positive number: write the capacity as a number, e.g. 10');
+    expect(english(table.notes[4]!.reason)).toMatch(/not t\/h \(蒸吨\) or MW/);
   });
 
   it('keeps the specific column when the generic one disagrees, and says so', async () => {
     const table = await readBoilersTable(utf8('名称,经度,纬度,额定蒸发量,容量\n甲,126.5,45.5,10,12t/h\n乙,126.5,45.5,10,10t/h\n丙,126.5,45.5,,12t/h\n'), 'two.csv');
     expect(table.boilers.map((row) => row.boiler.capacityTph)).toEqual([10, 10, 12]);
-    expect(table.notes).toEqual([{ row: 2, field: '容量', reason: expect.stringMatching(/^"12t\/h" differs from 额定蒸发量 "10", which is kept/), value: '12t/h' }]);
+    expect(inEnglish(table.notes)).toEqual([{ row: 2, field: '容量', reason: expect.stringMatching(/^"12t\/h" differs from 额定蒸发量 "10", which is kept/), value: '12t/h' }]);
   });
 
   it('reads decimal commas in semicolon files', async () => {
@@ -160,7 +162,7 @@ describe('readBoilersTable: fuel, use, status, built-up area', () => {
     expect(boiler(table, '甲')).toMatchObject({ fuel: '燃煤', use: '供热', builtUp: true, status: '在用' });
     expect(boiler(table, '乙')).toMatchObject({ fuel: null, use: null, builtUp: null, status: null });
     expect(boiler(table, '丙')).toMatchObject({ fuel: null, use: null, builtUp: null, status: null });
-    expect(table.notes).toEqual([
+    expect(inEnglish(table.notes)).toEqual([
       { row: 3, field: '燃料', reason: '"木柴" is not a known fuel: write 燃煤, 燃气, 生物质, 电 or 燃油', value: '木柴' },
       { row: 3, field: '用途', reason: '"洗浴" is not a known use: write 供热, 工业 or 发电', value: '洗浴' },
       { row: 3, field: '建成区', reason: '"也许" does not say whether the boiler is in the built-up area: write 是 or 否', value: '也许' },
@@ -193,9 +195,9 @@ describe('readBoilersTable: locations', () => {
       { row: 7, field: '(row)', value: '名称, 经度, 纬度, 燃料' },
       { row: 8, field: '纬度', value: '31.23' },
     ]);
-    expect(table.rejected[0]!.reason).toBe('no location in this row: fill in 经度/纬度');
-    expect(table.rejected[2]!.reason).toMatch(/wrong way round/);
-    expect(table.rejected[5]!.reason).toMatch(/outside the area/);
+    expect(english(table.rejected[0]!.reason)).toBe('no location in this row: fill in 经度/纬度');
+    expect(english(table.rejected[2]!.reason)).toMatch(/wrong way round/);
+    expect(english(table.rejected[5]!.reason)).toMatch(/outside the area/);
     expect(table.notes).toEqual([]); // a rejected row's other cells are not noted
     expect(table.boilers.length + table.rejected.length).toBe(table.recordCount);
   });
@@ -224,7 +226,7 @@ describe('readBoilersTable: locations', () => {
       expect(Math.abs(boiler(table, name).lat - y), name).toBeLessThan(TOLERANCE);
     }
     expect(Math.abs(boiler(table, 'gcj').lon - 126.6368)).toBeGreaterThan(1e-4); // converted, not passed through
-    expect(table.rejected).toEqual([
+    expect(inEnglish(table.rejected)).toEqual([
       { row: 6, field: '坐标系', reason: expect.stringMatching(/Gauss-Krüger.*give 经度 and 纬度/), value: 'EPSG:4531' },
       { row: 7, field: '坐标系', reason: expect.stringMatching(/Beijing 1954/), value: '北京54' },
     ]);
@@ -290,5 +292,29 @@ describe('readBoilersTable: English sheets and unit-bearing capacity headers', (
       'e.csv',
     );
     expect(english.boilers[0]!.boiler).toMatchObject({ capacityTph: null, capacityMw: 29, fuel: '燃煤', use: '供热', builtUp: true, status: '在用', city: 'Harbin', county: 'Nangang' });
+  });
+});
+
+describe('boilers-table texts in Chinese and English', () => {
+  const han = /[\u4e00-\u9fff]/;
+
+  it('notes an unknown fuel and refuses a Gauss-Krüger row in Chinese, keeping the cell, and in English as before', async () => {
+    const table = await readBoilersTable(utf8('名称,经度,纬度,坐标系,燃料\nA,126.6,45.7,,木柴\nB,126.6,45.7,CGCS2000 3度带,燃煤\n'), '锅炉清单.csv');
+    const note = table.notes[0]!;
+    expect(english(note.reason)).toBe('"木柴" is not a known fuel: write 燃煤, 燃气, 生物质, 电 or 燃油');
+    expect(chinese(note.reason)).toBe('“木柴”不是可识别的燃料：请填写燃煤、燃气、生物质、电或燃油');
+    const refused = table.rejected[0]!;
+    expect(english(refused.reason)).toBe('the row is in Gauss-Krüger ("CGCS2000 3度带"), which a boiler table does not take: give 经度 and 纬度 in WGS84, CGCS2000, GCJ02 or BD09');
+    expect(chinese(refused.reason)).toMatch(han);
+    expect(chinese(refused.reason)).toContain('“CGCS2000 3度带”');
+  });
+
+  it('names the file and its columns in the Chinese error of a table without location columns', async () => {
+    const error = await readBoilersTable(utf8('名称,燃料\nA,燃煤\n'), '锅炉.csv').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TextError);
+    const { message, text: reason } = error as TextError;
+    expect(message).toMatch(/^锅炉\.csv: no location columns among: 名称, 燃料; expected columns 经度 and 纬度 \(longitude, latitude\)/);
+    expect(english(reason)).toBe(message);
+    expect(chinese(reason)).toMatch(/^锅炉\.csv：在以下列中找不到位置列：名称, 燃料；应为：经度和纬度两列/);
   });
 });

@@ -6,6 +6,7 @@ import { parseCoordinate } from '../../../src/io/formats/parse-coordinate.ts';
 import { parseDelimited } from '../../../src/io/formats/parse-delimited.ts';
 import { parseBeijingTime, parseFirmsTime } from '../../../src/io/formats/parse-fire-time.ts';
 import { FireFileError, readFireFile } from '../../../src/io/formats/read-fire-file.ts';
+import { chinese, english, inEnglish } from '../../helpers/in-english.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 /** GB18030/GBK bytes of a text, built from a known mapping so the test does not use the decoder it tests. */
@@ -143,7 +144,7 @@ describe('readFireFile', () => {
     ].join('\n');
     const file = readFireFile(utf8(text), 'mixed.csv');
     expect(file.points.count).toBe(1);
-    expect(file.rejected.map(({ row, field, reason }) => [row, field, reason])).toEqual([
+    expect(inEnglish(file.rejected).map(({ row, field, reason }) => [row, field, reason])).toEqual([
       [3, 'latitude', 'empty'],
       [4, 'longitude/latitude', 'swapped lat/lon'],
       [5, 'longitude', 'not a number'],
@@ -175,7 +176,7 @@ describe('readFireFile', () => {
     expect(file.format).toBe('geojson');
     expect(file.points.count).toBe(1);
     expect(file.points.time[0]).toBe(Date.UTC(2024, 3, 5, 5, 17));
-    expect(file.rejected).toEqual([{ row: 2, field: 'longitude', reason: 'empty', value: '' }]);
+    expect(inEnglish(file.rejected)).toEqual([{ row: 2, field: 'longitude', reason: 'empty', value: '' }]);
   });
 
   it('lets the user correct a column guess', () => {
@@ -187,5 +188,43 @@ describe('readFireFile', () => {
   it('refuses an empty file or one without coordinate columns, naming the file', () => {
     expect(() => readFireFile(new Uint8Array(0), 'empty.csv')).toThrow('empty.csv: the file is empty');
     expect(() => readFireFile(utf8('a,b\n1,2\n'), 'ab.csv')).toThrow(/ab\.csv: no longitude .* column among: a, b/);
+  });
+});
+
+describe('fire-file texts in Chinese and English', () => {
+  const han = /[\u4e00-\u9fff]/;
+
+  it('says in Chinese why rows were rejected, keeping the cell, and in English as the command line always did', () => {
+    const text = ['latitude,longitude,acq_date,acq_time', '126.2,46.5,2024-04-05,517', '46.5,126.2,2024-13-05,517'].join('\n');
+    const [swapped, badDate] = readFireFile(utf8(text), 'mixed.csv').rejected;
+    expect(english(swapped!.reason)).toBe('swapped lat/lon');
+    expect(chinese(swapped!.reason)).toMatch(han);
+    expect(english(badDate!.reason)).toBe('not a valid date/time: "2024-13-05 517"');
+    expect(chinese(badDate!.reason)).toMatch(han);
+    expect(chinese(badDate!.reason)).toContain('2024-13-05 517');
+  });
+
+  it('names the file and its columns in the Chinese error of a file without a longitude column', () => {
+    let error: unknown;
+    try {
+      readFireFile(utf8('名称,纬度\nA,46.5\n'), '火点.csv');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(FireFileError);
+    const { message, text: reason } = error as FireFileError;
+    expect(message).toBe('火点.csv: no longitude (经度/中心经度/longitude) column among: 名称, 纬度. Choose the column by hand.');
+    expect(english(reason)).toBe(message);
+    expect(chinese(reason)).toContain('火点.csv');
+    expect(chinese(reason)).toContain('名称, 纬度');
+    expect(chinese(reason)).toMatch(/请手动选择/);
+  });
+
+  it('gives a Beijing-time cell that is no date its reason in both languages', () => {
+    const result = parseBeijingTime('next Tuesday');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(english(result.reason)).toBe('not a date: "next Tuesday"');
+    expect(chinese(result.reason)).toBe('不是日期：“next Tuesday”');
   });
 });

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { toGaussKruger3 } from '../../../src/core/geo/coordinates.ts';
 import { seededRandom } from '../../../src/core/seeded-random.ts';
+import { TextError } from '../../../src/core/text/text.ts';
 import { parseSiteLocation, type SiteLocationInput } from '../../../src/io/formats/parse-site-location.ts';
 import { readSitesTable, type SitesTable } from '../../../src/io/formats/read-sites-table.ts';
+import { parseSystem } from '../../../src/io/formats/table-columns.ts';
 import { toXlsx } from '../../../src/io/formats/write-xlsx.ts';
+import { chinese, english, inEnglish } from '../../helpers/in-english.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const LON = 126 + 38 / 60 + 12.5 / 3600;
@@ -13,7 +16,7 @@ const TOLERANCE = 1e-7;
 /** The WGS84 location parseSiteLocation gives for an input: what each table row must equal. */
 function expected(input: SiteLocationInput): [number, number] {
   const result = parseSiteLocation(input);
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(english(result.message));
   return [result.lon, result.lat];
 }
 
@@ -67,10 +70,10 @@ describe('readSitesTable: CSV', () => {
       { row: 8, field: '(row)', value: '名称,经度,纬度'.replaceAll(',', ', ') },
       { row: 9, field: '经度', value: 'east' },
     ]);
-    expect(table.rejected[0]!.reason).toMatch(/not valid degrees-minutes-seconds/);
-    expect(table.rejected[1]!.reason).toMatch(/^Latitude is empty/);
-    expect(table.rejected[2]!.reason).toMatch(/wrong way round/);
-    expect(table.rejected[3]!.reason).toMatch(/outside the area/);
+    expect(english(table.rejected[0]!.reason)).toMatch(/not valid degrees-minutes-seconds/);
+    expect(english(table.rejected[1]!.reason)).toMatch(/^Latitude is empty/);
+    expect(english(table.rejected[2]!.reason)).toMatch(/wrong way round/);
+    expect(english(table.rejected[3]!.reason)).toMatch(/outside the area/);
     expect(table.recordCount).toBe(table.sites.length + table.rejected.length);
   });
 
@@ -82,7 +85,7 @@ describe('readSitesTable: CSV', () => {
       expect(Math.abs(site(table, name).location.lon - LON), name).toBeLessThan(TOLERANCE);
       expect(Math.abs(site(table, name).location.lat - LAT), name).toBeLessThan(TOLERANCE);
     }
-    expect(table.rejected).toEqual([{ row: 5, field: '坐标', reason: expect.stringMatching(/wrong way round/), value: '45.75, 126.63' }]);
+    expect(inEnglish(table.rejected)).toEqual([{ row: 5, field: '坐标', reason: expect.stringMatching(/wrong way round/), value: '45.75, 126.63' }]);
   });
 
   it('applies each row’s 坐标系 before options.system, which applies before WGS84', async () => {
@@ -115,7 +118,7 @@ describe('readSitesTable: CSV', () => {
     expect(site(table, '8').location).toMatchObject({ system: 'gauss-kruger', epsg: 4531 });
     expect(site(table, '9').location).toMatchObject({ system: 'gauss-kruger', epsg: 4552 });
     expect(site(table, '10').location.system).toBe('gcj02');
-    expect(table.rejected).toEqual([
+    expect(inEnglish(table.rejected)).toEqual([
       { row: 12, field: '坐标系', reason: expect.stringMatching(/unknown coordinate system "Mercator\?"/), value: 'Mercator?' },
       { row: 13, field: '坐标系', reason: expect.stringMatching(/Beijing 1954 or Xi'an 1980.*convert the coordinates to CGCS2000/), value: '北京54 3度带' },
       { row: 14, field: '坐标系', reason: expect.stringMatching(/^EPSG 4530 .* contradicts Y/), value: 'EPSG:4530' },
@@ -147,15 +150,15 @@ describe('readSitesTable: CSV', () => {
       { row: 6, field: 'EPSG' },
       { row: 7, field: 'EPSG' },
     ]);
-    expect(table.rejected[0]!.reason).toMatch(/X is the northing/);
-    expect(table.rejected[1]!.reason).toMatch(/contradicts/);
+    expect(english(table.rejected[0]!.reason)).toMatch(/X is the northing/);
+    expect(english(table.rejected[1]!.reason)).toMatch(/contradicts/);
   });
 
   it('refuses a Y without prefix when no zone is known, blaming the Y column', async () => {
     const a = toGaussKruger3(129.4, 47.1);
     const table = await readSitesTable(utf8(`名称,北坐标,东坐标\nsite,${a.x},${a.y - 43e6}\n`), 'gk.csv');
     expect(table.sites).toEqual([]);
-    expect(table.rejected).toEqual([{ row: 2, field: '东坐标', reason: expect.stringMatching(/has no zone prefix/), value: String(a.y - 43e6) }]);
+    expect(inEnglish(table.rejected)).toEqual([{ row: 2, field: '东坐标', reason: expect.stringMatching(/has no zone prefix/), value: String(a.y - 43e6) }]);
   });
 
   it('reads semicolon files with decimal commas', async () => {
@@ -236,5 +239,33 @@ describe('readSitesTable: 10,000 rows', () => {
     expect(table.rejected[0]).toMatchObject({ row: 2, value: '' });
     expect(table.sites.every((row) => row.row === row.record + 2)).toBe(true);
     expect(new Set(table.sites.map((row) => row.location.system))).toEqual(new Set(['wgs84', 'gcj02', 'bd09']));
+  });
+});
+
+describe('sites-table texts in Chinese and English', () => {
+  it('refuses a row in Chinese naming the cell, and in English as before', async () => {
+    const table = await readSitesTable(utf8('名称,经度,纬度,EPSG\nA,126.6,45.7,EPSG-甲\nB,,,\n'), '项目.csv');
+    const [epsg, empty] = table.rejected;
+    expect(english(epsg!.reason)).toBe('EPSG code "EPSG-甲" is not a number: write the code, e.g. 4531');
+    expect(chinese(epsg!.reason)).toBe('EPSG 代码“EPSG-甲”不是数字：请填写代码，例如 4531');
+    expect(english(empty!.reason)).toBe('no coordinates in this row: fill in 经度/纬度');
+    expect(chinese(empty!.reason)).toBe('该行没有坐标：请填写 经度/纬度');
+  });
+
+  it('names the file in the Chinese error of an empty table', async () => {
+    const error = await readSitesTable(new Uint8Array(0), '空表.csv').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TextError);
+    const { message, text: reason } = error as TextError;
+    expect(message).toMatch(/^空表\.csv: the file is empty; expected columns 经度 and 纬度/);
+    expect(english(reason)).toBe(message);
+    expect(chinese(reason)).toMatch(/^空表\.csv：文件为空；应为：经度和纬度两列/);
+  });
+
+  it('says in Chinese that a 坐标系 cell names a legacy datum, keeping the cell', () => {
+    const parsed = parseSystem('北京54');
+    expect('problem' in parsed).toBe(true);
+    if (!('problem' in parsed)) return;
+    expect(english(parsed.problem)).toBe(`"北京54" is Beijing 1954 or Xi'an 1980, which differ from CGCS2000 by up to about 100 m: convert the coordinates to CGCS2000 with your surveying software first`);
+    expect(chinese(parsed.problem)).toBe('“北京54”是北京 1954 或西安 1980 坐标系，与 CGCS2000 相差可达约 100 米：请先用测量软件将坐标转换为 CGCS2000');
   });
 });

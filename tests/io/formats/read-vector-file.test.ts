@@ -6,6 +6,7 @@ import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import { readVectorFile, VectorFileError, type VectorFile } from '../../../src/io/formats/read-vector-file.ts';
 import { encodeGbk, shapefileFiles, zipFiles, zipFilesWithGbkNames, type TestLayer } from '../../helpers/shapefile-zip.ts';
+import { chinese, english, inEnglish } from '../../helpers/in-english.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -70,14 +71,14 @@ describe('GeoJSON', () => {
     expect(file.features.map((f) => f.number)).toEqual([1, 8]);
     expect(file.rejected.map((r) => [r.row, r.field])).toEqual([[2, 'geometry'], [3, 'geometry'], [4, 'geometry'], [5, 'geometry'], [6, 'geometry'], [7, 'geometry']]);
     const [outOfRange, unclosed, missing, short, notFinite, inMulti] = file.rejected;
-    expect(outOfRange!.reason).toMatch(/^longitude 200.5 is outside -180…180/);
+    expect(english(outOfRange!.reason)).toMatch(/^longitude 200.5 is outside -180…180/);
     expect(outOfRange!.value).toBe('200.5, 45.1');
-    expect(unclosed!.reason).toMatch(/^ring 1: is not closed/);
+    expect(english(unclosed!.reason)).toMatch(/^ring 1: is not closed/);
     expect(unclosed!.value).toBe('126, 45 … 126, 46');
-    expect(missing!.reason).toMatch(/no geometry/);
-    expect(short!.reason).toMatch(/has 3 position\(s\); a closed ring needs at least 4/);
-    expect(notFinite!.reason).toMatch(/latitude is not a finite number/); // JSON.stringify writes NaN as null
-    expect(inMulti!.reason).toMatch(/^polygon 2: ring 1: latitude 95 is outside -90…90/);
+    expect(english(missing!.reason)).toMatch(/no geometry/);
+    expect(english(short!.reason)).toMatch(/has 3 position\(s\); a closed ring needs at least 4/);
+    expect(english(notFinite!.reason)).toMatch(/latitude is not a finite number/); // JSON.stringify writes NaN as null
+    expect(english(inMulti!.reason)).toMatch(/^polygon 2: ring 1: latitude 95 is outside -90…90/);
   });
 
   it('reprojects a legacy "crs" naming a CGCS2000 Gauss-Krüger EPSG code', async () => {
@@ -159,8 +160,8 @@ describe('KML and KMZ', () => {
     const file = await readVectorFile(utf8(text), 'rings.kml');
     expect(file.features.map((f) => f.number)).toEqual([2]);
     expect(file.rejected.map((r) => [r.row, r.field, r.value])).toEqual([[1, 'geometry', '126, 45 … 126, 46'], [3, 'geometry', '127,'], [4, 'geometry', '']]);
-    expect(file.rejected[0]!.reason).toMatch(/^LinearRing is not closed/);
-    expect(file.rejected[2]!.reason).toMatch(/no geometry/);
+    expect(english(file.rejected[0]!.reason)).toMatch(/^LinearRing is not closed/);
+    expect(english(file.rejected[2]!.reason)).toMatch(/no geometry/);
   });
 
   it('names the file, line and column of malformed XML', async () => {
@@ -294,11 +295,11 @@ describe('zipped shapefiles', () => {
     const file = await readVectorFile(zipFiles(shapefileFiles(layer)), 'points.zip');
     expect(file.features.map((f) => [f.number, f.properties['名称']])).toEqual([[1, 'a']]);
     expect(file.rejected.map((r) => [r.row, r.field, r.value])).toEqual([[2, 'geometry', ''], [3, 'geometry', '181, 45'], [4, 'record', '']]);
-    expect(file.rejected[1]!.reason).toMatch(/^longitude 181 is outside -180…180/);
+    expect(english(file.rejected[1]!.reason)).toMatch(/^longitude 181 is outside -180…180/);
     const open = zonesLayer({ shapes: [{ polygon: [[[126, 45], [126, 46], [127, 46], [127, 45]]] }, { polygon: ZONES_LON_LAT[0]! }] });
     const rings = await readVectorFile(zipFiles(shapefileFiles(open)), 'open.zip');
     expect(rings.features.map((f) => f.number)).toEqual([2]);
-    expect(rings.rejected).toEqual([{ row: 1, field: 'geometry', reason: expect.stringMatching(/^ring 1: is not closed/), value: '126, 45 … 127, 45' }]);
+    expect(inEnglish(rings.rejected)).toEqual([{ row: 1, field: 'geometry', reason: expect.stringMatching(/^ring 1: is not closed/), value: '126, 45 … 127, 45' }]);
   });
 
   it('reports a hole outside every outer ring rather than losing it', async () => {
@@ -306,7 +307,7 @@ describe('zipped shapefiles', () => {
     const file = await readVectorFile(zipFiles(shapefileFiles(stray)), 'stray.zip');
     expect(file.features.map((f) => f.number)).toEqual([2]);
     expect(file.rejected[0]).toMatchObject({ row: 1, field: 'geometry', value: '2 rings' });
-    expect(file.rejected[0]!.reason).toMatch(/has 2 rings but only 1 could be placed/);
+    expect(english(file.rejected[0]!.reason)).toMatch(/has 2 rings but only 1 could be placed/);
   });
 
   it('reads every layer of a ZIP, numbering features through the file, with GBK entry names', async () => {
@@ -325,5 +326,51 @@ describe('zipped shapefiles', () => {
     expect((await readError(zipSync({ 'readme.txt': utf8('hi') }), 'other.zip')).message).toMatch(/^other\.zip: a ZIP without a \.shp or \.kml file \(it holds readme\.txt\)/);
     const unknownCpg = zipFiles(shapefileFiles(zonesLayer({ cpg: 'KOI9-Z' })));
     expect((await readError(unknownCpg, 'cpg.zip')).message).toMatch(/^cpg\.zip: no_burn_zones\.cpg names the encoding "KOI9-Z"/);
+  });
+});
+
+describe('vector-file texts in Chinese and English', () => {
+  const han = /[\u4e00-\u9fff]/;
+
+  it('says in Chinese why a feature was left out, nesting polygon and ring, and in English as before', async () => {
+    const multi = { type: 'MultiPolygon', coordinates: [[[[126, 45], [127, 45], [127, 46], [126, 45]]], [[[126, 95], [127, 95], [127, 96], [126, 95]]]] };
+    const file = await readVectorFile(utf8(JSON.stringify({ type: 'Feature', geometry: multi, properties: {} })), 'multi.geojson');
+    const { reason, value } = file.rejected[0]!;
+    expect(english(reason)).toBe('polygon 2: ring 1: latitude 95 is outside -90…90; are the coordinates projected? Export the layer as WGS84 or CGCS2000 longitude/latitude');
+    expect(chinese(reason)).toBe('第 2 个多边形：第 1 个环：纬度 95 超出 -90…90；坐标是否为投影坐标？请将图层导出为 WGS84 或 CGCS2000 经纬度');
+    expect(value).toBe('126, 95');
+  });
+
+  it('names the file in the Chinese error of broken JSON, with the place of the error', async () => {
+    const error = await readError(utf8('{"type": "FeatureCollection",\n  "features": [}'), '坏的.geojson');
+    expect(error.message).toMatch(/^坏的\.geojson: not valid JSON at line 2, column 16 \(.*\); fix the file in a text editor or export it again$/);
+    expect(english(error.text)).toBe(error.message);
+    expect(chinese(error.text)).toMatch(/^坏的\.geojson：不是有效的 JSON，位置：第 2 行第 16 列（.*）；请用文本编辑器修正文件，或重新导出$/);
+  });
+
+  it('names the file and the KML coordinates it cannot read, in both languages', async () => {
+    const kml = '<kml><Placemark><Point><coordinates>126.5 45.7</coordinates></Point></Placemark></kml>';
+    const file = await readVectorFile(utf8(kml), 'site.kml');
+    const { reason } = file.rejected[0]!;
+    expect(english(reason)).toBe('coordinates "126.5" are not "longitude,latitude[,altitude]" (no spaces inside a tuple); fix them in the KML');
+    expect(chinese(reason)).toMatch(han);
+    expect(chinese(reason)).toContain('“126.5”');
+  });
+
+  it('says in Chinese which layer of which ZIP has an unknown projection, keeping the projection name', async () => {
+    const error = await readError(zipFiles(shapefileFiles(zonesLayer({ prj: BEIJING_1954_GK }))), '旧图层.zip');
+    expect(english(error.text)).toBe(error.message);
+    expect(error.message).toMatch(/^旧图层\.zip: no_burn_zones\.prj describes "Beijing_1954_3_Degree_GK_Zone_43"/);
+    const zh = chinese(error.text);
+    expect(zh).toMatch(/^旧图层\.zip：no_burn_zones\.prj 描述的坐标系为“Beijing_1954_3_Degree_GK_Zone_43”，本工具无法转换（北京 1954 和西安 1980 坐标系需要本地转换参数）/);
+  });
+
+  it('says in Chinese that a shapefile record was deleted, naming the layer when the ZIP holds several', async () => {
+    const deleted = zonesLayer({ deleted: [1] });
+    const other = { ...zonesLayer(), name: 'other' };
+    const file = await readVectorFile(zipFiles({ ...shapefileFiles(deleted), ...shapefileFiles(other) }), 'two.zip');
+    const { reason } = file.rejected[0]!;
+    expect(english(reason)).toBe('no_burn_zones.shp record 2: marked deleted in the .dbf; pack the shapefile in your GIS to remove it for good');
+    expect(chinese(reason)).toBe('no_burn_zones.shp 第 2 条记录：在 .dbf 中被标记为已删除；请在 GIS 软件中压缩（pack）该 shapefile 以彻底删除');
   });
 });

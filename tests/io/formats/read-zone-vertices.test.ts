@@ -1,6 +1,8 @@
 import writeXlsxFile from 'write-excel-file/universal';
 import { describe, expect, it } from 'vitest';
+import { TextError } from '../../../src/core/text/text.ts';
 import { readZoneVertices } from '../../../src/io/formats/read-zone-vertices.ts';
+import { chinese, english, inEnglish } from '../../helpers/in-english.ts';
 
 const csv = (text: string) => new TextEncoder().encode(text);
 
@@ -53,7 +55,7 @@ describe('readZoneVertices', () => {
       'mixed.csv',
     );
     expect(file.zones.map((z) => z.name)).toEqual(['好']);
-    expect(file.rejected).toEqual([
+    expect(inEnglish(file.rejected)).toEqual([
       expect.objectContaining({ row: 6, field: '经度', value: 'abc', reason: expect.stringMatching(/^zone "坏" left out: /) }),
       expect.objectContaining({ row: 8, field: '名称', reason: 'zone "短" left out: the outline of part 1 has 2 distinct vertices; a ring needs at least 3' }),
     ]);
@@ -68,5 +70,24 @@ describe('readZoneVertices', () => {
     const file = await readZoneVertices(new Uint8Array(await blob.arrayBuffer()), 'z.xlsx');
     expect(file.zones[0]!.geometry.coordinates).toEqual([[[126.6, 45.7], [126.7, 45.7], [126.7, 45.8], [126.6, 45.7]]]);
     await expect(readZoneVertices(csv('名称,x\nA,1\n'), 'bad.csv')).rejects.toThrow(/^bad\.csv: no 经度, 纬度 column/);
+  });
+});
+
+describe('vertex-list texts in Chinese and English', () => {
+  it('says in Chinese which zone was left out and why, naming the cell, and in English as before', async () => {
+    const file = await readZoneVertices(csv(['名称,部分,经度,纬度', '南岗禁燃区,一,126.64,45.74'].join('\n')), '拐点.csv');
+    const { reason, value } = file.rejected[0]!;
+    expect(english(reason)).toBe('zone "南岗禁燃区" left out: part "一" is not a whole number');
+    expect(chinese(reason)).toBe('区域“南岗禁燃区”未导入：部分“一”不是整数');
+    expect(value).toBe('一');
+  });
+
+  it('names the file and the missing columns in the Chinese error', async () => {
+    const error = await readZoneVertices(csv('名称,X,Y\nA,1,2\n'), '拐点.csv').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TextError);
+    const { message, text: reason } = error as TextError;
+    expect(message).toMatch(/^拐点\.csv: no 经度, 纬度 column among: 名称, X, Y; expected one row per vertex with columns 名称 \(zone name\)/);
+    expect(english(reason)).toBe(message);
+    expect(chinese(reason)).toMatch(/^拐点\.csv：在以下列中找不到 经度, 纬度 列：名称, X, Y；应为：每个拐点一行/);
   });
 });

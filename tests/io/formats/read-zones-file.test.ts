@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readZonesFile } from '../../../src/io/formats/read-zones-file.ts';
 import { writeZonesFile } from '../../../src/io/formats/write-zones-file.ts';
 import { importOptions, sampleZoneRows } from '../../helpers/zone-fixtures.ts';
+import { chinese, english, inEnglish, messagesInEnglish } from '../../helpers/in-english.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const NOW = '2025-06-01T12:00:00.000Z';
@@ -72,7 +73,7 @@ describe('readZonesFile: foreign files', () => {
   it('imports a zone with an unreadable date without it, warning with the feature and field', async () => {
     const read = await readZonesFile(geoJson([{ properties: { 名称: '甲', 类别: 'Ⅰ' } }, { properties: { 名称: '乙', 类别: 'Ⅰ', 生效日期: '2024-02-30' } }]), 'd.geojson', importOptions(NOW));
     expect(read.zones.map((zone) => zone.effectiveDate)).toEqual(['', '']);
-    expect(read.warnings).toEqual([{ row: 2, field: '生效日期', message: 'feature 2 ("乙"): 生效日期 "2024-02-30" is not a date (write it like 2024-03-01); imported without an effective date' }]);
+    expect(messagesInEnglish(read.warnings)).toEqual([{ row: 2, field: '生效日期', message: 'feature 2 ("乙"): 生效日期 "2024-02-30" is not a date (write it like 2024-03-01); imported without an effective date' }]);
   });
 
   it('imports a zone without a category as Ⅲ with a warning that the planner must check it', async () => {
@@ -80,13 +81,13 @@ describe('readZonesFile: foreign files', () => {
     expect(read.zones.map((zone) => zone.category)).toEqual(['Ⅰ', 'Ⅲ']);
     expect(read.warnings).toHaveLength(1);
     expect(read.warnings[0]).toMatchObject({ row: 2, field: '类别/category' });
-    expect(read.warnings[0]!.message).toMatch(/^feature 2 \("无类别区"\): no fuel category .*imported as Ⅲ.*must check/);
+    expect(english(read.warnings[0]!.message)).toMatch(/^feature 2 \("无类别区"\): no fuel category .*imported as Ⅲ.*must check/);
   });
 
   it('imports an unreadable category as Ⅲ, naming the field as the file writes it and the value', async () => {
     const read = await readZonesFile(geoJson([{ properties: { name: 'x', 燃料类别: '甲类' } }]), 'c.geojson', importOptions(NOW));
     expect(read.zones[0]!.category).toBe('Ⅲ');
-    expect(read.warnings).toEqual([{ row: 1, field: '燃料类别', message: expect.stringMatching(/^feature 1 \("x"\): 燃料类别 "甲类" is not a no-burn zone category .*imported as Ⅲ/) }]);
+    expect(messagesInEnglish(read.warnings)).toEqual([{ row: 1, field: '燃料类别', message: expect.stringMatching(/^feature 1 \("x"\): 燃料类别 "甲类" is not a no-burn zone category .*imported as Ⅲ/) }]);
   });
 
   it('names a zone without a name 导入区域 <feature number>, with a warning', async () => {
@@ -106,7 +107,7 @@ describe('readZonesFile: foreign files', () => {
       importOptions(NOW),
     );
     expect(read.zones.map((zone) => zone.name)).toEqual(['区']);
-    expect(read.rejected).toEqual([
+    expect(inEnglish(read.rejected)).toEqual([
       { row: 2, field: 'geometry type', reason: 'feature 2 ("泵站") is a Point, not an area: a no-burn zone must be a polygon; left out', value: 'Point' },
       { row: 3, field: 'geometry type', reason: 'feature 3 is a LineString, not an area: a no-burn zone must be a polygon; left out', value: 'LineString' },
     ]);
@@ -116,7 +117,7 @@ describe('readZonesFile: foreign files', () => {
     const open = { type: 'Polygon', coordinates: [[[126.6, 45.7], [126.7, 45.7], [126.7, 45.8], [126.6, 45.8]]] };
     const read = await readZonesFile(geoJson([{ properties: { 名称: '好', 类别: 'Ⅲ' } }, { properties: { 名称: '坏' }, geometry: open }]), 'open.geojson', importOptions(NOW));
     expect(read.zones).toHaveLength(1);
-    expect(read.rejected).toEqual([expect.objectContaining({ row: 2, field: 'geometry', reason: expect.stringContaining('is not closed') })]);
+    expect(inEnglish(read.rejected)).toEqual([expect.objectContaining({ row: 2, field: 'geometry', reason: expect.stringContaining('is not closed') })]);
   });
 
   it('turns a KML MultiGeometry of polygons into one MultiPolygon zone', async () => {
@@ -154,7 +155,7 @@ describe('readZonesFile: foreign files', () => {
     const blob = await writeXlsxFile(rows.map((row) => row.map((value) => ({ value }))) as never).toBlob();
     const read = await readZonesFile(new Uint8Array(await blob.arrayBuffer()), '平房.xlsx', importOptions(NOW));
     expect(read.zones.map((zone) => [zone.name, zone.category])).toEqual([['平房区', 'Ⅲ']]);
-    expect(read.warnings).toEqual([{ row: 2, field: '管控类别', message: expect.stringMatching(/^row 2 \("平房区"\): 管控类别 "甲" is not a no-burn zone category/) }]);
+    expect(messagesInEnglish(read.warnings)).toEqual([{ row: 2, field: '管控类别', message: expect.stringMatching(/^row 2 \("平房区"\): 管控类别 "甲" is not a no-burn zone category/) }]);
   });
 
   it('rethrows the reader’s error, starting with the file name, for a file it cannot read', async () => {
@@ -172,7 +173,7 @@ describe('readZonesFile: files this tool wrote', () => {
     const read = await readZonesFile(file.bytes, 'zones.geojson', options);
     expect(read.zones.map((zone) => zone.id)).toEqual(['zone-a', 'zone-b', 'new-1']);
     expect(read.zones[2]!.provenance).toEqual(rows[2]!.zone.provenance);
-    expect(read.warnings).toEqual([{ row: 3, field: 'id', message: 'feature 3 ("阿城区建议禁燃区"): id "zone-a" is already used by feature 1 of zones.geojson; this zone gets the new id "new-1"' }]);
+    expect(messagesInEnglish(read.warnings)).toEqual([{ row: 3, field: 'id', message: 'feature 3 ("阿城区建议禁燃区"): id "zone-a" is already used by feature 1 of zones.geojson; this zone gets the new id "new-1"' }]);
   });
 
   it('treats a zone with an id but without provenance as foreign: new id, imported from this file', async () => {
@@ -196,5 +197,23 @@ describe('readZonesFile: files this tool wrote', () => {
     const read = await readZonesFile(zipSync({ 'doc.kml': kml.bytes }), 'zones.kmz', importOptions(NOW));
     expect(read.zones.map((zone) => zone.id)).toEqual(['zone-a', 'zone-b', 'zone-c']);
     expect(read.zones[1]!.geometry).toEqual(sampleZoneRows()[1]!.zone.geometry);
+  });
+});
+
+describe('zone-import texts in Chinese and English', () => {
+  it('warns in Chinese about an unreadable category, naming the feature, the field and the value', async () => {
+    const read = await readZonesFile(geoJson([{ properties: { 名称: '南岗区', 类别: '甲' } }]), '禁燃区.geojson', importOptions());
+    const { message } = read.warnings[0]!;
+    expect(english(message)).toBe(
+      'feature 1 ("南岗区"): 类别 "甲" is not a no-burn zone category (Ⅰ, Ⅱ or Ⅲ); imported as Ⅲ (the strictest category): the planner must check it and set the category of the designating document',
+    );
+    expect(chinese(message)).toBe('第 1 个要素（“南岗区”）：类别“甲”不是禁燃区类别（Ⅰ、Ⅱ 或 Ⅲ）；已按 Ⅲ 类（最严格）导入：请规划人员核实，并按划定文件设置类别');
+  });
+
+  it('says in Chinese that a point is no zone, naming the feature', async () => {
+    const read = await readZonesFile(geoJson([{ properties: { 名称: '锅炉房' }, geometry: { type: 'Point', coordinates: [126.6, 45.7] } }]), '点.geojson', importOptions());
+    const { reason } = read.rejected[0]!;
+    expect(english(reason)).toBe('feature 1 ("锅炉房") is a Point, not an area: a no-burn zone must be a polygon; left out');
+    expect(chinese(reason)).toBe('第 1 个要素（“锅炉房”）是 Point，不是面：禁燃区必须是多边形；未导入');
   });
 });
