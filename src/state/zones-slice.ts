@@ -108,7 +108,7 @@ export interface ZonesSlice {
   dismissZoneMessage(): void;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown): Text | string => errorText(error);
 const editorZone = (z: NoBurnZone) => ({ name: z.name, geometry: z.geometry, category: z.category });
 const nowIso = () => new Date().toISOString();
 const newId = () => crypto.randomUUID();

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import type { Text } from '../core/text/text.ts';
 import type { CoordinateSystem } from '../io/formats/parse-site-location.ts';
 import { gaussKrugerEpsgCodes } from '../io/formats/parse-site-location.ts';
 import { useAppStore } from '../state/store.ts';
@@ -6,7 +7,7 @@ import { selectBatchOrder, type BatchFilter, type BatchSortKey } from '../state/
 import { downloadTable } from './download.ts';
 import { epsgOptionText } from './epsg-option.ts';
 import { FilePicker } from './FilePicker.tsx';
-import { useRender, useT, type MessageKey } from './i18n.ts';
+import { usePunctuation, useRender, useT, type MessageKey } from './i18n.ts';
 import { usePlaceNames } from './place-names.ts';
 import { ExportBar, SortHeader } from './TableTools.tsx';
 
@@ -19,6 +20,26 @@ const FILTERS: [Filter, MessageKey][] = [
   ['outside', 'filterOutside'],
   ['errors', 'filterErrors'],
 ];
+
+/**
+ * A row's error: the column it names is the user's own heading (shown as written, often Chinese), the reason in the UI
+ * language; the reader's '(location)' for a geometry failure reads as 位置/location.
+ */
+function SiteError({ error }: { error: Text }) {
+  const t = useT();
+  const render = useRender();
+  const p = usePunctuation();
+  const field = error.params?.field;
+  const reason = error.params?.reason;
+  if (error.key !== 'ioFieldReason' || typeof field !== 'string' || reason === undefined || typeof reason === 'number') return <>{render(error)}</>;
+  return (
+    <>
+      {field === '(location)' ? t('siteLocation') : <span data-user-data="">{field}</span>}
+      {p.colon}
+      {render(reason)}
+    </>
+  );
+}
 
 /** Batch check of a sites table: sortable, filterable verdict table and CSV/XLSX export of the filtered rows. */
 export function EiaBatch() {
@@ -125,7 +146,7 @@ export function EiaBatch() {
                     <td>{v ? (v.distanceM / 1000).toFixed(3) : ''}</td>
                     <td>{v?.consultProvinces.map((p) => render(place(p))).join(', ') ?? ''}</td>
                     <td>{v ? [v.province, v.city, v.county].filter((p): p is string => Boolean(p)).map((p) => render(place(p))).join(' ') : ''}</td>
-                    <td>{site.error ? render(site.error) : ''}</td>
+                    <td>{site.error && <SiteError error={site.error} />}</td>
                   </tr>
                 );
               })}

@@ -474,4 +474,42 @@ export const IO_MESSAGES = {
     zh: 'CGCS2000 {width}° 高斯-克吕格第 {zone} 带（EPSG:{epsg}，中央经线东经 {cm}°）已用 proj4 转换为 WGS84，精确到毫米（CGCS2000 与 WGS84 相差在分米以内）',
     en: 'CGCS2000 {width}° Gauss-Krüger zone {zone} (EPSG:{epsg}, CM {cm}°E) converted to WGS84 with proj4 to the millimetre (CGCS2000 and WGS84 agree within decimetres)',
   },
+  // ------------------------------------------------------------------------------------------ browser storage (IndexedDB)
+  storageNoIndexedDb: {
+    zh: '此浏览器没有 IndexedDB（隐私模式可能将其关闭），无法打开{what}：您的工作只保存在内存中，关闭标签页前请导出',
+    en: 'this browser has no IndexedDB (private mode may turn it off), so {what} cannot be opened: your work stays in memory only; export it before closing the tab',
+  },
+  storageBlocked: {
+    zh: '{what}被本地图的另一个旧版本标签页占用：请关闭或刷新其他标签页，然后刷新本页',
+    en: '{what} is held open by another tab of this map with an older version: close or reload the other tabs, then reload this one',
+  },
+  storageFailed: { zh: '无法在 IndexedDB 中{doing}（{detail}）：{advice}', en: 'could not {doing} in IndexedDB ({detail}): {advice}' },
+  storageAdviceQuota: {
+    zh: '浏览器存储空间已满；您的工作仍在内存中：请释放磁盘空间或先导出，然后重试',
+    en: 'the browser storage is full; your work stays in memory: free disk space or export it, then retry',
+  },
+  storageAdviceKeep: { zh: '您的工作仍在内存中：如果反复出现，请先导出', en: 'your work stays in memory: export it if this keeps happening' },
+  storageZoneDatabase: { zh: '禁燃区数据库', en: 'the zone database' },
+  storageWorkspaceDatabase: { zh: '工作区数据库', en: 'the workspace database' },
+  storageDoOpen: { zh: '打开{what}', en: 'open {what}' },
+  storageDoLoadZones: { zh: '读取禁燃区', en: 'load the zones' },
+  storageDoSaveZones: { zh: '保存禁燃区', en: 'save the zones' },
+  storageDoListVersions: { zh: '列出版本', en: 'list the versions' },
+  storageDoSaveVersion: { zh: '保存版本', en: 'save the version' },
+  storageDoLoadVersion: { zh: '读取版本', en: 'load the version' },
+  storageDoDeleteVersion: { zh: '删除版本', en: 'delete the version' },
+  storageDoLoadItem: { zh: '读取“{item}”', en: 'load {item}' },
+  storageDoSaveItem: { zh: '保存“{item}”', en: 'save {item}' },
+  storageDoDeleteItem: { zh: '删除“{item}”', en: 'delete {item}' },
+  storageDoListItems: { zh: '列出已保存的内容', en: 'list what is kept' },
+  storageTransactionAborted: { zh: '事务被中止', en: 'the transaction was aborted' },
+  storageCommittedWithoutResult: { zh: '事务已提交但没有结果', en: 'the transaction committed without a result' },
+  storageVersionMissing: {
+    zh: '没有编号为 {id} 的已存版本：它可能已在另一个标签页中删除；请从版本列表中选择',
+    en: 'no saved version has the id {id}: it may have been deleted in another tab; pick one from the version list',
+  },
+  storageZoneConflict: {
+    zh: '另一个标签页已保存禁燃区（版本 {stored}，本标签页为 {base}）：请重新载入禁燃区后再编辑',
+    en: 'another tab saved the zones (revision {stored}, this tab has {base}): reload the zones before editing again',
+  },
 } satisfies Record<string, { zh: string; en: string }>;

@@ -1,3 +1,4 @@
+import { errorText, type Text } from '../../core/text/text.ts';
 import { isQuotaError } from './indexed-db.ts';
 
 /** Where the latest committed edit is, for the status line and the '未保存' banner. */
@@ -7,9 +8,9 @@ export type SaveStatus =
   /** A change waits for its save (or is being saved). */
   | { kind: 'pending' }
   /** The last save failed: the data is only in memory, and the save is retried in `retryInMs`. */
-  | { kind: 'failed'; message: string; quota: boolean; attempts: number; retryInMs: number }
+  | { kind: 'failed'; message: Text | string; quota: boolean; attempts: number; retryInMs: number }
   /** Another tab saved: saving has stopped; the UI reloads or goes read-only. */
-  | { kind: 'conflict'; message: string };
+  | { kind: 'conflict'; message: Text | string };
 
 /** Saves the latest value it is given, one save at a time, retrying failures until they succeed. */
 export interface Autosaver<T> {
@@ -100,7 +101,7 @@ export function createAutosaver<T>(options: AutosaverOptions<T>): Autosaver<T> {
       saving = false;
       latest ??= { value }; // a newer value scheduled meanwhile replaces this one
       if (disposed) return;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error);
       if (isConflict(error)) {
         stopped = { error };
         setStatus({ kind: 'conflict', message });

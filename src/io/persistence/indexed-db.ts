@@ -1,3 +1,5 @@
+import { TextError, text, type Text } from '../../core/text/text.ts';
+
 /**
  * The IndexedDB plumbing every store of the app shares: opening with numbered migrations, one promise per transaction
  * that settles on commit or abort (never hangs), errors that say what was being done, and quota detection.
@@ -8,14 +10,14 @@
  *
  * @param name - Database name.
  * @param migrations - Step i upgrades a database at version i to version i + 1. Append, never edit.
- * @param what - What the database holds, for messages ("the zone database").
+ * @param what - What the database holds, for messages (`text('storageZoneDatabase')`).
  * @param factory - The IndexedDB to use (default `globalThis.indexedDB`; tests pass fake-indexeddb's).
  * @returns The open connection; it closes itself when a newer schema in another tab asks to upgrade.
  */
-export function openIndexedDb(name: string, migrations: readonly ((db: IDBDatabase) => void)[], what: string, factory: IDBFactory | undefined = globalThis.indexedDB): Promise<IDBDatabase> {
+export function openIndexedDb(name: string, migrations: readonly ((db: IDBDatabase) => void)[], what: Text, factory: IDBFactory | undefined = globalThis.indexedDB): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     if (factory === undefined) {
-      reject(new Error(`this browser has no IndexedDB (private mode may turn it off), so ${what} cannot be opened: your work stays in memory only; export it before closing the tab`));
+      reject(new TextError(text('storageNoIndexedDb', { what })));
       return;
     }
     let settled = false;
@@ -23,7 +25,7 @@ export function openIndexedDb(name: string, migrations: readonly ((db: IDBDataba
     try {
       request = factory.open(name, migrations.length);
     } catch (error) {
-      reject(storageError(`open ${what}`, error));
+      reject(storageError(text('storageDoOpen', { what }), error));
       return;
     }
     request.onupgradeneeded = (event) => {
@@ -44,12 +46,12 @@ export function openIndexedDb(name: string, migrations: readonly ((db: IDBDataba
     request.onerror = () => {
       if (settled) return;
       settled = true;
-      reject(storageError(`open ${what}`, request.error));
+      reject(storageError(text('storageDoOpen', { what }), request.error));
     };
     request.onblocked = () => {
       if (settled) return;
       settled = true;
-      reject(new Error(`${what} is held open by another tab of this map with an older version: close or reload the other tabs, then reload this one`));
+      reject(new TextError(text('storageBlocked', { what })));
     };
   });
 }
@@ -69,7 +71,7 @@ export interface TransactionSteps<T> {
  * ours (given to `fail`), then one thrown while building requests (e.g. a put that throws), then transaction.error
  * (where browsers report QuotaExceededError), then the first request error.
  */
-export function run<T>(db: IDBDatabase, stores: string[], mode: IDBTransactionMode, doing: string, body: (tx: IDBTransaction, steps: TransactionSteps<T>) => void): Promise<T> {
+export function run<T>(db: IDBDatabase, stores: string[], mode: IDBTransactionMode, doing: Text, body: (tx: IDBTransaction, steps: TransactionSteps<T>) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let result: { value: T } | undefined;
     let failure: { error: unknown; ours: boolean } | undefined;
@@ -115,7 +117,7 @@ export function run<T>(db: IDBDatabase, stores: string[], mode: IDBTransactionMo
     };
     tx.oncomplete = () => {
       if (result !== undefined) resolve(result.value);
-      else reject(storageError(doing, new Error('the transaction committed without a result')));
+      else reject(storageError(doing, new TextError(text('storageCommittedWithoutResult'))));
     };
     try {
       body(tx, steps);
@@ -125,13 +127,19 @@ export function run<T>(db: IDBDatabase, stores: string[], mode: IDBTransactionMo
   });
 }
 
-/** An error naming what was being done, why it failed, and what to do; the cause is kept for quota detection. */
-export function storageError(doing: string, cause: unknown): Error {
+/**
+ * An error naming what was being done, why it failed, and what to do, as a catalogue text (its `message` is the
+ * English); the cause is kept for quota detection.
+ *
+ * @param doing - What was being done (`text('storageDoSaveZones')`).
+ * @param cause - The browser's error.
+ */
+export function storageError(doing: Text, cause: unknown): TextError {
   const detail = cause instanceof Error || cause instanceof DOMException ? `${cause.name}: ${cause.message}` : String(cause);
-  const advice = isQuotaError(cause)
-    ? 'the browser storage is full; your work stays in memory: free disk space or export it, then retry'
-    : 'your work stays in memory: export it if this keeps happening';
-  return new Error(`could not ${doing} in IndexedDB (${detail}): ${advice}`, { cause });
+  const advice = text(isQuotaError(cause) ? 'storageAdviceQuota' : 'storageAdviceKeep');
+  const error = new TextError(text('storageFailed', { doing, detail, advice }));
+  (error as Error & { cause?: unknown }).cause = cause;
+  return error;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { text } from '../../core/text/text.ts';
 import { openIndexedDb, run } from './indexed-db.ts';
 
 /** What the storage view lists of one kept item, without its value (so the list is cheap). */
@@ -50,28 +51,28 @@ const MIGRATIONS: readonly ((db: IDBDatabase) => void)[] = [
  * await db.put({ key: 'fires', kind: 'fires', label: 'fire_nrt.csv', bytes: 1200 }, record);
  */
 export async function openWorkspaceDatabase(options: { name?: string; factory?: IDBFactory } = {}): Promise<WorkspaceDatabase> {
-  const db = await openIndexedDb(options.name ?? WORKSPACE_DATABASE_NAME, MIGRATIONS, 'the workspace database', options.factory ?? globalThis.indexedDB);
+  const db = await openIndexedDb(options.name ?? WORKSPACE_DATABASE_NAME, MIGRATIONS, text('storageWorkspaceDatabase'), options.factory ?? globalThis.indexedDB);
   return {
     get<T>(key: string) {
-      return run<T | undefined>(db, [VALUES], 'readonly', `load ${key}`, (tx, { on, done }) => {
+      return run<T | undefined>(db, [VALUES], 'readonly', text('storageDoLoadItem', { item: key }), (tx, { on, done }) => {
         on(tx.objectStore(VALUES).get(key), (result) => done(result as T | undefined));
       });
     },
     put(summary, value) {
       const stored: StoredItemSummary = { ...summary, savedAt: summary.savedAt ?? new Date().toISOString() };
-      return run<void>(db, [VALUES, SUMMARIES], 'readwrite', `save ${summary.label}`, (tx, { on, done }) => {
+      return run<void>(db, [VALUES, SUMMARIES], 'readwrite', text('storageDoSaveItem', { item: summary.label }), (tx, { on, done }) => {
         tx.objectStore(SUMMARIES).put(stored);
         on(tx.objectStore(VALUES).put(value, summary.key), () => done());
       });
     },
     delete(key) {
-      return run<void>(db, [VALUES, SUMMARIES], 'readwrite', `delete ${key}`, (tx, { on, done }) => {
+      return run<void>(db, [VALUES, SUMMARIES], 'readwrite', text('storageDoDeleteItem', { item: key }), (tx, { on, done }) => {
         tx.objectStore(SUMMARIES).delete(key);
         on(tx.objectStore(VALUES).delete(key), () => done());
       });
     },
     async list() {
-      const summaries = await run<StoredItemSummary[]>(db, [SUMMARIES], 'readonly', 'list what is kept', (tx, { on, done }) => {
+      const summaries = await run<StoredItemSummary[]>(db, [SUMMARIES], 'readonly', text('storageDoListItems'), (tx, { on, done }) => {
         on(tx.objectStore(SUMMARIES).getAll(), (result) => done(result as StoredItemSummary[]));
       });
       return summaries.sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));

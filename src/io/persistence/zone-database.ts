@@ -1,4 +1,5 @@
 import type { NoBurnZone } from '../../core/zones/no-burn-zone.ts';
+import { TextError, text } from '../../core/text/text.ts';
 import { openIndexedDb, run } from './indexed-db.ts';
 
 export { isQuotaError, requestPersistentStorage } from './indexed-db.ts';
@@ -22,7 +23,7 @@ export interface ZoneVersionSummary {
 }
 
 /** Another tab (or another handle) saved a newer revision since this one loaded: reload before saving again. */
-export class ZoneConflictError extends Error {
+export class ZoneConflictError extends TextError {
   override readonly name = 'ZoneConflictError';
   /**
    * @param baseRevision - The revision the failed save started from.
@@ -32,7 +33,7 @@ export class ZoneConflictError extends Error {
     readonly baseRevision: number,
     readonly storedRevision: number,
   ) {
-    super(`another tab saved the zones (revision ${storedRevision}, this tab has ${baseRevision}): reload the zones before editing again`);
+    super(text('storageZoneConflict', { stored: storedRevision, base: baseRevision }));
   }
 }
 
@@ -88,20 +89,20 @@ interface StoredSummary extends ZoneVersionSummary {
  * const revision = await db.saveZones(zones, stored?.revision ?? 0, new Date().toISOString());
  */
 export async function openZoneDatabase(options: { name?: string; factory?: IDBFactory } = {}): Promise<ZoneDatabase> {
-  return wrapDatabase(await openIndexedDb(options.name ?? ZONE_DATABASE_NAME, MIGRATIONS, 'the zone database', options.factory ?? globalThis.indexedDB));
+  return wrapDatabase(await openIndexedDb(options.name ?? ZONE_DATABASE_NAME, MIGRATIONS, text('storageZoneDatabase'), options.factory ?? globalThis.indexedDB));
 }
 
 function wrapDatabase(db: IDBDatabase): ZoneDatabase {
   return {
     async loadZones() {
-      const stored = await run<StoredZones | undefined>(db, [CURRENT], 'readonly', 'load the zones', (tx, { on, done }) => {
+      const stored = await run<StoredZones | undefined>(db, [CURRENT], 'readonly', text('storageDoLoadZones'), (tx, { on, done }) => {
         on(tx.objectStore(CURRENT).get(CURRENT_KEY), (result) => done(result as StoredZones | undefined));
       });
       return stored ?? null;
     },
 
     saveZones(zones, baseRevision, savedAt) {
-      return run<number>(db, [CURRENT], 'readwrite', 'save the zones', (tx, { on, done, fail }) => {
+      return run<number>(db, [CURRENT], 'readwrite', text('storageDoSaveZones'), (tx, { on, done, fail }) => {
         const store = tx.objectStore(CURRENT);
         on(store.get(CURRENT_KEY), (result) => {
           const storedRevision = (result as StoredZones | undefined)?.revision ?? 0;
@@ -116,14 +117,14 @@ function wrapDatabase(db: IDBDatabase): ZoneDatabase {
     },
 
     async listVersions() {
-      const summaries = await run<StoredSummary[]>(db, [VERSIONS], 'readonly', 'list the versions', (tx, { on, done }) => {
+      const summaries = await run<StoredSummary[]>(db, [VERSIONS], 'readonly', text('storageDoListVersions'), (tx, { on, done }) => {
         on(tx.objectStore(VERSIONS).getAll(), (result) => done(result as StoredSummary[]));
       });
       return summaries.sort(newestFirst).map(toSummary);
     },
 
     saveVersion(name, zones, createdAt) {
-      return run<ZoneVersionSummary>(db, [VERSIONS, VERSION_ZONES], 'readwrite', 'save the version', (tx, { on, done }) => {
+      return run<ZoneVersionSummary>(db, [VERSIONS, VERSION_ZONES], 'readwrite', text('storageDoSaveVersion'), (tx, { on, done }) => {
         const summaries = tx.objectStore(VERSIONS);
         on(summaries.getAll(), (result) => {
           const sequence = (result as StoredSummary[]).reduce((max, s) => Math.max(max, s.sequence), 0) + 1;
@@ -135,11 +136,11 @@ function wrapDatabase(db: IDBDatabase): ZoneDatabase {
     },
 
     loadVersion(id) {
-      return run<{ summary: ZoneVersionSummary; zones: NoBurnZone[] }>(db, [VERSIONS, VERSION_ZONES], 'readonly', 'load the version', (tx, { on, done, fail }) => {
+      return run<{ summary: ZoneVersionSummary; zones: NoBurnZone[] }>(db, [VERSIONS, VERSION_ZONES], 'readonly', text('storageDoLoadVersion'), (tx, { on, done, fail }) => {
         const summary = tx.objectStore(VERSIONS).get(id);
         on(tx.objectStore(VERSION_ZONES).get(id), (zones) => {
           if (summary.result === undefined || zones === undefined) {
-            fail(new Error(`no saved version has the id ${id}: it may have been deleted in another tab; pick one from the version list`));
+            fail(new TextError(text('storageVersionMissing', { id })));
             return;
           }
           done({ summary: toSummary(summary.result as StoredSummary), zones: zones as NoBurnZone[] });
@@ -148,7 +149,7 @@ function wrapDatabase(db: IDBDatabase): ZoneDatabase {
     },
 
     deleteVersion(id) {
-      return run<void>(db, [VERSIONS, VERSION_ZONES], 'readwrite', 'delete the version', (tx, { on, done }) => {
+      return run<void>(db, [VERSIONS, VERSION_ZONES], 'readwrite', text('storageDoDeleteVersion'), (tx, { on, done }) => {
         tx.objectStore(VERSIONS).delete(id);
         on(tx.objectStore(VERSION_ZONES).delete(id), () => done());
       });

@@ -40,7 +40,7 @@ describe('the readers’ catalogue (IO_MESSAGES)', () => {
 
   it('names its keys after the reader and is merged into the one catalogue unchanged', () => {
     for (const [key, value] of entries) {
-      expect(key, key).toMatch(/^(io|fire|time|xlsx|vector|shapefile|boilerLayer|table|coordinate|boilersTable|sitesTable|zoneVertices|zonesFile|siteLocation)[A-Z]/);
+      expect(key, key).toMatch(/^(io|fire|time|xlsx|vector|shapefile|boilerLayer|table|coordinate|boilersTable|sitesTable|zoneVertices|zonesFile|siteLocation|storage)[A-Z]/);
       expect(MESSAGES[key as keyof typeof MESSAGES], key).toBe(value);
     }
   });

@@ -1,5 +1,6 @@
 import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render } from '../../../src/core/text/text.ts';
 import type { NoBurnZone } from '../../../src/core/zones/no-burn-zone.ts';
 import { createAutosaver, type SaveStatus } from '../../../src/io/persistence/autosaver.ts';
 import { ZoneConflictError } from '../../../src/io/persistence/zone-database.ts';
@@ -170,7 +171,11 @@ describe('createAutosaver (fake timers)', () => {
     await vi.advanceTimersByTimeAsync(250);
     s.calls[0]!.fail(new ZoneConflictError(3, 4));
     await vi.advanceTimersByTimeAsync(0);
-    expect(saver.status).toEqual({ kind: 'conflict', message: expect.stringMatching(/another tab saved/) });
+    const status = saver.status;
+    expect(status.kind).toBe('conflict');
+    const message = status.kind === 'conflict' ? status.message : '';
+    expect(render(message, 'en')).toMatch(/^another tab saved the zones \(revision 4, this tab has 3\)/);
+    expect(render(message, 'zh')).toMatch(/^另一个标签页已保存禁燃区（版本 4，本标签页为 3）/);
 
     saver.schedule('later');
     saver.retryNow();

@@ -1,5 +1,6 @@
 import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { errorText, render } from '../../../src/core/text/text.ts';
 import { diffZones } from '../../../src/core/zones/diff-zones.ts';
 import { isQuotaError, openZoneDatabase, requestPersistentStorage, ZoneConflictError } from '../../../src/io/persistence/zone-database.ts';
 import { freshZoneStorage, threeZones, zoneFixture } from '../../helpers/zone-fixtures-db.ts';
@@ -97,6 +98,9 @@ describe('openZoneDatabase / zones', () => {
     const db = await storage().open();
     db.close();
     await expect(db.loadZones()).rejects.toThrow(/could not load the zones in IndexedDB \(InvalidStateError/);
+    // The same failure as the Chinese UI shows it: what was being done and the advice in Chinese, the browser's detail as is.
+    const error = await db.loadZones().catch((e: unknown) => e);
+    expect(render(errorText(error), 'zh')).toMatch(/^无法在 IndexedDB 中读取禁燃区（InvalidStateError: .*）：您的工作仍在内存中/);
   });
 
   it('reports a missing IndexedDB (some private modes) as an error that says the zones stay in memory', async () => {
