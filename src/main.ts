@@ -1,6 +1,7 @@
 /**
- * Entry: start the analysis worker fetching, decoding and tiling the boundaries, then load the UI bundle, so the
- * worker's work overlaps with downloading and evaluating React, maplibre and deck.gl.
+ * Entry: fetch the boundary summary (names and label points, 26 KB) while the UI bundle downloads, so the map's labels
+ * are ready when it first draws. The first views' tiles are shipped files; the analysis worker decodes the full
+ * boundaries once the map is drawn, or sooner when something needs them (see gatedAnalysis in state/map-slice.ts).
  */
 import { appStore } from './state/store.ts';
 

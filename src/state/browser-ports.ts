@@ -1,3 +1,4 @@
+import { text, TextError } from '../core/text/text.ts';
 import { dataUrl } from '../io/data-url.ts';
 import { startAnalysisWorker } from '../workers/analysis-client.ts';
 import type { AppPorts } from './ports.ts';
@@ -9,7 +10,7 @@ export function browserPorts(): AppPorts {
     dataUrl,
     async fetchData(file) {
       const response = await fetch(dataUrl(file));
-      if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+      if (!response.ok) throw new TextError(text('dataFileFailed', { file, status: response.status }));
       return response.blob();
     },
   };

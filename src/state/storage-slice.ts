@@ -15,7 +15,7 @@ export interface StorageSlice {
   /** What is kept, for the storage view (refreshed when it opens). */
   keptItems: StoredItemSummary[] | null;
   refreshKeptItems(): Promise<void>;
-  /** Deletes one kept item; the workspace's work in this page stays until reload. */
+  /** Deletes one kept item and clears it from the page, so the next change does not save it again. */
   deleteKeptItem(key: string): Promise<void>;
   retryKeeping(): void;
   /** Records a save status (the keeper calls it). */

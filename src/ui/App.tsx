@@ -4,7 +4,7 @@ import { useAppStore } from '../state/store.ts';
 import { CountyCard } from './CountyCard.tsx';
 import { DataSourcesDialog } from './DataSourcesDialog.tsx';
 import { FirePointCard } from './FirePointCard.tsx';
-import { useRender, useT } from './i18n.ts';
+import { usePunctuation, useRender, useT } from './i18n.ts';
 import { LayerPanel } from './LayerPanel.tsx';
 import { MapView } from './MapView.tsx';
 import { PointerReadout } from './PointerReadout.tsx';
@@ -94,6 +94,7 @@ function Topbar({ phone }: { phone: boolean }) {
 export function App() {
   const t = useT();
   const render = useRender();
+  const p = usePunctuation();
   const language = useAppStore((s) => s.language);
   const status = useAppStore((s) => s.boundaries);
   const dialog = useAppStore((s) => s.dialog);
@@ -138,7 +139,7 @@ export function App() {
             {status.kind === 'loading' && <p className="map-status">{t('loading')}</p>}
             {status.kind === 'failed' && (
               <p className="map-status warning" role="alert">
-                {t('loadFailed')}: {render(status.message)}
+                {t('loadFailed')}{p.colon}{render(status.message)}
               </p>
             )}
             {phone && workspace && <WorkspacePanel workspace={workspace} phone />}

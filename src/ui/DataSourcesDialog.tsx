@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
+import { errorText, text, TextError, type Text } from '../core/text/text.ts';
 import { dataUrl } from '../io/data-url.ts';
 import { Dialog } from './Dialog.tsx';
-import { useLanguage, useT } from './i18n.ts';
+import { useLanguage, useRender, useT } from './i18n.ts';
 
 interface ProvenanceFile {
   path: string;
@@ -23,16 +24,17 @@ interface Provenance {
 export function DataSourcesDialog() {
   const t = useT();
   const language = useLanguage();
+  const render = useRender();
   const [provenance, setProvenance] = useState<Provenance | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Text | string | null>(null);
   useEffect(() => {
     fetch(dataUrl('provenance.json'))
-      .then((r) => (r.ok ? (r.json() as Promise<Provenance>) : Promise.reject(new Error(`provenance.json: HTTP ${r.status}`))))
-      .then(setProvenance, (e: Error) => setError(e.message));
+      .then((r) => (r.ok ? (r.json() as Promise<Provenance>) : Promise.reject(new TextError(text('dataFileFailed', { file: 'provenance.json', status: r.status })))))
+      .then(setProvenance, (e: unknown) => setError(errorText(e)));
   }, []);
   return (
     <Dialog title={t('dataSources')} testId="data-sources-dialog">
-      {error && <p className="warning">{error}</p>}
+      {error && <p className="warning">{render(error)}</p>}
       {provenance?.files.map((file) => (
         <section key={file.path} className="provenance" data-file={file.path}>
           <h3>

@@ -3,7 +3,7 @@ import { FIRE_FIELDS, type FireColumns, type FireField } from '../io/formats/rea
 import { useAppStore } from '../state/store.ts';
 import { downloadText } from './download.ts';
 import { FilePicker } from './FilePicker.tsx';
-import { useRender, useT, type MessageKey } from './i18n.ts';
+import { usePunctuation, useRender, useT, type MessageKey } from './i18n.ts';
 
 const FIELD_LABELS: Record<FireField, MessageKey> = {
   lon: 'fireFieldLon', lat: 'fireFieldLat', date: 'fireFieldDate', time: 'fireFieldTime', confidence: 'fireFieldConfidence', frp: 'fireFieldFrp',
@@ -14,6 +14,7 @@ const FIELD_LABELS: Record<FireField, MessageKey> = {
 export function FireImport() {
   const t = useT();
   const render = useRender();
+  const p = usePunctuation();
   const status = useAppStore((s) => s.fireStatus);
   const data = useAppStore((s) => s.fireData);
   const { importFires, loadSampleFires, cancelFireImport } = useAppStore.getState();
@@ -40,7 +41,7 @@ export function FireImport() {
       )}
       {status.kind === 'failed' && (
         <p className="warning" role="alert" data-testid="fire-error">
-          {t('importFailed')}: {render(status.message)}
+          {t('importFailed')}{p.colon}{render(status.message)}
         </p>
       )}
       {data && <FileSummary key={data.fileName + data.recordCount} />}

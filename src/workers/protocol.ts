@@ -1,4 +1,6 @@
 /// <reference lib="webworker" />
+import { text, TextError, type Text } from '../core/text/text.ts';
+
 /**
  * The request/response protocol of the analysis worker: typed by one message map `{ [type]: { params, result } }`,
  * with job ids, progress reports and cancellation by job id (the worker stays up; the job stops at its next
@@ -14,7 +16,7 @@ export type WorkerRequest =
 
 export type WorkerResponse =
   | { id: number; kind: 'result'; result: unknown }
-  | { id: number; kind: 'error'; error: string; cancelled: boolean }
+  | { id: number; kind: 'error'; error: string; text?: Text; cancelled: boolean }
   | { id: number; kind: 'progress'; done: number; total: number };
 
 /** A job stopped because its caller cancelled it; nothing it would have replaced was touched. */
@@ -27,6 +29,20 @@ export class CancelledError extends Error {
 
 /** True for the error a cancelled job rejects with, on either side of the worker boundary. */
 export const isCancelled = (error: unknown): boolean => error instanceof CancelledError;
+
+type ErrorResponse = Extract<WorkerResponse, { kind: 'error' }>;
+
+/** What crosses the worker boundary of a failed job: the message, the catalogue text when there is one, and whether it was a cancel. */
+function errorResponse(id: number, error: unknown): ErrorResponse {
+  const text = error instanceof TextError ? error.text : undefined;
+  return { id, kind: 'error', error: error instanceof Error ? error.message : String(error), ...(text ? { text } : {}), cancelled: isCancelled(error) };
+}
+
+/** The error a caller gets for a failed job: a cancel, a {@link TextError} (so the UI shows it in its language), or the message. */
+function errorOfResponse(response: ErrorResponse): Error {
+  if (response.cancelled) return new CancelledError();
+  return response.text ? new TextError(response.text) : new Error(response.error);
+}
 
 /** What a handler may do besides returning: report progress, and let other messages in while it works. */
 export interface HandlerContext {
@@ -106,7 +122,7 @@ export function serveWorker<Api extends WorkerApi>(handlers: WorkerHandlers<Api>
       const result = await handler(params as Api[keyof Api]['params'], context);
       scope.postMessage({ id, kind: 'result', result } satisfies WorkerResponse, transferables(result));
     } catch (error) {
-      scope.postMessage({ id, kind: 'error', error: error instanceof Error ? error.message : String(error), cancelled: isCancelled(error) } satisfies WorkerResponse);
+      scope.postMessage(errorResponse(id, error) satisfies WorkerResponse);
     } finally {
       jobs.delete(id);
     }
@@ -127,7 +143,7 @@ export interface WorkerPort<Api extends WorkerApi> {
 }
 
 /** Main-thread side of a Worker: typed calls with progress and cancellation by job id. */
-export function createWorkerPort<Api extends WorkerApi>(worker: Worker, name: string): WorkerPort<Api> {
+export function createWorkerPort<Api extends WorkerApi>(worker: Worker): WorkerPort<Api> {
   const pending = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void; onProgress?: (done: number, total: number) => void }>();
   let nextId = 1;
   worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
@@ -140,10 +156,10 @@ export function createWorkerPort<Api extends WorkerApi>(worker: Worker, name: st
     }
     pending.delete(message.id);
     if (message.kind === 'result') waiter.resolve(message.result as never);
-    else waiter.reject(message.cancelled ? new CancelledError() : new Error(message.error));
+    else waiter.reject(errorOfResponse(message));
   };
   worker.onerror = (event) => {
-    for (const waiter of pending.values()) waiter.reject(new Error(`${name} worker failed: ${event.message}`));
+    for (const waiter of pending.values()) waiter.reject(new TextError(text('workerFailed', { detail: event.message })));
     pending.clear();
   };
   return {
@@ -168,8 +184,9 @@ export function createWorkerPort<Api extends WorkerApi>(worker: Worker, name: st
 }
 
 /**
- * A port that runs the handlers in this thread, cloning params and results as postMessage would (so callers cannot
- * rely on sharing objects with the worker). Used by the store in Node tests, in place of the worker's port.
+ * A port that runs the handlers in this thread, cloning params, results and errors as postMessage would (so callers
+ * cannot rely on sharing objects with the worker, nor on an error's class other than TextError and CancelledError).
+ * Used by the store in Node tests, in place of the worker's port.
  */
 export function createInThreadPort<Api extends WorkerApi>(handlers: WorkerHandlers<Api>): WorkerPort<Api> {
   return {
@@ -178,9 +195,15 @@ export function createInThreadPort<Api extends WorkerApi>(handlers: WorkerHandle
       options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
       if (options.signal?.aborted) throw new CancelledError();
       const context = createHandlerContext(controller.signal, options.onProgress);
-      const result = await handlers[type](structuredClone(params), context);
+      let result: unknown;
+      try {
+        result = await handlers[type](structuredClone(params), context);
+      } catch (error) {
+        // What reaches the caller is what would cross postMessage: the message and the catalogue text, not the error object.
+        throw errorOfResponse(structuredClone(errorResponse(0, error)));
+      }
       if (options.signal?.aborted) throw new CancelledError();
-      return structuredClone(result);
+      return structuredClone(result) as never;
     },
   };
 }

@@ -184,7 +184,7 @@ describe('boiler audit workspace', () => {
     const input = drawer().getByTestId('boiler-inventory-file');
     await input.setInputFiles({ name: '坏清单.csv', mimeType: 'text/csv', buffer: Buffer.from('名称,燃料\nA,燃煤\n') });
     await expect.poll(async () => (await drawer().getByTestId('boiler-error').count()) > 0, { timeout: 15000 }).toBe(true);
-    expect(await drawer().getByTestId('boiler-error').textContent()).toContain('坏清单.csv: no location columns');
+    expect(await drawer().getByTestId('boiler-error').textContent()).toContain('坏清单.csv：在以下列中找不到位置列');
     expect(await drawer().getByTestId('boiler-inventory-status').textContent()).toContain('sample-boilers.csv');
     const hostile = '名称,经度,纬度,额定蒸发量,燃料,用途,状态\n<img src=x onerror="window.__hacked=1">,126.65,45.75,8,燃煤,工业,在用\n=HYPERLINK("http://x"),126.65,45.75,30,木柴,工业,在用\n';
     await input.setInputFiles({ name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(hostile) });

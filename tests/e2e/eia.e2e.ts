@@ -152,7 +152,7 @@ describe('EIA border workspace (clause 二十七)', () => {
     const withoutPrefix = (gk.y - gk.zone * 1e6).toFixed(3);
     await drawer().getByTestId('eia-y').fill(withoutPrefix);
     await drawer().getByTestId('eia-check').click();
-    await expect.poll(errorText, { timeout: 10000 }).toContain('zone prefix');
+    await expect.poll(errorText, { timeout: 10000 }).toContain('没有带号');
     expect(await errorText()).toContain('投影带');
     expect(await errorText()).toContain(withoutPrefix);
     expect(await verdictText()).toBe(before);
@@ -219,7 +219,7 @@ describe('EIA border workspace (clause 二十七)', () => {
     const before = await verdictText();
 
     await drawer().getByTestId('eia-outline-file').setInputFiles({ name: 'bowtie.geojson', mimeType: 'application/geo+json', buffer: outline([sw!, ne!, se!, nw!, sw!]) });
-    await expect.poll(errorText, { timeout: 30000 }).toContain('crosses itself');
+    await expect.poll(errorText, { timeout: 30000 }).toContain('自相交');
     expect(await verdictText()).toBe(before);
   });
 
@@ -278,8 +278,9 @@ describe('EIA border workspace (clause 二十七)', () => {
     expect(rows).toHaveLength(6);
     expect(rows[0]).toMatch(/^2近界甲是/);
     expect(rows[2]).toMatch(/^4远离丙否/);
-    expect(rows[4]).toContain('Latitude is empty');
-    expect(rows[5]).toContain('wrong way round');
+    // The row's reason in the UI language, the column heading as the file has it.
+    expect(rows[4]).toContain('纬度：纬度为空');
+    expect(rows[5]).toContain('填反');
     expect(await page.evaluate(() => window.hljAirMap!.controller.deckLayerIds())).toContain('eia-batch');
 
     await drawer().getByRole('radio', { name: '会商区内' }).check();

@@ -129,10 +129,10 @@ describe('straw-burning fire points', () => {
     expect(await page.getByTestId('fire-summary').locator('[data-field="accepted"]').textContent()).toBe('1');
     const rejected = page.getByTestId('rejected-rows');
     await page.getByText('被拒 (2)').click();
-    expect(await rejected.textContent()).toContain('swapped lat/lon');
+    expect(await rejected.textContent()).toContain('经纬度疑似填反 (46.5, 126.2)');
     // A file with no coordinate columns fails with a message; the loaded file stays.
     await page.getByTestId('fire-file-input').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') });
-    await expect.poll(async () => (await page.getByTestId('fire-error').count()) && page.getByTestId('fire-error').textContent(), { timeout: 30000 }).toContain('bad.csv: no longitude');
+    await expect.poll(async () => (await page.getByTestId('fire-error').count()) && page.getByTestId('fire-error').textContent(), { timeout: 30000 }).toContain('bad.csv：在以下列中找不到经度列');
     expect(await page.getByTestId('fire-summary').locator('[data-field="accepted"]').textContent()).toBe('1');
   });
 

@@ -93,6 +93,11 @@ describe('one language at a time', () => {
   await page.getByTestId('fire-file-input').setInputFiles({ name: 'patrol.csv', mimeType: 'text/csv', buffer: Buffer.from(fires) });
   await expect.poll(() => page.getByTestId('fire-summary').count(), { timeout: 60000 }).toBe(1);
   await page.getByText(/被拒 \(/).click();
+  // A file the reader refuses in the worker: the reason crosses the worker boundary as a catalogue text, and the
+  // points already loaded stay.
+  await page.getByTestId('fire-file-input').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
+  await expect.poll(() => page.getByTestId('fire-error').textContent(), { timeout: 30000 }).toBe('读取失败（已加载的数据保持不变）：empty.csv：文件为空');
+  expect(await page.getByTestId('fire-summary').count()).toBe(1);
   await page.getByTestId('eia-toggle').click();
   await page.getByTestId('eia-pair').fill('124.1, 46.25');
   await page.getByTestId('eia-check').click();

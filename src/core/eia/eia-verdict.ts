@@ -5,6 +5,7 @@ import { createGeodesicPolylineIndex, type GeodesicPolylineIndex, type NearestOn
 import type { BorderProperties, ProvincialBorder } from './provincial-border.ts';
 import { pointInRing } from '../geo/point-in-ring.ts';
 import { findRingSelfIntersections, segmentIntersection } from '../geo/ring-self-intersections.ts';
+import { text, TextError, type Text } from '../text/text.ts';
 
 const { Geodesic } = geographiclib;
 const WGS84 = Geodesic.WGS84;
@@ -102,13 +103,14 @@ export interface EiaOptions {
   downwind?: DownwindSectorInput;
 }
 
-/** A site polygon that cannot be judged: what is wrong and where. */
-export class SiteGeometryError extends Error {
+/** A site polygon that cannot be judged: what is wrong (a catalogue text; `message` is its English) and where. */
+export class SiteGeometryError extends TextError {
   constructor(
-    message: string,
+    value: Text,
     readonly where: [number, number] | null,
   ) {
-    super(message);
+    super(value);
+    this.name = 'SiteGeometryError';
   }
 }
 
@@ -129,23 +131,22 @@ function polygonsOf(geometry: Polygon | MultiPolygon): Position[][][] {
 export function validateSitePolygon(geometry: Polygon | MultiPolygon): void {
   polygonsOf(geometry).forEach((polygon, p) => {
     polygon.forEach((ring, r) => {
-      const name = `${geometry.type === 'MultiPolygon' ? `part ${p + 1}, ` : ''}${r === 0 ? 'outer ring' : `hole ${r}`}`;
-      if (ring.length < 4) throw new SiteGeometryError(`site polygon ${name}: ${ring.length} positions, a ring needs at least 4 (3 corners and the closing one)`, null);
+      const own = r === 0 ? text('eiaSiteOuterRing') : text('eiaSiteHole', { n: r });
+      const name = geometry.type === 'MultiPolygon' ? text('eiaSitePartRing', { part: p + 1, ring: own }) : own;
+      if (ring.length < 4) throw new SiteGeometryError(text('eiaSiteRingTooShort', { ring: name, n: ring.length }), null);
       for (const position of ring) {
         const [lon, lat] = position as [number, number];
         if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-          throw new SiteGeometryError(`site polygon ${name}: coordinate ${lon}, ${lat} is out of range (lon −180…180, lat −90…90)`, null);
+          throw new SiteGeometryError(text('eiaSiteCoordinateOutOfRange', { ring: name, lon: String(lon), lat: String(lat) }), null);
         }
       }
       const first = ring[0]!;
       const last = ring.at(-1)!;
-      if (first[0] !== last[0] || first[1] !== last[1]) throw new SiteGeometryError(`site polygon ${name}: the ring is not closed (first and last positions differ)`, [first[0]!, first[1]!]);
+      if (first[0] !== last[0] || first[1] !== last[1]) throw new SiteGeometryError(text('eiaSiteRingNotClosed', { ring: name }), [first[0]!, first[1]!]);
       const [crossing] = findRingSelfIntersections(ring, 1);
       if (crossing) {
-        throw new SiteGeometryError(
-          `site polygon ${name} crosses itself at ${crossing.lon.toFixed(6)}, ${crossing.lat.toFixed(6)} (edges ${crossing.edges[0] + 1} and ${crossing.edges[1] + 1}): redraw it without the loop`,
-          [crossing.lon, crossing.lat],
-        );
+        const at = { lon: crossing.lon.toFixed(6), lat: crossing.lat.toFixed(6), a: crossing.edges[0] + 1, b: crossing.edges[1] + 1 };
+        throw new SiteGeometryError(text('eiaSiteSelfCrossing', { ring: name, ...at }), [crossing.lon, crossing.lat]);
       }
     });
   });
@@ -314,7 +315,7 @@ export function eiaVerdict(site: EiaSite, border: BorderIndex, locator: Locator,
     validateSitePolygon(site.geometry);
     polygons = polygonsOf(site.geometry);
   } else if (!Number.isFinite(site.lon) || !Number.isFinite(site.lat) || Math.abs(site.lon) > 180 || Math.abs(site.lat) > 90) {
-    throw new SiteGeometryError(`site point ${site.lon}, ${site.lat} is out of range (lon −180…180, lat −90…90)`, null);
+    throw new SiteGeometryError(text('eiaSitePointOutOfRange', { lon: String(site.lon), lat: String(site.lat) }), null);
   }
   // maxDistance bounds the search for a point; a polygon's vertices may all lie beyond it while an edge does not.
   const nearest = (lines?: (line: number) => boolean, maxDistance?: number) =>

@@ -503,6 +503,16 @@ export const MESSAGES = {
   gkOptionPrefixed: { zh: 'EPSG:{epsg} CGCS2000 {width}°带 第 {zone} 带（中央经线 {cm}°E，Y 带带号 {zone}xxxxxx.xx）', en: 'EPSG:{epsg} CGCS2000 {width}° zone {zone} (CM {cm}°E, Y = {zone}xxxxxx.xx)' },
   gkOptionUnprefixed: { zh: 'EPSG:{epsg} CGCS2000 {width}°带 中央经线 {cm}°E（Y 不带带号）', en: 'EPSG:{epsg} CGCS2000 {width}° zone, CM {cm}°E (Y without the zone prefix)' },
   generatedNoSource: { zh: '程序生成（无外部来源）', en: 'generated (no external source)' },
+  dataFileFailed: { zh: '{file}：无法载入（HTTP {status}）；该文件是否在构建产物（public/data）中？', en: '{file}: HTTP {status}; is it in the build (public/data)?' },
+  workerFailed: { zh: '后台分析线程出错：{detail}。请刷新页面，已保存的工作会恢复', en: 'the analysis worker failed: {detail}. Reload the page; kept work comes back' },
+  eiaSiteOuterRing: { zh: '外环', en: 'outer ring' },
+  eiaSiteHole: { zh: '第 {n} 个内环', en: 'hole {n}' },
+  eiaSitePartRing: { zh: '第 {part} 部分的{ring}', en: 'part {part}, {ring}' },
+  eiaSiteRingTooShort: { zh: '项目范围（{ring}）只有 {n} 个点，一个环至少需要 4 个（3 个拐点加闭合点）', en: 'site polygon {ring}: {n} positions, a ring needs at least 4 (3 corners and the closing one)' },
+  eiaSiteCoordinateOutOfRange: { zh: '项目范围（{ring}）的坐标 {lon}, {lat} 超出范围（经度 −180…180，纬度 −90…90）', en: 'site polygon {ring}: coordinate {lon}, {lat} is out of range (lon −180…180, lat −90…90)' },
+  eiaSiteRingNotClosed: { zh: '项目范围（{ring}）未闭合（首末点不同）', en: 'site polygon {ring}: the ring is not closed (first and last positions differ)' },
+  eiaSiteSelfCrossing: { zh: '项目范围（{ring}）在 {lon}, {lat} 处自相交（第 {a} 条与第 {b} 条边）：请重新绘制，去掉交叉', en: 'site polygon {ring} crosses itself at {lon}, {lat} (edges {a} and {b}): redraw it without the loop' },
+  eiaSitePointOutOfRange: { zh: '项目位置 {lon}, {lat} 超出范围（经度 −180…180，纬度 −90…90）', en: 'site point {lon}, {lat} is out of range (lon −180…180, lat −90…90)' },
 } satisfies Record<string, { zh: string; en: string }>;
 
 /** A key of the catalogue. */

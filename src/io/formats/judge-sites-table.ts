@@ -74,8 +74,7 @@ export function judgeSitesTable(table: SitesTable, judge: (lon: number, lat: num
         if (verdict.withinConsultationZone) within++;
       } catch (failure) {
         if (!(failure instanceof SiteGeometryError)) throw failure;
-        // The core says what is wrong with the geometry in English; the catalogue text frames it for the app.
-        const reason = text('sitesTableSiteGeometry', { detail: failure.message });
+        const reason = text('sitesTableSiteGeometry', { detail: failure.text });
         refused.push(rowRejection(site.row, '(location)', reason));
         error = text('ioFieldReason', { field: '(location)', reason });
       }
