@@ -101,6 +101,7 @@ export async function benchFiresBrowser(log: (line: string) => void, mainThreadR
       await waitForMap(page);
       await page.getByTestId('fires-toggle').click();
       // The fire layer is hidden during the import, so what is measured is the import, not drawing.
+      await page.getByTestId('layers-open').click();
       await page.locator('[data-layer="fires"] input[type="checkbox"]').uncheck();
       await page.waitForTimeout(1500);
       const observe = () =>

@@ -147,7 +147,7 @@ async function polygonSite(file: string): Promise<PreparedSite> {
   return {
     site: { kind: 'polygon', geometry },
     input: { site: file, format: vector.format, feature: chosen.number, layer: chosen.layer, type: geometry.type, vertices },
-    coordinateSystem: vector.crs,
+    coordinateSystem: render(vector.crs, 'en'),
     epsg: null,
     accuracyM: null,
     note: 'the outline as read from the file, converted to WGS84 where the file says so',

@@ -286,7 +286,16 @@ export class MapController {
   private async applyZoneMode(mode: MapMode): Promise<void> {
     const zoneMode = zoneModeOf(mode);
     if (zoneMode.kind === 'none' && !this.zoneDraw) return;
-    const draw = await this.loadZoneDraw();
+    let draw: ZoneDrawController;
+    try {
+      draw = await this.loadZoneDraw();
+    } catch (error) {
+      // The drawing tool's code did not load: the next drawing tries again, and the editor says why.
+      this.zoneDrawLoading = null;
+      this.store.getState().setZoneMode({ kind: 'none' });
+      this.store.setState({ zoneMessage: { kind: 'error', text: errorText(error) } });
+      return;
+    }
     if (mode !== this.store.getState().mapMode) return; // a later mode has its own turn
     const zones = this.store.getState().zoneHistory.present;
     draw.setZones(zones);

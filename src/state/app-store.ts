@@ -30,14 +30,22 @@ export interface AppStoreOptions {
   settingsStorage?: Storage;
 }
 
-/** Clears from the page what a deleted kept item held, so the next change does not save it again. */
-function clearWork(key: string, get: () => AppState, set: (partial: Partial<AppState>) => void): void {
-  if (key === 'fires') set({ fireData: null, patrolMarks: null, patrolSelected: null, selectedFire: null });
-  else if (key === 'patrol') set({ patrolMarks: null });
+/**
+ * Clears from the page what a deleted kept item held, so the next change does not save it again.
+ *
+ * @returns The kept items that belong to it and go with it (a fire file's patrol statuses).
+ */
+function clearWork(key: string, get: () => AppState, set: (partial: Partial<AppState>) => void): string[] {
+  if (key === 'fires') {
+    set({ fireData: null, patrolMarks: null, patrolSelected: null, selectedFire: null });
+    return ['patrol'];
+  }
+  if (key === 'patrol') set({ patrolMarks: null });
   else if (key === 'eia.history') set({ eiaHistory: [] });
   else if (key === 'eia.batch') set({ eiaBatch: null, eiaBatchSelected: null });
   else if (key === 'boilers.inventory') set({ boilerAudit: null, boilerSelected: null });
   else if (key.startsWith('boilers.layer.')) void get().clearBoilerLayer(key.slice('boilers.layer.'.length) as Parameters<AppState['clearBoilerLayer']>[0]);
+  return [];
 }
 
 type Persisted = Pick<AppState, 'language' | 'layers' | 'basemap' | 'workspace' | 'eiaBufferKm' | 'boilerServiceRadiusM' | 'zoneSnapping' | 'fireStyle' | 'eiaDownwind'>;
@@ -71,7 +79,8 @@ export function createAppStore(given: AppPorts, options: AppStoreOptions = {}): 
         await get().loadBoundaries();
         // The map's first view comes first; the kept work follows it.
         await get().whenMapReady();
-        await Promise.all([get().restoreFires(), get().restoreEia(), get().openZones()]);
+        // Each workspace reports its own failure; one failing never keeps the others from coming back.
+        await Promise.allSettled([get().restoreFires(), get().restoreEia(), get().openZones()]);
         // The editor's zones reach the worker with a validation; a zones layer taken from the editor needs them there.
         await get().validateZonesNow().catch(() => undefined);
         await get().restoreBoilers();

@@ -38,7 +38,10 @@ export interface NewBuildCheck {
   audit: BoilerAudit;
 }
 
-export type BoilerBusy = { kind: 'idle' } | { kind: 'running'; label: string; done: number; total: number };
+export type BoilerBusy = { kind: 'idle' } | { kind: 'running'; label: Text | string; done: number; total: number };
+
+/** The short name of a layer kind, for the busy line. */
+const LAYER_SHORT: Record<BoilerLayerKind, Text> = { coverage: text('coverageShort'), pipelines: text('pipelinesShort'), builtUp: text('layerBuiltUp'), zones: text('zonesShort') };
 
 /** A file kept for the audit: read again on reload. `editorZones` stands for the zone editor's zones, handed over in the worker. */
 type KeptFile = { file: Blob; fileName: string; synthetic: boolean } | { editorZones: true; fileName: string };
@@ -113,8 +116,12 @@ export const createBoilersSlice =
   (ports: AppPorts, keeper: Keeper): StateCreator<BoilersSlice & MapSlice & SettingsSlice, [], [], BoilersSlice> =>
   (set, get) => {
     let busyCount = 0;
+    /** Goes up with every inventory or layer the user loads or removes: a restore still running then stops, so it never puts older files back. */
+    let userRevision = 0;
+    /** Goes up with every audit asked for: only the latest one's result is shown (two can overlap in the worker). */
+    let auditRequest = 0;
     /** Runs one worker job with a progress line; failures become the error line and keep what was loaded. */
-    const job = async (label: string, run: (progress: (done: number, total: number) => void) => Promise<void>) => {
+    const job = async (label: Text | string, run: (progress: (done: number, total: number) => void) => Promise<void>) => {
       busyCount++;
       set({ boilerBusy: { kind: 'running', label, done: 0, total: 0 } });
       try {
@@ -129,8 +136,9 @@ export const createBoilersSlice =
     };
     const reaudit = async (progress: (done: number, total: number) => void) => {
       if (get().boilerAudit) {
+        const request = ++auditRequest;
         const result = await ports.analysis.call('boilers.audit', { serviceRadiusM: get().boilerServiceRadiusM }, { onProgress: progress });
-        set({ boilerAudit: result });
+        if (request === auditRequest) set({ boilerAudit: result });
       }
       if (get().boilerNewBuild) await get().checkNewBuild();
     };
@@ -141,7 +149,9 @@ export const createBoilersSlice =
       keepFile(layerKey(kind), { file, fileName, synthetic });
     };
     const audit = async (file: Blob, fileName: string, synthetic: boolean, progress: (done: number, total: number) => void) => {
+      const request = ++auditRequest;
       const result = await ports.analysis.call('boilers.audit', { file, fileName, synthetic, serviceRadiusM: get().boilerServiceRadiusM }, { onProgress: progress });
+      if (request !== auditRequest) return;
       set({ boilerAudit: result, boilerSelected: null });
       keepFile(INVENTORY_KEY, { file, fileName, synthetic });
     };
@@ -158,7 +168,8 @@ export const createBoilersSlice =
       boilerNewBuild: null,
       boilerNewBuildProblem: null,
       loadBoilerSample: () =>
-        job('sample', async (progress) => {
+        job(text('boilerBusySample'), async (progress) => {
+          userRevision++;
           const kinds = Object.keys(BOILER_SAMPLE.layers) as BoilerLayerKind[];
           const files = await Promise.all(kinds.map((kind) => ports.fetchData(BOILER_SAMPLE.layers[kind])));
           // The worker keeps every layer it read: the store shows exactly those, even if one failed.
@@ -169,6 +180,7 @@ export const createBoilersSlice =
         }),
       loadBoilerLayer: (kind, file, fileName, synthetic = false) =>
         job(fileName, async (progress) => {
+          userRevision++;
           await readLayer(kind, file, fileName, synthetic);
           await reaudit(progress);
         }),
@@ -184,7 +196,8 @@ export const createBoilersSlice =
           await reaudit(progress);
         }),
       clearBoilerLayer: (kind) =>
-        job(kind, async (progress) => {
+        job(text('boilerBusyClear', { layer: LAYER_SHORT[kind] }), async (progress) => {
+          userRevision++;
           await ports.analysis.call('boilers.clearLayer', { kind });
           const layers = { ...get().boilerLayers };
           delete layers[kind];
@@ -192,11 +205,15 @@ export const createBoilersSlice =
           await keeper.forget(layerKey(kind));
           await reaudit(progress);
         }),
-      loadBoilerInventory: (file, fileName, synthetic = false) => job(fileName, (progress) => audit(file, fileName, synthetic, progress)),
+      loadBoilerInventory: (file, fileName, synthetic = false) =>
+        job(fileName, (progress) => {
+          userRevision++;
+          return audit(file, fileName, synthetic, progress);
+        }),
       setBoilerServiceRadius: async (metres) => {
         if (!(metres > 0 && Number.isFinite(metres))) return;
         set({ boilerServiceRadiusM: Math.round(metres) });
-        if (get().boilerLayers.pipelines || get().boilerLayers.coverage?.pipelineCount) await job('radius', reaudit);
+        if (get().boilerLayers.pipelines || get().boilerLayers.coverage?.pipelineCount) await job(text('boilerBusyRadius'), reaudit);
       },
       selectBoiler: (index, fly = false) => {
         set({ boilerSelected: index });
@@ -217,30 +234,41 @@ export const createBoilersSlice =
           return;
         }
         set({ boilerNewBuildProblem: null });
-        await job('check', async () => {
+        await job(text('boilerBusyCheck'), async () => {
           const result = await ports.analysis.call('boilers.check', { boiler: planned.boiler, serviceRadiusM: get().boilerServiceRadiusM });
           set({ boilerNewBuild: { boiler: planned.boiler, ...result } });
         });
       },
       restoreBoilers: async () => {
-        const kept = await Promise.all(BOILER_LAYER_KINDS.map((kind) => keeper.load<KeptFile>(layerKey(kind))));
-        const inventory = await keeper.load<KeptFile>(INVENTORY_KEY);
+        let kept: (KeptFile | undefined)[];
+        let inventory: KeptFile | undefined;
+        try {
+          kept = await Promise.all(BOILER_LAYER_KINDS.map((kind) => keeper.load<KeptFile>(layerKey(kind))));
+          inventory = await keeper.load<KeptFile>(INVENTORY_KEY);
+        } catch (error) {
+          set({ boilerError: errorText(error) });
+          return;
+        }
         if (!inventory && kept.every((k) => !k)) return;
-        await job('restore', async (progress) => {
+        // Anything the user loaded or removed in this page, before or during the restore, wins over what was kept.
+        const stale = () => userRevision !== 0;
+        if (stale()) return;
+        await job(text('boilerBusyRestore'), async (progress) => {
           for (const [i, kind] of BOILER_LAYER_KINDS.entries()) {
             const layer = kept[i];
-            if (!layer) continue;
+            if (!layer || stale()) continue;
             if ('editorZones' in layer) {
               // The editor's zones reach the worker with the zone workspace's first validation.
               await get().useEditorZonesInAudit(layer.fileName).catch(() => undefined);
               continue;
             }
             const loaded = await ports.analysis.call('boilers.readLayer', { kind, file: layer.file, fileName: layer.fileName, synthetic: layer.synthetic });
-            set({ boilerLayers: { ...get().boilerLayers, [kind]: loaded } });
+            if (!stale()) set({ boilerLayers: { ...get().boilerLayers, [kind]: loaded } });
           }
-          if (inventory && 'file' in inventory) {
+          if (inventory && 'file' in inventory && !stale()) {
+            const request = ++auditRequest;
             const result = await ports.analysis.call('boilers.audit', { file: inventory.file, fileName: inventory.fileName, synthetic: inventory.synthetic, serviceRadiusM: get().boilerServiceRadiusM }, { onProgress: progress });
-            set({ boilerAudit: result });
+            if (request === auditRequest && !stale()) set({ boilerAudit: result });
           }
         });
       },

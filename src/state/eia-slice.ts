@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { DownwindSectorInput, EiaSite, EiaVerdict } from '../core/eia/eia-verdict.ts';
 import type { ProvincialBorder } from '../core/eia/provincial-border.ts';
 import { consultationDistanceKm, type RuleBook } from '../core/rules.ts';
-import { errorText, text, type Text } from '../core/text/text.ts';
+import { errorText, text, TextError, type Text } from '../core/text/text.ts';
 import type { CoordinateSystem, SiteLocation, SiteLocationErrorCode, SiteLocationInput } from '../io/formats/parse-site-location.ts';
 import ruleBook from '../../seeds/rules.json';
 import type { BatchResult } from '../workers/analysis-api.ts';
@@ -36,7 +36,7 @@ export type SiteSource =
   | { kind: 'typed'; form: SiteForm; location: Extract<SiteLocation, { ok: true }> }
   | { kind: 'map'; lon: number; lat: number }
   | { kind: 'drawn'; vertices: number }
-  | { kind: 'file'; fileName: string; name: string; crs: string };
+  | { kind: 'file'; fileName: string; name: string; crs: Text };
 
 /** A judged site: its source as entered, the geometry judged and the verdict. */
 export interface EiaCheck {
@@ -73,6 +73,8 @@ export interface EiaSlice {
   eiaBufferKm: number;
   eiaBuffer: { distanceKm: number; polygon: MultiPolygon; vertices: number; milliseconds: number } | null;
   eiaBufferBusy: boolean;
+  /** Why the last buffer could not be built (verdicts never depend on it). */
+  eiaBufferError: Text | string | null;
   /** Vertices of the site polygon being drawn. */
   eiaDraft: [number, number][];
   eiaDownwind: DownwindSettings;
@@ -131,9 +133,10 @@ export const createEiaSlice =
     const ready = async () => {
       await get().openEia();
       const status = get().eiaStatus;
-      if (status.kind !== 'ready') throw new Error(status.kind === 'failed' ? String(status.message) : 'the border data did not load');
+      if (status.kind === 'failed') throw typeof status.message === 'string' ? new Error(status.message) : new TextError(status.message);
+      if (status.kind !== 'ready') throw new TextError(text('eiaBorderNotLoaded'));
     };
-    const keepHistory = () => keeper.keep({ key: HISTORY_KEY, kind: 'eia', label: 'EIA' }, get().eiaHistory);
+    const keepHistory = () => keeper.keep({ key: HISTORY_KEY, kind: 'eia', label: text('storedEiaHistory') }, get().eiaHistory);
     const judge = async (source: SiteSource, site: EiaSite) => {
       try {
         await ready();
@@ -152,6 +155,7 @@ export const createEiaSlice =
       eiaBufferKm: CONSULTATION_KM,
       eiaBuffer: null,
       eiaBufferBusy: false,
+      eiaBufferError: null,
       eiaDraft: [],
       eiaDownwind: { enabled: false, windFrom: 315, lengthKm: 30, halfAngle: 22.5, stackHeightM: null },
       eiaCheck: null,
@@ -179,10 +183,13 @@ export const createEiaSlice =
         set({ eiaBufferKm: km });
         if (get().eiaStatus.kind !== 'ready') return;
         const request = ++bufferRequest;
-        set({ eiaBufferBusy: true });
+        set({ eiaBufferBusy: true, eiaBufferError: null });
         try {
           const buffer = await ports.analysis.call('eia.buffer', { distanceKm: km });
           if (request === bufferRequest) set({ eiaBuffer: { distanceKm: km, ...buffer } });
+        } catch (error) {
+          // The verdicts never use the buffer: it only fails to draw, and its status line says why.
+          if (request === bufferRequest) set({ eiaBufferError: errorText(error) });
         } finally {
           if (request === bufferRequest) set({ eiaBufferBusy: false });
         }
@@ -275,9 +282,20 @@ export const createEiaSlice =
         if (check) await judge(check.source, check.site);
       },
       restoreEia: async () => {
-        const [history, batch] = await Promise.all([keeper.load<EiaCheck[]>(HISTORY_KEY), keeper.load<BatchResult>(BATCH_KEY)]);
-        if (history && get().eiaHistory.length === 0) set({ eiaHistory: history });
-        if (batch && !get().eiaBatch) set({ eiaBatch: batch });
+        try {
+          const [history, batch] = await Promise.all([keeper.load<EiaCheck[]>(HISTORY_KEY), keeper.load<BatchResult>(BATCH_KEY)]);
+          if (history && history.length > 0) {
+            // Checks made before the restore finished are kept too: both lists, newest first, each check once.
+            const current = get().eiaHistory;
+            const seen = new Set(current.map((check) => check.id));
+            const merged = [...current, ...history.filter((check) => !seen.has(check.id))].sort((a, b) => b.at - a.at).slice(0, EIA_HISTORY_LIMIT);
+            set({ eiaHistory: merged });
+            if (current.length > 0) keepHistory();
+          }
+          if (batch && !get().eiaBatch) set({ eiaBatch: batch });
+        } catch (error) {
+          set({ eiaError: { field: 'file', message: errorText(error) } });
+        }
       },
     };
   };

@@ -3,7 +3,7 @@ import { FIRE_ANALYSIS_DEFAULTS, type FireAnalysisOptions } from '../core/fires/
 import { NO_FIRE_FILTER, type FireFilter } from '../core/fires/fire-summaries.ts';
 import type { FirePoints } from '../core/fires/fire-points.ts';
 import { emptyPatrolMarks, markCluster, type PatrolMarks, type PatrolStatus } from '../core/fires/patrol-status.ts';
-import { errorText, type Text } from '../core/text/text.ts';
+import { errorText, text, type Text } from '../core/text/text.ts';
 import type { FireColumns } from '../io/formats/read-fire-file.ts';
 import type { FireImportResult } from '../workers/analysis-api.ts';
 import { isCancelled } from '../workers/protocol.ts';
@@ -27,11 +27,15 @@ export type FireStatus =
 
 export type FireStyle = 'confidence' | 'frp' | 'heatmap' | 'hexbin';
 
-/** What is kept of a fire import: the file itself (for point cards and exports), the mapping and the analysis. */
+/** What is kept of a fire import, written once per import: the file itself (for point cards and exports), the mapping and the points. */
 export interface StoredFires {
   data: FireData;
   file: Blob;
   columns: Partial<FireColumns> | undefined;
+}
+
+/** The coordinator's view of the fires, kept apart from the file so a filter change writes a few bytes, not the file again. */
+export interface StoredFireView {
   settings: FireAnalysisOptions;
   filter: FireFilter;
 }
@@ -77,6 +81,7 @@ function sameDetections(a: FirePoints, b: FirePoints): boolean {
 }
 const FIRES_KEY = 'fires';
 const PATROL_KEY = 'patrol';
+const VIEW_KEY = 'fires.view';
 
 /** A file the user chose, kept so a corrected column mapping can re-read it. */
 interface FireSource {
@@ -90,12 +95,20 @@ export const createFiresSlice =
   (set, get) => {
     let importing: AbortController | null = null;
     let source: { file: Blob; columns: Partial<FireColumns> | undefined } | null = null;
+    /** Goes up with every analysis asked for: only the latest settings' result is shown. */
+    let analysisRequest = 0;
+    /** Settles once the worker holds the file shown (after a restore it reads the kept file again): point cards, exports and new settings wait for it. */
+    let workerHasFile: Promise<unknown> = Promise.resolve();
 
     const keepFires = () => {
       const data = get().fireData;
       if (!data || !source) return;
-      const stored: StoredFires = { data, file: source.file, columns: source.columns, settings: get().fireSettings, filter: get().fireFilter };
+      const stored: StoredFires = { data, file: source.file, columns: source.columns };
       keeper.keep({ key: FIRES_KEY, kind: 'fires', label: data.fileName }, stored);
+    };
+    const keepView = () => {
+      const view: StoredFireView = { settings: get().fireSettings, filter: get().fireFilter };
+      keeper.keep({ key: VIEW_KEY, kind: 'fires', label: text('storedFireView') }, view);
     };
     const keepMarks = () => {
       const marks = get().patrolMarks;
@@ -107,6 +120,7 @@ export const createFiresSlice =
       importing?.abort();
       const controller = new AbortController();
       importing = controller;
+      analysisRequest++; // an analysis of the previous file still running must not land on this one
       set({ fireStatus: { kind: 'importing', fileName: from.name, done: 0, total: 0 } });
       try {
         const file = await from.read();
@@ -130,6 +144,7 @@ export const createFiresSlice =
         });
         keepFires();
         keepMarks();
+        keepView();
       } catch (error) {
         // The previous data stays loaded; only the status says what went wrong.
         if (importing === controller) set({ fireStatus: isCancelled(error) ? { kind: 'idle' } : { kind: 'failed', fileName: from.name, message: errorText(error) } });
@@ -161,18 +176,25 @@ export const createFiresSlice =
       },
       setFireFilter: (change) => {
         set({ fireFilter: { ...get().fireFilter, ...change } });
-        keepFires();
+        keepView();
       },
       setFireSettings: async (change) => {
         const fireSettings = { ...get().fireSettings, ...change };
         set({ fireSettings });
+        keepView();
         const data = get().fireData;
         if (!data) return;
-        const analysis = await ports.analysis.call('fires.analyze', { options: fireSettings });
-        if (get().fireData !== data) return;
-        // Cluster numbers change with the settings; statuses stay on their detections, so nothing is lost.
-        set({ fireData: { ...data, analysis }, patrolSelected: null });
-        keepFires();
+        const request = ++analysisRequest;
+        try {
+          await workerHasFile;
+          const analysis = await ports.analysis.call('fires.analyze', { options: fireSettings });
+          const current = get().fireData;
+          if (request !== analysisRequest || !current) return; // newer settings, or another file, came meanwhile
+          // Cluster numbers change with the settings; statuses stay on their detections, so nothing is lost.
+          set({ fireData: { ...current, analysis }, patrolSelected: null });
+        } catch (error) {
+          if (request === analysisRequest) set({ fireStatus: { kind: 'failed', fileName: data.fileName, message: errorText(error) } });
+        }
       },
       setFireStyle: (fireStyle) => set({ fireStyle }),
       setPatrolStatus: (cluster, status) => {
@@ -187,24 +209,49 @@ export const createFiresSlice =
       },
       selectFire: async (index) => {
         if (index === null) return set({ selectedFire: null });
+        await workerHasFile;
         const record = await ports.analysis.call('fires.record', { index });
         set({ selectedFire: { index, ...record } });
       },
-      exportFirePoints: (indices) => ports.analysis.call('fires.exportPoints', { indices }),
-      exportRejectedFires: () => ports.analysis.call('fires.exportRejected', {}),
+      exportFirePoints: async (indices) => {
+        await workerHasFile;
+        return ports.analysis.call('fires.exportPoints', { indices });
+      },
+      exportRejectedFires: async () => {
+        await workerHasFile;
+        return ports.analysis.call('fires.exportRejected', {});
+      },
       restoreFires: async () => {
-        const stored = await keeper.load<StoredFires>(FIRES_KEY);
-        if (!stored || get().fireData) return;
-        const kept = await keeper.load<{ fireId: string; marks: PatrolMarks }>(PATROL_KEY);
-        source = { file: stored.file, columns: stored.columns };
-        set({
-          fireData: stored.data,
-          fireSettings: stored.settings,
-          fireFilter: stored.filter,
-          patrolMarks: kept?.fireId === stored.data.id ? kept.marks : emptyPatrolMarks(stored.data.points.count),
-        });
-        // The worker reads the kept file again, in the background, for point cards and exports.
-        await ports.analysis.call('fires.import', { file: stored.file, fileName: stored.data.fileName, columns: stored.columns, options: stored.settings });
+        try {
+          const view = await keeper.load<StoredFireView>(VIEW_KEY);
+          if (view && !get().fireData) set({ fireSettings: view.settings, fireFilter: view.filter });
+          const stored = await keeper.load<StoredFires>(FIRES_KEY);
+          if (!stored || get().fireData || importing) return;
+          const kept = await keeper.load<{ fireId: string; marks: PatrolMarks }>(PATROL_KEY);
+          if (get().fireData || importing) return; // the user imported a file meanwhile: theirs wins
+          source = { file: stored.file, columns: stored.columns };
+          set({ fireData: stored.data, patrolMarks: kept?.fireId === stored.data.id ? kept.marks : emptyPatrolMarks(stored.data.points.count) });
+          // The worker reads the kept file again, in the background, for point cards and exports, with the kept
+          // settings (the clusters are recomputed). An import the user starts meanwhile cancels it.
+          const controller = new AbortController();
+          importing = controller;
+          const request = ++analysisRequest;
+          const reading = ports.analysis.call(
+            'fires.import',
+            { file: stored.file, fileName: stored.data.fileName, columns: stored.columns, options: get().fireSettings },
+            { signal: controller.signal },
+          );
+          workerHasFile = reading.catch(() => undefined);
+          try {
+            const result = await reading;
+            if (request === analysisRequest && get().fireData?.id === stored.data.id) set({ fireData: { ...get().fireData!, analysis: result.analysis } });
+          } finally {
+            if (importing === controller) importing = null;
+          }
+        } catch (error) {
+          if (isCancelled(error)) return;
+          set({ fireStatus: { kind: 'failed', fileName: get().fireData?.fileName ?? '', message: errorText(error) } });
+        }
       },
     };
   };

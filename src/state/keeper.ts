@@ -1,3 +1,4 @@
+import type { Text } from '../core/text/text.ts';
 import { createAutosaver, type Autosaver, type SaveStatus } from '../io/persistence/autosaver.ts';
 import { isQuotaError } from '../io/persistence/indexed-db.ts';
 import { approximateBytes, type StoredItemSummary, type WorkspaceDatabase } from '../io/persistence/workspace-database.ts';
@@ -6,7 +7,8 @@ import { approximateBytes, type StoredItemSummary, type WorkspaceDatabase } from
 export interface KeptItem {
   key: string;
   kind: string;
-  label: string;
+  /** A file name as the user named it, or a catalogue text. */
+  label: Text | string;
 }
 
 /**
@@ -26,13 +28,19 @@ export interface Keeper {
   retryNow(): void;
 }
 
+/** Whether a storage error means the connection was closed (by another tab's upgrade), so opening it again may help. */
+function closedConnection(error: unknown): boolean {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return cause instanceof Error || cause instanceof DOMException ? cause.name === 'InvalidStateError' : false;
+}
+
 /**
  * A keeper over a database that opens on first use; when it cannot open, saves fail (and are retried) like any write.
  *
  * @param open - Opens the workspace database.
  * @param onStatus - Hears each key's save status.
  */
-export function createKeeper(open: () => Promise<WorkspaceDatabase>, onStatus: (key: string, label: string, status: SaveStatus) => void): Keeper {
+export function createKeeper(open: () => Promise<WorkspaceDatabase>, onStatus: (key: string, label: Text | string, status: SaveStatus) => void): Keeper {
   let opening: Promise<WorkspaceDatabase> | null = null;
   const database = () => {
     opening ??= open();
@@ -44,7 +52,16 @@ export function createKeeper(open: () => Promise<WorkspaceDatabase>, onStatus: (
     let saver = savers.get(item.key);
     if (!saver) {
       saver = createAutosaver({
-        save: async ({ item: kept, value }) => (await database()).put({ ...kept, bytes: approximateBytes(value) }, value),
+        save: async ({ item: kept, value }) => {
+          const db = await database();
+          try {
+            await db.put({ ...kept, bytes: approximateBytes(value) }, value);
+          } catch (error) {
+            // A newer version of the app in another tab upgraded the database and closed this connection: the retry opens it again.
+            if (closedConnection(error)) opening = null;
+            throw error;
+          }
+        },
         onStatus: (status) => onStatus(item.key, item.label, status),
         isQuota: isQuotaError,
         isConflict: () => false,
@@ -61,12 +78,10 @@ export function createKeeper(open: () => Promise<WorkspaceDatabase>, onStatus: (
       return (await database()).get<T>(key);
     },
     async forget(key) {
-      const saver = savers.get(key);
-      if (saver) {
-        await saver.flush().catch(() => undefined);
-        saver.dispose();
-        savers.delete(key);
-      }
+      // A value waiting to be saved is dropped, not flushed: the user asked for it to go. A write already under way was
+      // queued before the delete, and IndexedDB runs them in that order.
+      savers.get(key)?.dispose();
+      savers.delete(key);
       await (await database()).delete(key);
     },
     async list() {

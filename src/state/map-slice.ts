@@ -31,6 +31,8 @@ export type Bounds = [number, number, number, number];
 
 export interface MapSlice {
   boundaries: BoundaryStatus;
+  /** Why the worker could not decode the full boundaries (the map still shows its shipped first views). */
+  decodeError: Text | string | null;
   /** The first view is drawn (the map went idle once): the worker may start its heavy work without slowing the map. */
   mapReady: boolean;
   selection: Selection;
@@ -71,7 +73,14 @@ export interface MapSlice {
  */
 export function gatedAnalysis(port: AppPorts['analysis'], boundariesUrl: string): { port: AppPorts['analysis']; decode(): Promise<unknown> } {
   let decoding: Promise<unknown> | null = null;
-  const decode = () => (decoding ??= port.call('boundaries.load', { url: boundariesUrl }));
+  const decode = () => {
+    // A failed decode (the file did not arrive) is tried again by the next call, not remembered for the session.
+    decoding ??= port.call('boundaries.load', { url: boundariesUrl }).catch((error: unknown) => {
+      decoding = null;
+      throw error;
+    });
+    return decoding;
+  };
   return {
     decode,
     port: {
@@ -93,6 +102,7 @@ export const createMapSlice =
     let focusSerial = 0;
     return {
       boundaries: { kind: 'loading' },
+      decodeError: null,
       mapReady: false,
       selection: { kind: 'none' },
       pointer: null,
@@ -113,13 +123,19 @@ export const createMapSlice =
         if (get().mapReady) return;
         set({ mapReady: true });
         signalReady();
-        decodeBoundaries().catch((error: unknown) => set({ boundaries: { kind: 'failed', message: errorText(error) } }));
+        decodeBoundaries().catch((error: unknown) => set({ decodeError: errorText(error) }));
       },
       whenMapReady: () => ready,
       selectCountyAt: async (lon, lat) => {
         const request = ++selectRequest;
-        const county = await ports.analysis.call('boundaries.countyAt', { lon, lat });
-        if (request === selectRequest) set({ selection: county ? { kind: 'county', county } : { kind: 'none' } });
+        try {
+          const county = await ports.analysis.call('boundaries.countyAt', { lon, lat });
+          // An answer means the boundaries are decoded now (a failed decode is tried again by the next call).
+          if (request === selectRequest) set({ selection: county ? { kind: 'county', county } : { kind: 'none' }, decodeError: null });
+        } catch (error) {
+          // The boundaries did not decode: the map says so where it says it for the first view.
+          if (request === selectRequest) set({ selection: { kind: 'none' }, decodeError: errorText(error) });
+        }
       },
       clearSelection: () => set({ selection: { kind: 'none' } }),
       setPointer: (pointer) => set({ pointer }),

@@ -97,6 +97,7 @@ export function App() {
   const p = usePunctuation();
   const language = useAppStore((s) => s.language);
   const status = useAppStore((s) => s.boundaries);
+  const decodeError = useAppStore((s) => s.decodeError);
   const dialog = useAppStore((s) => s.dialog);
   const workspace = useAppStore((s) => s.workspace);
   const phone = useMediaQuery(PHONE_QUERY);
@@ -140,6 +141,11 @@ export function App() {
             {status.kind === 'failed' && (
               <p className="map-status warning" role="alert">
                 {t('loadFailed')}{p.colon}{render(status.message)}
+              </p>
+            )}
+            {decodeError !== null && (
+              <p className="map-status warning" role="alert" data-testid="decode-error">
+                {t('decodeFailed')}{p.colon}{render(decodeError)}
               </p>
             )}
             {phone && workspace && <WorkspacePanel workspace={workspace} phone />}

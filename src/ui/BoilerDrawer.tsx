@@ -33,7 +33,7 @@ function LayerFile({ kind }: { kind: BoilerLayerKind }) {
           {layer.pipelineCount > 0 ? `${p.comma}${layer.pipelineCount} ${t('lines')}` : ''}
           {layer.rejected.length > 0 ? `${p.comma}${layer.rejected.length} ${t('featuresLeftOut')}` : ''}
           {p.open}
-          {layer.crs}
+          {render(layer.crs)}
           {p.close}{' '}
           <button type="button" className="link" onClick={() => void clearBoilerLayer(kind)}>
             {t('remove')}
@@ -88,7 +88,7 @@ export function BoilerDrawer() {
     <div className="drawer boiler-drawer" data-testid="boiler-drawer">
       {busy.kind === 'running' && (
         <p role="status" data-testid="boiler-busy">
-          {t('working')} <span data-user-data="">{busy.label}</span> {busy.total > 0 && <progress value={busy.done} max={busy.total} />}
+          {t('working')} {typeof busy.label === 'string' ? <span data-user-data="">{busy.label}</span> : render(busy.label)} {busy.total > 0 && <progress value={busy.done} max={busy.total} />}
         </p>
       )}
       {error && (

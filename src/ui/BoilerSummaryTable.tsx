@@ -4,6 +4,7 @@ import { verdictText } from '../core/text/labels.ts';
 import { selectBoilerSummary } from '../state/boiler-selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { downloadTable } from './download.ts';
+import { useExportFailure } from './export-failure.tsx';
 import { useRender, useT } from './i18n.ts';
 import { usePlaceNames } from './place-names.ts';
 
@@ -14,6 +15,7 @@ const capacity = (total: CapacityTotal) => [total.tph > 0 ? `${round(total.tph)}
 /** Per-city numbers: boilers per verdict, and the count and capacity to phase out and to retrofit; exportable. */
 export function BoilerSummaryTable() {
   const t = useT();
+  const { watch, failure } = useExportFailure();
   const render = useRender();
   const place = usePlaceNames();
   const audit = useAppStore((s) => s.boilerAudit);
@@ -33,13 +35,14 @@ export function BoilerSummaryTable() {
   return (
     <section aria-label={t('boilerSummaryTab')}>
       <div className="row">
-        <button type="button" onClick={() => void downloadTable(`${t('boilerSummaryFileName')}-${audit.fileName.replace(/\.[^.]+$/, '')}`, header, rows, 'csv')}>
+        <button type="button" onClick={() => watch(downloadTable(`${t('boilerSummaryFileName')}-${audit.fileName.replace(/\.[^.]+$/, '')}`, header, rows, 'csv'))}>
           {t('exportCsv')}
         </button>
-        <button type="button" onClick={() => void downloadTable(`${t('boilerSummaryFileName')}-${audit.fileName.replace(/\.[^.]+$/, '')}`, header, rows, 'xlsx')}>
+        <button type="button" onClick={() => watch(downloadTable(`${t('boilerSummaryFileName')}-${audit.fileName.replace(/\.[^.]+$/, '')}`, header, rows, 'xlsx'))}>
           {t('exportXlsx')}
         </button>
       </div>
+      {failure}
       <div className="scroll-x">
       <table className="compact boiler-summary" data-testid="boiler-summary">
         <thead>

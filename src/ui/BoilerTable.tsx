@@ -8,6 +8,7 @@ import { selectBoilerOrder, selectBoilerSummary, type BoilerFilter, type BoilerS
 import { useAppStore } from '../state/store.ts';
 import { capacityText, valueLabel } from './BoilerCard.tsx';
 import { downloadTable } from './download.ts';
+import { useExportFailure } from './export-failure.tsx';
 import { useLanguage, useRender, useT, type MessageKey } from './i18n.ts';
 import { usePlaceNames } from './place-names.ts';
 import { ExportBar, SortHeader } from './TableTools.tsx';
@@ -18,6 +19,7 @@ const rgb = (c: readonly number[]) => `rgb(${c.join(',')})`;
 /** The audit table: filter by verdict, rule and city, search, sort, export the filtered rows as CSV or XLSX. */
 export function BoilerTable() {
   const t = useT();
+  const { watch, failure } = useExportFailure();
   const render = useRender();
   const place = usePlaceNames();
   const language = useLanguage();
@@ -30,7 +32,7 @@ export function BoilerTable() {
   const cities = useMemo(() => selectBoilerSummary(audit).filter((s) => s.city !== TOTAL_ROW).map((s) => s.city), [audit]);
   if (!audit) return <p className="note">{t('noInventory')}</p>;
 
-  const exportTable = (format: 'csv' | 'xlsx') => void downloadTable(`${t('boilerAuditFileName')}-${audit.fileName.replace(/\.[^.]+$/, '')}`, audit.header, order.map((i) => audit.rows[i]!), format);
+  const exportTable = (format: 'csv' | 'xlsx') => watch(downloadTable(`${t('boilerAuditFileName')}-${audit.fileName.replace(/\.[^.]+$/, '')}`, audit.header, order.map((i) => audit.rows[i]!), format));
 
   return (
     <section className="boiler-table" aria-label={t('boilerAuditTab')}>
@@ -72,6 +74,7 @@ export function BoilerTable() {
         <input type="search" placeholder={t('search')} aria-label={t('search')} value={filter.query} onChange={(e) => setFilter({ query: e.target.value })} />
       </div>
       <ExportBar onExport={exportTable} count={order.length} shown={SHOWN} testId="boiler" />
+      {failure}
       <table className="compact" data-testid="boiler-table">
         <thead>
           <tr>

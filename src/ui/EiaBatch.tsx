@@ -5,6 +5,7 @@ import { gaussKrugerEpsgCodes } from '../io/formats/parse-site-location.ts';
 import { useAppStore } from '../state/store.ts';
 import { selectBatchOrder, type BatchFilter, type BatchSortKey } from '../state/eia-selectors.ts';
 import { downloadTable } from './download.ts';
+import { useExportFailure } from './export-failure.tsx';
 import { epsgOptionText } from './epsg-option.ts';
 import { FilePicker } from './FilePicker.tsx';
 import { usePunctuation, useRender, useT, type MessageKey } from './i18n.ts';
@@ -44,6 +45,7 @@ function SiteError({ error }: { error: Text }) {
 /** Batch check of a sites table: sortable, filterable verdict table and CSV/XLSX export of the filtered rows. */
 export function EiaBatch() {
   const t = useT();
+  const { watch, failure } = useExportFailure();
   const render = useRender();
   const place = usePlaceNames();
   const batch = useAppStore((s) => s.eiaBatch);
@@ -58,7 +60,7 @@ export function EiaBatch() {
 
   const order = useMemo(() => (batch ? selectBatchOrder(batch, filter, query, sort) : []), [batch, filter, query, sort]);
 
-  const exportTable = (format: 'csv' | 'xlsx') => batch && void downloadTable(`${t('eiaBatchFileName')}-${batch.fileName.replace(/\.[^.]+$/, '')}`, batch.header, order.map((i) => batch.rows[i]!), format);
+  const exportTable = (format: 'csv' | 'xlsx') => batch && watch(downloadTable(`${t('eiaBatchFileName')}-${batch.fileName.replace(/\.[^.]+$/, '')}`, batch.header, order.map((i) => batch.rows[i]!), format));
 
   return (
     <section className="eia-batch" aria-label={t('eiaBatchTab')}>
@@ -114,6 +116,7 @@ export function EiaBatch() {
             <input type="search" placeholder={t('search')} aria-label={t('search')} value={query} onChange={(e) => setQuery(e.target.value)} />
           </div>
           <ExportBar onExport={exportTable} count={order.length} shown={SHOWN} testId="eia" />
+          {failure}
           <table className="compact" data-testid="eia-batch-table">
             <thead>
               <tr>

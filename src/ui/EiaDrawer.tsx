@@ -21,6 +21,7 @@ export function EiaDrawer() {
   const bufferKm = useAppStore((s) => s.eiaBufferKm);
   const buffer = useAppStore((s) => s.eiaBuffer);
   const busy = useAppStore((s) => s.eiaBufferBusy);
+  const bufferError = useAppStore((s) => s.eiaBufferError);
   const check = useAppStore((s) => s.eiaCheck);
   const error = useAppStore((s) => s.eiaError);
   const { openEia, setEiaBufferKm } = useAppStore.getState();
@@ -73,6 +74,11 @@ export function EiaDrawer() {
         {busy ? t('eiaBufferBusy') : buffer ? t('eiaBufferBuiltLine', { km: buffer.distanceKm, vertices: buffer.vertices, ms: Math.round(buffer.milliseconds) }) : ''}
         {bufferKm !== CONSULTATION_KM ? ` ${t('eiaBufferNote')}` : ''}
       </p>
+      {bufferError !== null && (
+        <p className="warning" role="alert" data-testid="eia-buffer-error">
+          {render(bufferError)}
+        </p>
+      )}
       <Tabs tabs={TABS} selected={tab} onSelect={setTab} />
       <div role="tabpanel">
         {tab === 'site' && (

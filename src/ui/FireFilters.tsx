@@ -128,9 +128,9 @@ export function FireFilters() {
       </fieldset>
       <fieldset>
         <legend>{t('frpRange')}</legend>
-        <input type="number" min={0} step="any" aria-label="FRP min" value={Number.isNaN(filter.frpMin) ? '' : filter.frpMin} onChange={(e) => setFireFilter({ frpMin: e.target.value === '' ? Number.NaN : Number(e.target.value) })} />
+        <input type="number" min={0} step="any" aria-label={t('frpMin')} value={Number.isNaN(filter.frpMin) ? '' : filter.frpMin} onChange={(e) => setFireFilter({ frpMin: e.target.value === '' ? Number.NaN : Number(e.target.value) })} />
         {' – '}
-        <input type="number" min={0} step="any" aria-label="FRP max" value={Number.isNaN(filter.frpMax) ? '' : filter.frpMax} onChange={(e) => setFireFilter({ frpMax: e.target.value === '' ? Number.NaN : Number(e.target.value) })} />
+        <input type="number" min={0} step="any" aria-label={t('frpMax')} value={Number.isNaN(filter.frpMax) ? '' : filter.frpMax} onChange={(e) => setFireFilter({ frpMax: e.target.value === '' ? Number.NaN : Number(e.target.value) })} />
       </fieldset>
       {satelliteOptions.length > 0 && (
         <fieldset>

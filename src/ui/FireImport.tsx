@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { FIRE_FIELDS, type FireColumns, type FireField } from '../io/formats/read-fire-file.ts';
 import { useAppStore } from '../state/store.ts';
 import { downloadText } from './download.ts';
+import { useExportFailure } from './export-failure.tsx';
 import { FilePicker } from './FilePicker.tsx';
 import { usePunctuation, useRender, useT, type MessageKey } from './i18n.ts';
 
@@ -52,6 +53,7 @@ export function FireImport() {
 function FileSummary() {
   const t = useT();
   const render = useRender();
+  const { watch, failure } = useExportFailure();
   const data = useAppStore((s) => s.fireData)!;
   const [columns, setColumns] = useState<FireColumns>(data.columns);
   return (
@@ -104,9 +106,10 @@ function FileSummary() {
               ))}
             </tbody>
           </table>
-          <button type="button" onClick={() => void useAppStore.getState().exportRejectedFires().then((csv) => downloadText(`${data.fileName}.rejected.csv`, csv))}>
+          <button type="button" onClick={() => watch(useAppStore.getState().exportRejectedFires().then((csv) => downloadText(`${data.fileName}.rejected.csv`, csv)))}>
             {t('downloadRejected')}
           </button>
+          {failure}
         </details>
       )}
       <details>

@@ -4,6 +4,7 @@ import type { CountTotal } from '../core/fires/fire-summaries.ts';
 import { selectCountyDayCounts, selectFireTotals, selectVisibleFires } from '../state/fire-selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { downloadTable, downloadText } from './download.ts';
+import { useExportFailure } from './export-failure.tsx';
 import { useLanguage, useT } from './i18n.ts';
 import { PlaceName } from './PlaceName.tsx';
 
@@ -12,6 +13,7 @@ const NO_COUNTIES: CountyProperties[] = [];
 /** County ranking, a daily line chart, a county bar chart and the assessment table export. */
 export function FireStats() {
   const t = useT();
+  const { watch, failure } = useExportFailure();
   const language = useLanguage();
   const data = useAppStore((s) => s.fireData);
   const rows = useAppStore((s) => selectCountyDayCounts(s.fireData, selectVisibleFires(s.fireData, s.fireFilter)));
@@ -29,16 +31,18 @@ export function FireStats() {
   const { byCounty, byDay, byCity } = selectFireTotals(rows, counties, t('notInHeilongjiang'));
 
   const exportAssessment = (format: 'csv' | 'xlsx') =>
-    void downloadTable(
-      `${t('assessmentFileName')}-${data.fileName.replace(/\.[^.]+$/, '')}`,
-      [t('dateBeijing'), t('city'), t('county'), t('adcode'), t('detections'), t('mergedFires')],
-      rows.map((r) => [r.day >= 0 ? dayToDate(r.day) : '', ...name(r.county), String(r.points), String(r.fires)]),
-      format,
+    watch(
+      downloadTable(
+        `${t('assessmentFileName')}-${data.fileName.replace(/\.[^.]+$/, '')}`,
+        [t('dateBeijing'), t('city'), t('county'), t('adcode'), t('detections'), t('mergedFires')],
+        rows.map((r) => [r.day >= 0 ? dayToDate(r.day) : '', ...name(r.county), String(r.points), String(r.fires)]),
+        format,
+      ),
     );
   const exportPoints = () => {
     const state = useAppStore.getState();
     const visible = selectVisibleFires(state.fireData, state.fireFilter);
-    void state.exportFirePoints(visible.slice()).then((csv) => downloadText(`${data.fileName}.attributed.csv`, csv));
+    watch(state.exportFirePoints(visible.slice()).then((csv) => downloadText(`${data.fileName}.attributed.csv`, csv)));
   };
 
   return (
@@ -55,6 +59,7 @@ export function FireStats() {
           {t('exportPoints')}
         </button>
       </div>
+      {failure}
       <h3>{t('dailyCounts')}</h3>
       <DailyChart days={byDay} />
       <h3>{t('countyChart')}</h3>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { MapController } from '../map/map-controller.ts';
 import { appStore } from '../state/store.ts';
+import { useT } from './i18n.ts';
 import { MapOverlays, type MapPadding } from './map-overlays.tsx';
 
 declare global {
@@ -12,6 +13,7 @@ declare global {
 
 /** Mounts the map adapter (which follows the store by itself) and the overlays that lie over the map. */
 export function MapView({ children }: { children?: ReactNode }) {
+  const t = useT();
   const area = useRef<HTMLDivElement>(null);
   const container = useRef<HTMLDivElement>(null);
   const controller = useRef<MapController | null>(null);
@@ -41,7 +43,7 @@ export function MapView({ children }: { children?: ReactNode }) {
 
   return (
     <div ref={area} className="map-area">
-      <div ref={container} className="map" role="application" aria-label="map" data-testid="map" />
+      <div ref={container} className="map" role="application" aria-label={t('mapLabel')} data-testid="map" />
       <MapOverlays area={area} onPadding={onPadding}>
         {children}
       </MapOverlays>

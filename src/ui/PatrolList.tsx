@@ -5,6 +5,7 @@ import { patrolStatusText } from '../core/text/labels.ts';
 import { selectPatrolRows, selectVisibleFires, type PatrolRow } from '../state/fire-selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { downloadTable } from './download.ts';
+import { useExportFailure } from './export-failure.tsx';
 import { useLanguage, useRender, useT } from './i18n.ts';
 import { PlaceName } from './PlaceName.tsx';
 
@@ -108,6 +109,7 @@ function StatusNote({ row }: { row: PatrolRow }) {
 /** Patrol clusters, most detections first, each with the status the coordinator sets (kept across reloads). A row click moves the map to it. */
 export function PatrolList() {
   const t = useT();
+  const { watch, failure } = useExportFailure();
   const render = useRender();
   const language = useLanguage();
   const data = useAppStore((s) => s.fireData);
@@ -120,14 +122,16 @@ export function PatrolList() {
   const choose = (row: PatrolRow) => useAppStore.getState().selectPatrolCluster(row.cluster, [row.lon, row.lat]);
 
   const exportTable = (format: 'csv' | 'xlsx') =>
-    void downloadTable(
-      `${t('patrolTab')}-${data.fileName.replace(/\.[^.]+$/, '')}`,
-      [t('clusterId'), t('longitude'), t('latitude'), t('longitudeDms'), t('latitudeDms'), t('county'), t('detections'), t('mergedFires'), t('firstSeenBeijing'), t('lastSeenBeijing'), t('maxFrpMw'), t('status')],
-      numbered.map(({ row, id }) => [
-        String(id), row.lon.toFixed(5), row.lat.toFixed(5), formatDms(row.lon, 'lon'), formatDms(row.lat, 'lat'), countyOf(row)[language], String(row.points), String(row.fires),
-        when(row.first), when(row.last), Number.isNaN(row.maxFrp) ? '' : row.maxFrp.toFixed(2), render(patrolStatusText(row.status.status)),
-      ]),
-      format,
+    watch(
+      downloadTable(
+        `${t('patrolTab')}-${data.fileName.replace(/\.[^.]+$/, '')}`,
+        [t('clusterId'), t('longitude'), t('latitude'), t('longitudeDms'), t('latitudeDms'), t('county'), t('detections'), t('mergedFires'), t('firstSeenBeijing'), t('lastSeenBeijing'), t('maxFrpMw'), t('status')],
+        numbered.map(({ row, id }) => [
+          String(id), row.lon.toFixed(5), row.lat.toFixed(5), formatDms(row.lon, 'lon'), formatDms(row.lat, 'lat'), countyOf(row)[language], String(row.points), String(row.fires),
+          when(row.first), when(row.last), Number.isNaN(row.maxFrp) ? '' : row.maxFrp.toFixed(2), render(patrolStatusText(row.status.status)),
+        ]),
+        format,
+      ),
     );
 
   return (
@@ -141,6 +145,7 @@ export function PatrolList() {
         </button>
         <span className="note">{rows.length > SHOWN ? t('showingFirstOf', { shown: SHOWN, total: rows.length }) : t('clustersCount', { n: rows.length })}</span>
       </div>
+      {failure}
       {chosen && <ClusterCard row={chosen.row} id={chosen.id} />}
       <ol className="patrol-rows" data-testid="patrol-table">
         {numbered.slice(0, SHOWN).map(({ row, id }) => {

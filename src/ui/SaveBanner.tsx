@@ -1,3 +1,4 @@
+import type { Text } from '../core/text/text.ts';
 import type { SaveStatus } from '../io/persistence/autosaver.ts';
 import { useAppStore } from '../state/store.ts';
 import { usePunctuation, useRender, useT } from './i18n.ts';
@@ -16,7 +17,7 @@ export function SaveBanner() {
   const role = useAppStore((s) => s.zoneRole);
   const kept = useAppStore((s) => s.keptStatus);
   const ref = useMapOverlay<HTMLDivElement>('right');
-  const failed: { label: string; status: Extract<SaveStatus, { kind: 'failed' }> }[] = [
+  const failed: { label: Text | string; status: Extract<SaveStatus, { kind: 'failed' }> }[] = [
     ...(zoneSave.kind === 'failed' ? [{ label: t('zones'), status: zoneSave }] : []),
     ...Object.values(kept).flatMap((item) => (item.status.kind === 'failed' ? [{ label: item.label, status: item.status }] : [])),
   ];

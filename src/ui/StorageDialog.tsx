@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { approximateBytes } from '../io/persistence/workspace-database.ts';
 import { useAppStore } from '../state/store.ts';
 import { Dialog } from './Dialog.tsx';
-import { useLanguage, useT, type MessageKey } from './i18n.ts';
+import { useLanguage, useRender, useT, type MessageKey } from './i18n.ts';
 
 const KIND_LABELS: Record<string, MessageKey> = { fires: 'storedFires', patrol: 'storedPatrol', eia: 'storedEia', boilers: 'storedBoilers' };
 
@@ -12,7 +12,9 @@ const size = (bytes: number) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed
 export function StorageDialog() {
   const t = useT();
   const language = useLanguage();
+  const render = useRender();
   const items = useAppStore((s) => s.keptItems);
+  const error = useAppStore((s) => s.keptError);
   const zones = useAppStore((s) => s.zoneHistory.present);
   const versions = useAppStore((s) => s.zoneVersions);
   const zoneSave = useAppStore((s) => s.zoneSave);
@@ -60,7 +62,7 @@ export function StorageDialog() {
           {(items ?? []).map((item) => (
             <tr key={item.key} data-key={item.key}>
               <td>{t(KIND_LABELS[item.kind] ?? 'storedOther')}</td>
-              <td data-user-data="">{item.kind === 'eia' && item.key === 'eia.history' ? t('storedEiaHistory') : item.label}</td>
+              <td>{typeof item.label === 'string' ? <span data-user-data="">{item.label}</span> : render(item.label)}</td>
               <td>{size(item.bytes)}</td>
               <td>{date(item.savedAt)}</td>
               <td>
@@ -77,6 +79,11 @@ export function StorageDialog() {
         </tbody>
       </table>
       {items === null && <p className="note">{t('loading')}</p>}
+      {error !== null && (
+        <p className="warning" role="alert" data-testid="storage-error">
+          {render(error)}
+        </p>
+      )}
     </Dialog>
   );
 }

@@ -44,6 +44,7 @@ function ImportItems({ title, testId, items }: { title: string; testId: string; 
 /** A pending import: what was read, what was left out and why; nothing changes until 导入 is pressed. */
 function PendingImport() {
   const t = useT();
+  const render = useRender();
   const pending = useAppStore((s) => s.zoneImport);
   const language = useLanguage();
   const p = usePunctuation();
@@ -57,7 +58,7 @@ function PendingImport() {
         {p.colon}
         {t('storedZoneCount', { n: pending.zones.length })}
         {p.open}
-        {pending.crs}
+        {render(pending.crs)}
         {p.close}
       </p>
       <ul className="note" data-testid="zone-import-validation">

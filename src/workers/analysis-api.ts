@@ -70,7 +70,7 @@ export interface LoadedBoilerLayer {
   areaCount: number;
   pipelineCount: number;
   rejected: RowRejection[];
-  crs: string;
+  crs: Text;
 }
 
 /** An audited inventory: every row in file order, and the export table (input columns + audit columns). */
@@ -122,7 +122,7 @@ export type AnalysisApi = {
   /** The first polygon of a GeoJSON, KML or Shapefile zip, as a site outline. */
   'eia.readOutline': {
     params: { file: Blob; fileName: string };
-    result: { geometry: Polygon | MultiPolygon; name: string; crs: string; polygonCount: number; rejectedCount: number };
+    result: { geometry: Polygon | MultiPolygon; name: string; crs: Text; polygonCount: number; rejectedCount: number };
   };
   /** Verdicts for every site of a CSV or XLSX table. Cancellable. */
   'eia.batch': { params: { file: Blob; fileName: string; system?: CoordinateSystem; epsg?: number; thresholdKm: number }; result: BatchResult };

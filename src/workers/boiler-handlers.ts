@@ -2,7 +2,7 @@ import type { Feature, Geometry } from 'geojson';
 import { createBoilerAuditor } from '../core/boilers/audit-boiler.ts';
 import { createBoilerPlaceFinder, type BoilerLayers, type CategorisedZone } from '../core/boilers/boiler-places.ts';
 import type { RuleBook } from '../core/rules.ts';
-import { render, text, TextError, type Localized } from '../core/text/text.ts';
+import { render, text, TextError, type Localized, type Text } from '../core/text/text.ts';
 import { auditBoilersTable } from '../io/formats/audit-boilers-table.ts';
 import { areaLayerOf, zoneLayerOf } from '../io/formats/read-boiler-layers.ts';
 import { readBoilersTable, type BoilersTable } from '../io/formats/read-boilers-table.ts';
@@ -20,7 +20,7 @@ const bytesOf = async (file: Blob) => new Uint8Array(await file.arrayBuffer());
 const LAYER_NAMES: Record<BoilerLayerKind, string> = { coverage: '供热管网覆盖范围', pipelines: '供热管网', builtUp: '建成区', zones: '禁燃区' };
 
 /** What the map draws of a held layer, and what was read and left out. */
-function describeLayer(kind: BoilerLayerKind, fileName: string, synthetic: boolean, content: LayerContent, rejected: RowRejection[], crs: string): LoadedBoilerLayer {
+function describeLayer(kind: BoilerLayerKind, fileName: string, synthetic: boolean, content: LayerContent, rejected: RowRejection[], crs: Text): LoadedBoilerLayer {
   const features: Feature<Geometry, { name: string; category?: string; line?: boolean }>[] = [
     ...content.areas.map((area) => ({ type: 'Feature' as const, properties: { name: area.name, ...('category' in area ? { category: (area as CategorisedZone).category } : {}) }, geometry: area.geometry })),
     ...content.pipelines.map((pipe) => ({ type: 'Feature' as const, properties: { name: pipe.name, line: true }, geometry: { type: 'MultiLineString' as const, coordinates: pipe.lines } })),
@@ -76,11 +76,11 @@ export function createBoilerHandlers(data: AnalysisData, layers: BoilerLayerStor
     },
     async 'boilers.useEditorZones'({ fileName }) {
       const editorZones = zones.editorZones;
-      if (editorZones.length === 0) throw new Error('the zone editor has no zones to hand over');
+      if (editorZones.length === 0) throw new TextError(text('editorZonesNone'));
       const categorised: CategorisedZone[] = editorZones.map((zone) => ({ name: zone.name, category: zone.category, geometry: zone.geometry }));
       const content: LayerContent = { areas: categorised, pipelines: [], zones: categorised };
       layers.set('zones', content);
-      return describeLayer('zones', fileName, false, content, [], 'WGS84');
+      return describeLayer('zones', fileName, false, content, [], text('editorZonesCrs'));
     },
     'boilers.clearLayer'({ kind }) {
       layers.delete(kind);

@@ -166,17 +166,22 @@ export function createWorkerPort<Api extends WorkerApi>(worker: Worker): WorkerP
     call(type, params, options = {}) {
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        if (options.signal?.aborted) return reject(new CancelledError());
-        pending.set(id, { resolve: resolve as (value: never) => void, reject, onProgress: options.onProgress });
-        options.signal?.addEventListener(
-          'abort',
-          () => {
-            if (!pending.delete(id)) return;
-            worker.postMessage({ kind: 'cancel', id } satisfies WorkerRequest);
-            reject(new CancelledError());
-          },
-          { once: true },
-        );
+        const signal = options.signal;
+        if (signal?.aborted) return reject(new CancelledError());
+        const onAbort = () => {
+          if (!pending.delete(id)) return;
+          worker.postMessage({ kind: 'cancel', id } satisfies WorkerRequest);
+          reject(new CancelledError());
+        };
+        // The listener goes when the call settles, so a long-lived signal does not gather one per call.
+        const settle =
+          <T,>(then: (value: T) => void) =>
+          (value: T) => {
+            signal?.removeEventListener('abort', onAbort);
+            then(value);
+          };
+        pending.set(id, { resolve: settle(resolve as (value: never) => void), reject: settle(reject), onProgress: options.onProgress });
+        signal?.addEventListener('abort', onAbort, { once: true });
         worker.postMessage({ kind: 'call', id, type, params } satisfies WorkerRequest, options.transfer ?? []);
       });
     },
@@ -192,8 +197,9 @@ export function createInThreadPort<Api extends WorkerApi>(handlers: WorkerHandle
   return {
     async call(type, params, options = {}) {
       const controller = new AbortController();
-      options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+      const onAbort = () => controller.abort();
       if (options.signal?.aborted) throw new CancelledError();
+      options.signal?.addEventListener('abort', onAbort, { once: true });
       const context = createHandlerContext(controller.signal, options.onProgress);
       let result: unknown;
       try {
@@ -201,6 +207,8 @@ export function createInThreadPort<Api extends WorkerApi>(handlers: WorkerHandle
       } catch (error) {
         // What reaches the caller is what would cross postMessage: the message and the catalogue text, not the error object.
         throw errorOfResponse(structuredClone(errorResponse(0, error)));
+      } finally {
+        options.signal?.removeEventListener('abort', onAbort);
       }
       if (options.signal?.aborted) throw new CancelledError();
       return structuredClone(result) as never;

@@ -1,6 +1,8 @@
+import { booleanPointInPolygon } from '@turf/turf';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewServer } from 'vite';
+import { loadBoundariesFile } from '../../src/io/node/load-boundaries-file.ts';
 import { launchChromium, openApp, startPreview, type PageWatch } from '../helpers/browser.ts';
 
 let browser: Browser;
@@ -142,7 +144,13 @@ describe('one language at a time', () => {
     // Place names: the county card and the EIA verdict show pinyin with the Chinese beside it.
     await page.getByTestId('eia-toggle').click();
     await page.getByTestId('workspace-panel').getByRole('tab', { name: /One site/ }).click();
-    expect(await page.getByTestId('eia-drawer').getByTestId('eia-place').textContent()).toMatch(/^Heilongjiang 黑龙江省 Daqing 大庆市 Dorbod Mongol Autonomous County 杜尔伯特蒙古族自治县$/);
+    // The county that holds the checked site (124.1, 46.25) by Turf's point-in-polygon over the shipped boundaries,
+    // with its city: each as pinyin followed by the Chinese.
+    const boundaries = loadBoundariesFile();
+    const county = boundaries.counties.features.find((feature) => booleanPointInPolygon([124.1, 46.25], feature))!.properties;
+    const city = boundaries.cities.features.find((feature) => feature.properties.adcode === county.cityAdcode)!.properties;
+    expect(`${city.nameEn} ${county.nameEn}`).toBe('Daqing Dorbod Mongol Autonomous County');
+    expect(await page.getByTestId('eia-drawer').getByTestId('eia-place').textContent()).toBe(`Heilongjiang 黑龙江省 ${city.nameEn} ${city.name} ${county.nameEn} ${county.name}`);
     await page.getByTestId('language-switch').click();
   });
 

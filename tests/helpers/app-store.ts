@@ -1,4 +1,6 @@
+import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { createAppStore, type AppState, type AppStore } from '../../src/state/app-store.ts';
 import type { AppPorts } from '../../src/state/ports.ts';
 import { openWorkspaceDatabase } from '../../src/io/persistence/workspace-database.ts';
@@ -61,4 +63,22 @@ export function waitForState(store: AppStore, test: (state: AppState) => boolean
       resolve();
     });
   });
+}
+
+/**
+ * Gives each test of the calling file its own empty IndexedDB (fake-indexeddb) as the browser default, which the store
+ * opens; call it at the top of a test file.
+ *
+ * @returns The current test's IndexedDB, for opening a connection of the test's own or putting it back after a stub.
+ */
+export function freshIndexedDbPerTest(): () => IDBFactory {
+  let factory: IDBFactory;
+  beforeEach(() => {
+    factory = new IDBFactory();
+    vi.stubGlobal('indexedDB', factory);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+  return () => factory;
 }

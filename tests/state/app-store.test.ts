@@ -1,22 +1,16 @@
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { clusterStatuses } from '../../src/core/fires/patrol-status.ts';
 import type { AppStore } from '../../src/state/app-store.ts';
 import { EMPTY_SITE_FORM } from '../../src/state/eia-slice.ts';
-import { createTestStore, inThreadAnalysis, waitForState } from '../helpers/app-store.ts';
+import type { AnalysisApi } from '../../src/workers/analysis-api.ts';
+import type { WorkerPort } from '../../src/workers/protocol.ts';
+import { createTestStore, freshIndexedDbPerTest, inThreadAnalysis, testPorts, waitForState } from '../helpers/app-store.ts';
 
 /**
  * A reload is a second store over the same IndexedDB (fake-indexeddb), with the real analysis handlers in this thread:
  * what the first store kept must come back in the second exactly, and what the storage view deletes must not.
  */
-let factory: IDBFactory;
-beforeEach(() => {
-  factory = new IDBFactory();
-  vi.stubGlobal('indexedDB', factory);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+freshIndexedDbPerTest();
 
 beforeAll(async () => {
   await inThreadAnalysis().call('boundaries.countyAt', { lon: 126.65, lat: 45.75 });
@@ -102,5 +96,112 @@ describe('the app store keeps the work of every workspace across a reload', () =
     await waitForState(second, (s) => s.boilerBusy.kind === 'idle' && s.boilerAudit !== null, 'the restored audit');
     expect(Object.keys(second.getState().boilerLayers).sort()).toEqual(['builtUp', 'coverage', 'pipelines', 'zones']);
     expect(second.getState().boilerAudit!.records.map((r) => r.audit?.verdicts.join(';') ?? r.error)).toEqual(verdicts);
+  }, 60_000);
+
+  it('keeps an EIA check made before the restore finished together with the restored ones', async () => {
+    const first = createTestStore();
+    await first.getState().checkTypedSite({ ...EMPTY_SITE_FORM, text: '124.1, 46.25' });
+    await first.getState().flushWork();
+
+    const second = createTestStore();
+    second.getState().setMapReady();
+    await second.getState().checkTypedSite({ ...EMPTY_SITE_FORM, text: '126.65, 45.75' }); // before restoreWork
+    await second.getState().restoreWork();
+    expect(second.getState().eiaHistory.map((c) => c.source.kind === 'typed' && c.source.form.text)).toEqual(['126.65, 45.75', '124.1, 46.25']);
+    await second.getState().flushWork();
+
+    const third = await reloaded();
+    expect(third.getState().eiaHistory).toHaveLength(2);
+  }, 60_000);
+});
+
+describe('the fire workspace keeps its view apart from its file', () => {
+  it('writes a filter change as the small view item, not the whole file again, and keeps settings changed before any import', async () => {
+    const first = createTestStore();
+    await first.getState().setFireSettings({ clusterDistanceM: 5000 }); // nothing loaded yet
+    await first.getState().loadSampleFires();
+    await first.getState().flushWork();
+    await first.getState().refreshKeptItems();
+    const savedAt = (key: string) => first.getState().keptItems!.find((item) => item.key === key)?.savedAt;
+    const fileSaved = savedAt('fires');
+    expect(fileSaved).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    first.getState().setFireFilter({ frpMin: 3 });
+    await first.getState().flushWork();
+    await first.getState().refreshKeptItems();
+    expect(savedAt('fires')).toBe(fileSaved);
+    expect(savedAt('fires.view')! > fileSaved!).toBe(true);
+    const sizes = Object.fromEntries(first.getState().keptItems!.map((item) => [item.key, item.bytes]));
+    expect(sizes['fires.view']).toBeLessThan(2000);
+    expect(sizes['fires']).toBeGreaterThan(100_000);
+
+    const second = await reloaded();
+    expect(second.getState().fireSettings.clusterDistanceM).toBe(5000);
+    expect(second.getState().fireFilter.frpMin).toBe(3);
+  }, 60_000);
+
+  it('shows the clusters of the latest settings when an earlier analysis answers last', async () => {
+    const worker = inThreadAnalysis();
+    let delayNext = true;
+    // The real handlers, with the first analysis held back so it answers after the second.
+    const slowFirst: WorkerPort<AnalysisApi> = {
+      async call(type, params, options) {
+        const hold = type === 'fires.analyze' && delayNext;
+        if (type === 'fires.analyze') delayNext = false;
+        const result = await worker.call(type, params, options);
+        if (hold) await new Promise((resolve) => setTimeout(resolve, 300));
+        return result;
+      },
+    };
+    const store = createTestStore(testPorts(slowFirst));
+    await store.getState().loadSampleFires();
+    const older = store.getState().setFireSettings({ clusterDistanceM: 8000 });
+    const newer = store.getState().setFireSettings({ clusterDistanceM: 1000 });
+    await Promise.all([older, newer]);
+    const expected = await worker.call('fires.analyze', { options: store.getState().fireSettings });
+    expect(store.getState().fireSettings.clusterDistanceM).toBe(1000);
+    expect([...store.getState().fireData!.analysis.clusterId]).toEqual([...expected.clusterId]);
+    // The two distances do give different clusters, so the check above can tell them apart.
+    const at8000 = await worker.call('fires.analyze', { options: { ...store.getState().fireSettings, clusterDistanceM: 8000 } });
+    expect([...at8000.clusterId]).not.toEqual([...expected.clusterId]);
+  }, 60_000);
+
+  it('deletes the patrol statuses with the fire file they belong to', async () => {
+    const store = createTestStore();
+    await store.getState().loadSampleFires();
+    store.getState().setPatrolStatus(store.getState().fireData!.analysis.clusterId[0]!, '已核实');
+    await store.getState().flushWork();
+    await store.getState().refreshKeptItems();
+    expect(store.getState().keptItems!.map((item) => item.key).sort()).toEqual(['fires', 'fires.view', 'patrol']);
+    await store.getState().deleteKeptItem('fires');
+    expect(store.getState().keptItems!.map((item) => item.key)).toEqual(['fires.view']);
+    expect(store.getState().fireData).toBeNull();
+  }, 60_000);
+});
+
+describe('the boiler workspace while its kept files come back', () => {
+  it('keeps an inventory the user loads during the restore, instead of putting the older one back over it', async () => {
+    const first = createTestStore();
+    await first.getState().loadBoilerSample();
+    await first.getState().flushWork();
+
+    const worker = inThreadAnalysis();
+    // The real handlers, with reading a layer slowed so the user's load lands in the middle of the restore.
+    const slowLayers: WorkerPort<AnalysisApi> = {
+      async call(type, params, options) {
+        if (type === 'boilers.readLayer') await new Promise((resolve) => setTimeout(resolve, 150));
+        return worker.call(type, params, options);
+      },
+    };
+    const second = createTestStore(testPorts(slowLayers));
+    second.getState().setMapReady();
+    const restoring = second.getState().restoreWork();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const mine = '名称,经度,纬度,额定蒸发量,燃料,用途,状态\n甲,126.65,45.75,8,燃煤,工业,在用\n乙,126.6,45.7,40,燃煤,供暖,在用\n';
+    await second.getState().loadBoilerInventory(new Blob([mine]), '我的清单.csv');
+    await restoring;
+    await waitForState(second, (s) => s.boilerBusy.kind === 'idle', 'the boiler jobs to end');
+    expect(second.getState().boilerAudit!.fileName).toBe('我的清单.csv');
+    expect(second.getState().boilerAudit!.records).toHaveLength(2);
   }, 60_000);
 });

@@ -1,22 +1,14 @@
-import { IDBFactory } from 'fake-indexeddb';
 import type { Polygon } from 'geojson';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { NoBurnZone } from '../../src/core/zones/no-burn-zone.ts';
 import { render } from '../../src/core/text/text.ts';
 import { openZoneDatabase } from '../../src/io/persistence/zone-database.ts';
 import { writeZonesFile } from '../../src/io/formats/write-zones-file.ts';
-import { inThreadAnalysis } from '../helpers/app-store.ts';
+import { freshIndexedDbPerTest, inThreadAnalysis } from '../helpers/app-store.ts';
 import { bowTie, nangangSquare, openedZoneStore, secondSquare, waitForState, waitUntilSaved, zonesOf, type ZoneStore } from '../helpers/zone-store.ts';
 
 /** Each test gets its own empty IndexedDB as the browser default (the slice opens `globalThis.indexedDB`). */
-let factory: IDBFactory;
-beforeEach(() => {
-  factory = new IDBFactory();
-  vi.stubGlobal('indexedDB', factory);
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+const indexedDb = freshIndexedDbPerTest();
 
 // Decoding the boundaries and building the locator takes a few seconds once; every test after that is fast.
 beforeAll(async () => {
@@ -39,7 +31,7 @@ const zoneById = (store: ZoneStore, id: string): NoBurnZone => {
 
 /** What the stored version `name` holds, read through a connection of our own. */
 async function versionZones(name: (n: string) => boolean): Promise<{ name: string; zones: NoBurnZone[] }> {
-  const db = await openZoneDatabase({ factory });
+  const db = await openZoneDatabase({ factory: indexedDb() });
   try {
     const summary = (await db.listVersions()).find((v) => name(v.name));
     if (!summary) throw new Error('no such version');
@@ -149,7 +141,7 @@ describe('zones slice: two editors on one database (no Web Locks)', () => {
     expect(kept.zones).toEqual(secondZones);
     expect(second.getState().zoneVersions.map((v) => v.name)).toEqual([kept.name]);
 
-    const db = await openZoneDatabase({ factory });
+    const db = await openZoneDatabase({ factory: indexedDb() });
     expect(await db.loadZones()).toMatchObject({ zones: firstZones, revision: 1 });
     db.close();
 
@@ -326,7 +318,7 @@ describe('zones slice: storage that cannot be opened', () => {
     expect(zonesOf(tab).map((z) => z.name)).toEqual(['内存中的区域']);
     expect(tab.getState().zoneSave.kind).toBe('failed'); // the banner stays up until a save succeeds
 
-    vi.stubGlobal('indexedDB', factory);
+    vi.stubGlobal('indexedDB', indexedDb());
     tab.getState().retryZoneSave();
     // Within the first backoff (1 s): saved by the retry, not by the timer.
     await waitForState(tab, (s) => s.zoneSave.kind === 'saved', 'the retried save', 900);

@@ -512,4 +512,26 @@ export const IO_MESSAGES = {
     zh: '另一个标签页已保存禁燃区（版本 {stored}，本标签页为 {base}）：请重新载入禁燃区后再编辑',
     en: 'another tab saved the zones (revision {stored}, this tab has {base}): reload the zones before editing again',
   },
+  // ------------------------------------------------------------------------------------------ coordinate systems read from files
+  vectorCrsWgs84In: { zh: 'WGS84（{source}）', en: 'WGS84 ({source})' },
+  vectorCrsPrjWgs84: { zh: 'WGS84 经纬度（.prj）', en: 'WGS84 longitude/latitude (.prj)' },
+  vectorCrsPrjCgcs2000: { zh: 'CGCS2000 经纬度（.prj），按 WGS84 使用', en: 'CGCS2000 longitude/latitude (.prj), used as WGS84' },
+  vectorCrsEpsg4326: { zh: 'WGS84 经纬度（EPSG:4326）', en: 'WGS84 longitude/latitude (EPSG:4326)' },
+  vectorCrsEpsg4490: { zh: 'CGCS2000 经纬度（EPSG:4490），按 WGS84 使用', en: 'CGCS2000 longitude/latitude (EPSG:4490), used as WGS84' },
+  vectorCrsGaussKruger: { zh: '{name}（EPSG:{epsg}）→ WGS84', en: '{name} (EPSG:{epsg}) → WGS84' },
+  vectorCrsGaussKrugerNoCode: { zh: '{name} → WGS84', en: '{name} → WGS84' },
+  vectorCrsTransverseMercator: {
+    zh: '{datum} 横轴墨卡托投影（中央经线 {lon0}°，东偏移 {x0} 米，比例因子 {k}）→ WGS84',
+    en: '{datum} Transverse Mercator (central meridian {lon0}°, false easting {x0} m, scale {k}) → WGS84',
+  },
+  vectorCrsNoPrj: {
+    zh: '没有 .prj：坐标按 WGS84 经纬度读取（全部在 ±180°/±90° 以内）',
+    en: 'no .prj: coordinates read as WGS84 longitude/latitude (all are within ±180°/±90°)',
+  },
+  vectorCrsOfLayer: { zh: '{layer}：{crs}', en: '{layer}: {crs}' },
+  vectorCrsList: { zh: '{first}；{rest}', en: '{first}; {rest}' },
+  zoneVerticesCrs: {
+    zh: 'WGS84 经纬度（拐点表；坐标系为 GCJ-02 或 BD-09 的行已转换）',
+    en: 'WGS84 longitude/latitude (vertex list; rows whose 坐标系 is GCJ-02 or BD-09 converted)',
+  },
 } satisfies Record<string, { zh: string; en: string }>;

@@ -513,6 +513,18 @@ export const MESSAGES = {
   eiaSiteRingNotClosed: { zh: '项目范围（{ring}）未闭合（首末点不同）', en: 'site polygon {ring}: the ring is not closed (first and last positions differ)' },
   eiaSiteSelfCrossing: { zh: '项目范围（{ring}）在 {lon}, {lat} 处自相交（第 {a} 条与第 {b} 条边）：请重新绘制，去掉交叉', en: 'site polygon {ring} crosses itself at {lon}, {lat} (edges {a} and {b}): redraw it without the loop' },
   eiaSitePointOutOfRange: { zh: '项目位置 {lon}, {lat} 超出范围（经度 −180…180，纬度 −90…90）', en: 'site point {lon}, {lat} is out of range (lon −180…180, lat −90…90)' },
+  boilerBusySample: { zh: '示例数据', en: 'the sample' },
+  boilerBusyRadius: { zh: '按新的服务半径重新审计', en: 'the re-audit for the new service radius' },
+  boilerBusyCheck: { zh: '新建核查', en: 'the new-build check' },
+  boilerBusyRestore: { zh: '恢复上次的清单与图层', en: 'restoring the last inventory and layers' },
+  boilerBusyClear: { zh: '移除{layer}', en: 'removing {layer}' },
+  pipelinesShort: { zh: '供热管网', en: 'Heating pipelines' },
+  storedFireView: { zh: '火点筛选条件与聚类参数', en: 'Fire-point filter and clustering settings' },
+  eiaBorderNotLoaded: { zh: '省界数据未能载入，暂时无法核查', en: 'the border data did not load, so the site cannot be checked yet' },
+  editorZonesCrs: { zh: 'WGS84（禁燃区编辑器）', en: 'WGS84 (the zone editor)' },
+  editorZonesNone: { zh: '禁燃区编辑器中还没有区域，无法交给锅炉审计', en: 'the zone editor has no zones to hand over' },
+  exportFailed: { zh: '导出失败', en: 'Export failed' },
+  decodeFailed: { zh: '后台未能载入行政区划数据，点击查询与分析暂不可用（刷新页面可重试）', en: 'The boundaries did not load in the background, so lookups and analyses are unavailable (reload the page to try again)' },
 } satisfies Record<string, { zh: string; en: string }>;
 
 /** A key of the catalogue. */

@@ -5,7 +5,7 @@ import { readGeoJson } from './vector/geojson.ts';
 import { readKml } from './vector/kml.ts';
 import { extensionOf, readShapefileZip, unzipEntries } from './vector/shapefile-zip.ts';
 import { VectorFileError } from './vector/vector-file-error.ts';
-import { WGS84_LABEL, finishVectorFile, type VectorFile } from './vector/vector-geometry.ts';
+import { finishVectorFile, type VectorFile } from './vector/vector-geometry.ts';
 
 export { VectorFileError } from './vector/vector-file-error.ts';
 export type { VectorFeature, VectorFile } from './vector/vector-geometry.ts';
@@ -33,7 +33,7 @@ export async function readVectorFile(bytes: Uint8Array, fileName: string): Promi
   const decoded = decodeText(bytes).text;
   const start = decoded.trimStart();
   if (start === '') throw emptyFileError(fileName);
-  if (start.startsWith('<')) return finishVectorFile(fileName, 'kml', readKml(decoded, fileName), `${WGS84_LABEL} (KML)`);
+  if (start.startsWith('<')) return finishVectorFile(fileName, 'kml', readKml(decoded, fileName), text('vectorCrsWgs84In', { source: 'KML' }));
   if (start.startsWith('{')) {
     const { features, crs } = readGeoJson(decoded, fileName);
     return finishVectorFile(fileName, 'geojson', features, crs);
@@ -61,7 +61,7 @@ function readZip(bytes: Uint8Array, fileName: string): VectorFile {
   const kmls = entries.filter((entry) => extensionOf(entry.path) === 'kml');
   // A KMZ's main document is doc.kml, else its first .kml (KML 2.2 §13).
   const kml = kmls.find((entry) => entry.path.toLowerCase() === 'doc.kml') ?? kmls[0];
-  if (kml) return finishVectorFile(fileName, 'kmz', readKml(decodeText(kml.data).text, `${fileName} (${kml.path})`), `${WGS84_LABEL} (KML)`);
+  if (kml) return finishVectorFile(fileName, 'kmz', readKml(decodeText(kml.data).text, `${fileName} (${kml.path})`), text('vectorCrsWgs84In', { source: 'KML' }));
   const held = entries.map((entry) => entry.path).join(', ');
   throw new VectorFileError(text('vectorZipWithoutLayer', { file: fileName, entries: held || text('vectorZipNothing') }));
 }

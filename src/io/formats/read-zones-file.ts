@@ -23,7 +23,7 @@ export interface ZoneImport {
   rejected: RowRejection[];
   /** Zones imported with something to check: a default category, a dropped date, a generated name, a new id. */
   warnings: { row: number; field: string; message: Text }[];
-  crs: string;
+  crs: Text;
 }
 
 type Key = 'name' | 'category' | 'documentNumber' | 'effectiveDate' | 'notes' | 'id' | 'origin' | 'source' | 'createdAt' | 'updatedAt';
@@ -123,7 +123,7 @@ function isWorkbook(bytes: Uint8Array): boolean {
 interface Read {
   candidates: Candidate[];
   rejected: ZoneImport['rejected'];
-  crs: string;
+  crs: Text;
   fromTable: boolean;
 }
 
@@ -136,7 +136,7 @@ async function readVertexList(bytes: Uint8Array, fileName: string): Promise<Read
     name: unguard(zone.name),
     properties: Object.fromEntries(Object.entries(zone.properties).map(([key, value]) => [key, unguard(value)])),
   }));
-  return { candidates, rejected: [...list.rejected], crs: 'WGS84 longitude/latitude (vertex list; rows whose 坐标系 is GCJ-02 or BD-09 converted)', fromTable: true };
+  return { candidates, rejected: [...list.rejected], crs: text('zoneVerticesCrs'), fromTable: true };
 }
 
 async function readVector(bytes: Uint8Array, fileName: string): Promise<Read> {

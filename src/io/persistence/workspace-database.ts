@@ -1,4 +1,4 @@
-import { text } from '../../core/text/text.ts';
+import { text, type Text } from '../../core/text/text.ts';
 import { openIndexedDb, run } from './indexed-db.ts';
 
 /** What the storage view lists of one kept item, without its value (so the list is cheap). */
@@ -7,7 +7,8 @@ export interface StoredItemSummary {
   /** Which workspace it belongs to: 'fires', 'patrol', 'boilers', 'eia', … */
   kind: string;
   /** What it is, for the user (a file name, "EIA checks"). */
-  label: string;
+  /** What the storage view calls it: a file name as the user named it, or a catalogue text. */
+  label: Text | string;
   /** ISO 8601 time of the last save. */
   savedAt: string;
   /** Approximate size in bytes. */

@@ -4,6 +4,7 @@ import { zipSync } from 'fflate';
 import type { Polygon, Position } from 'geojson';
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
+import { render } from '../../../src/core/text/text.ts';
 import { readVectorFile, VectorFileError, type VectorFile } from '../../../src/io/formats/read-vector-file.ts';
 import { encodeGbk, shapefileFiles, zipFiles, zipFilesWithGbkNames, type TestLayer } from '../../helpers/shapefile-zip.ts';
 import { chinese, english, inEnglish } from '../../helpers/in-english.ts';
@@ -35,7 +36,7 @@ describe('GeoJSON', () => {
   it('reads a polygon and a point with every property as a string', async () => {
     const file = await readVectorFile(utf8(JSON.stringify(collection)), 'zones.geojson');
     expect(file.format).toBe('geojson');
-    expect(file.crs).toBe('WGS84 (GeoJSON)');
+    expect(render(file.crs, 'en')).toBe('WGS84 (GeoJSON)');
     expect(file.rejected).toEqual([]);
     expect(file.features.map((f) => [f.number, f.layer, f.geometry.type])).toEqual([[1, '', 'Polygon'], [2, '', 'Point']]);
     expect(ringOf(file, 0)).toEqual([[126.5, 45.7], [126.7, 45.7], [126.7, 45.8], [126.5, 45.8], [126.5, 45.7]]);
@@ -85,7 +86,7 @@ describe('GeoJSON', () => {
     const [x, y] = proj4('+proj=tmerc +lat_0=0 +lon_0=129 +k=1 +x_0=43500000 +y_0=0 +ellps=GRS80 +units=m +no_defs', [129.6, 44.55]);
     const text = JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4531' } }, features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [x, y] }, properties: {} }] });
     const file = await readVectorFile(utf8(text), 'gk.geojson');
-    expect(file.crs).toBe('CGCS2000 / 3-degree Gauss-Kruger zone 43 (EPSG:4531) → WGS84');
+    expect(render(file.crs, 'en')).toBe('CGCS2000 / 3-degree Gauss-Kruger zone 43 (EPSG:4531) → WGS84');
     const [lon, lat] = file.features[0]!.geometry.type === 'Point' ? file.features[0]!.geometry.coordinates : [];
     expect(Math.abs(lon! - 129.6)).toBeLessThan(1e-6);
     expect(Math.abs(lat! - 44.55)).toBeLessThan(1e-6);
@@ -145,7 +146,7 @@ describe('KML and KMZ', () => {
     const file = await readVectorFile(utf8(KML), 'zones.kml');
     expect(file.format).toBe('kml');
     expect((await readVectorFile(utf8(`\r\n  ${KML}`), 'spaced.kml')).features.length).toBe(2);
-    expect(file.crs).toBe('WGS84 (KML)');
+    expect(render(file.crs, 'en')).toBe('WGS84 (KML)');
     expect(file.rejected).toEqual([]);
     expect(file.features.map((f) => [f.number, f.layer, f.geometry.type])).toEqual([[1, '哈尔滨市', 'Polygon'], [2, '禁燃区', 'Point']]);
     expect(ringOf(file, 0)).toEqual([[126.5, 45.7, 0], [126.7, 45.7, 0], [126.7, 45.8, 0], [126.5, 45.8, 0], [126.5, 45.7, 0]]);
@@ -208,7 +209,7 @@ describe('zipped shapefiles', () => {
   it('reads polygons with holes and a GBK .dbf named by its .cpg, in geographic CGCS2000', async () => {
     const file = await readVectorFile(zipFiles(shapefileFiles(zonesLayer())), 'zones.zip');
     expect(file.format).toBe('shapefile-zip');
-    expect(file.crs).toBe('CGCS2000 longitude/latitude (.prj), used as WGS84');
+    expect(render(file.crs, 'en')).toBe('CGCS2000 longitude/latitude (.prj), used as WGS84');
     expect(file.rejected).toEqual([]);
     expect(file.features.map((f) => [f.number, f.layer])).toEqual([[1, 'no_burn_zones'], [2, 'no_burn_zones']]);
     expect(file.features[0]!.geometry).toEqual({ type: 'Polygon', coordinates: ZONES_LON_LAT[0] });
@@ -246,7 +247,7 @@ describe('zipped shapefiles', () => {
         const forward = (position: Position) => proj4(proj, position.slice(0, 2));
         const shapes = ZONES_LON_LAT.map((polygon) => ({ polygon: polygon.map((ring) => ring.map(forward)) }));
         const file = await readVectorFile(zipFiles(shapefileFiles(zonesLayer({ shapes, prj }))), 'gk.zip');
-        expect(file.crs).toBe(crs);
+        expect(render(file.crs, 'en')).toBe(crs);
         expect(file.rejected).toEqual([]);
         file.features.forEach((feature, f) => {
           const rings = (feature.geometry as Polygon).coordinates;
@@ -280,7 +281,8 @@ describe('zipped shapefiles', () => {
 
   it('accepts a layer without .prj when every coordinate is longitude/latitude, and asks for the .prj otherwise', async () => {
     const lonLat = await readVectorFile(zipFiles(shapefileFiles(zonesLayer({ prj: undefined }))), 'noprj.zip');
-    expect(lonLat.crs).toMatch(/^no \.prj: coordinates read as WGS84 longitude\/latitude/);
+    expect(render(lonLat.crs, 'en')).toMatch(/^no \.prj: coordinates read as WGS84 longitude\/latitude/);
+    expect(render(lonLat.crs, 'zh')).toBe('没有 .prj：坐标按 WGS84 经纬度读取（全部在 ±180°/±90° 以内）');
     expect(lonLat.features[0]!.geometry).toEqual({ type: 'Polygon', coordinates: ZONES_LON_LAT[0] });
     const projected = await readError(zipFiles(shapefileFiles(zonesLayer({ prj: undefined, shapes: [{ point: [43512345.5, 4934567.25] }, { point: [43512346, 4934568] }] }))), 'projected.zip');
     expect(projected.message).toBe("projected.zip: no_burn_zones.shp has no .prj and its coordinates are not longitude/latitude (e.g. 43512345.5, 4934567.25) (an easting of 43512345.5 looks like Gauss-Krüger zone 43); add the layer's .prj file to the ZIP and import it again");
@@ -315,7 +317,8 @@ describe('zipped shapefiles', () => {
     const sites = shapefileFiles(zonesLayer({ name: 'sites', shapes: [{ point: [126.6, 45.7] }], records: [['站', '1', '1', '1', '']], prj: CGCS2000_GEOGRAPHIC.replace('China_Geodetic_Coordinate_System_2000', 'WGS_1984').replace('D_China_2000', 'D_WGS_1984') }));
     const file = await readVectorFile(zipFilesWithGbkNames({ ...zones, ...sites }), 'layers.zip');
     expect(file.features.map((f) => [f.number, f.layer])).toEqual([[1, '禁燃区'], [2, '禁燃区'], [3, 'sites']]);
-    expect(file.crs).toBe('禁燃区: CGCS2000 longitude/latitude (.prj), used as WGS84; sites: WGS84 longitude/latitude (.prj)');
+    expect(render(file.crs, 'en')).toBe('禁燃区: CGCS2000 longitude/latitude (.prj), used as WGS84; sites: WGS84 longitude/latitude (.prj)');
+    expect(render(file.crs, 'zh')).toBe('禁燃区：CGCS2000 经纬度（.prj），按 WGS84 使用；sites：WGS84 经纬度（.prj）');
   });
 
   it('refuses mismatched .shp and .dbf, bare .shp files and ZIPs without a layer', async () => {

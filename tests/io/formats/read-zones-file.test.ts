@@ -1,6 +1,7 @@
 import { zipSync } from 'fflate';
 import writeXlsxFile from 'write-excel-file/universal';
 import { describe, expect, it } from 'vitest';
+import { render } from '../../../src/core/text/text.ts';
 import { readZonesFile } from '../../../src/io/formats/read-zones-file.ts';
 import { writeZonesFile } from '../../../src/io/formats/write-zones-file.ts';
 import { importOptions, sampleZoneRows } from '../../helpers/zone-fixtures.ts';
@@ -31,7 +32,7 @@ describe('readZonesFile: foreign files', () => {
     );
     expect(read.warnings).toEqual([]);
     expect(read.rejected).toEqual([]);
-    expect(read.crs).toBe('WGS84 (GeoJSON)');
+    expect(render(read.crs, 'en')).toBe('WGS84 (GeoJSON)');
     expect(read.zones).toEqual([
       {
         id: 'new-1',

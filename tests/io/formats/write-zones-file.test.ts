@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { render } from '../../../src/core/text/text.ts';
 import type { NoBurnZone } from '../../../src/core/zones/no-burn-zone.ts';
 import { parseAngle } from '../../../src/io/formats/parse-coordinate.ts';
 import { readVectorFile } from '../../../src/io/formats/read-vector-file.ts';
@@ -191,7 +192,7 @@ describe('writeZonesFile shapefile-zip', () => {
     const file = await writeZonesFile(sampleZoneRows(), 'shapefile-zip', META);
     const vector = await readVectorFile(file.bytes, 'zones.zip');
     expect(vector.format).toBe('shapefile-zip');
-    expect(vector.crs).toBe('WGS84 longitude/latitude (.prj)');
+    expect(render(vector.crs, 'en')).toBe('WGS84 longitude/latitude (.prj)');
     expect(vector.rejected).toEqual([]);
     expect(vector.features.map((feature) => feature.geometry.type)).toEqual(['Polygon', 'MultiPolygon', 'Polygon']);
     expect(vector.features[0]!.properties).toMatchObject({ ID: 'zone-a', NAME: '南岗区"核心",禁燃区 <一期&二期>', AREA_KM2: '31.234568', CITY: '哈尔滨市' });

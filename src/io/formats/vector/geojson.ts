@@ -2,7 +2,7 @@ import { text, type Text } from '../../../core/text/text.ts';
 import type { Geometry, Position } from 'geojson';
 import { gaussKrugerSystemOfEpsg } from './prj-wkt.ts';
 import { VectorFileError } from './vector-file-error.ts';
-import { WGS84_LABEL, isObject, mapGeometry, stringProperties, type RawFeature, type VectorCoordinateSystem } from './vector-geometry.ts';
+import { isObject, mapGeometry, stringProperties, type RawFeature, type VectorCoordinateSystem } from './vector-geometry.ts';
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
 
@@ -12,7 +12,7 @@ const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineS
  *
  * @throws {@link VectorFileError} when the text is not JSON, not GeoJSON, has no features or an unknown `crs`.
  */
-export function readGeoJson(json: string, fileName: string): { features: RawFeature[]; crs: string } {
+export function readGeoJson(json: string, fileName: string): { features: RawFeature[]; crs: Text } {
   const root = parseJson(json, fileName);
   const system = geoJsonCoordinateSystem(root, fileName);
   const items = geoJsonItems(root, fileName);
@@ -122,9 +122,9 @@ function geoJsonItems(root: unknown, fileName: string): unknown[] {
 function geoJsonCoordinateSystem(root: unknown, fileName: string): VectorCoordinateSystem {
   const crs = isObject(root) ? root['crs'] : undefined;
   const name = isObject(crs) && isObject(crs['properties']) ? crs['properties']['name'] : undefined;
-  if (typeof name !== 'string') return { label: `${WGS84_LABEL} (GeoJSON)` };
-  if (/CRS84$|EPSG::?4326$/i.test(name)) return { label: `${WGS84_LABEL} (GeoJSON)` };
-  if (/EPSG::?4490$/i.test(name)) return { label: 'CGCS2000 longitude/latitude (EPSG:4490), used as WGS84' };
+  if (typeof name !== 'string') return { label: text('vectorCrsWgs84In', { source: 'GeoJSON' }) };
+  if (/CRS84$|EPSG::?4326$/i.test(name)) return { label: text('vectorCrsWgs84In', { source: 'GeoJSON' }) };
+  if (/EPSG::?4490$/i.test(name)) return { label: text('vectorCrsEpsg4490') };
   const code = /EPSG::?(\d+)$/i.exec(name);
   const known = code ? gaussKrugerSystemOfEpsg(Number(code[1])) : null;
   if (known) return known;

@@ -44,7 +44,7 @@ export function coordinateSystemOfPrj(prj: string, where: Text): VectorCoordinat
     const legacy = /beijing|xian|xi'an|1954|1980|krassowsky|krasovsky/i.test(JSON.stringify(geographic ?? root)) ? text('shapefilePrjLegacyDatum') : '';
     throw unknown(quoted(name), legacy);
   }
-  if (root === geographic) return { label: datum === 'WGS84' ? 'WGS84 longitude/latitude (.prj)' : 'CGCS2000 longitude/latitude (.prj), used as WGS84' };
+  if (root === geographic) return { label: text(datum === 'WGS84' ? 'vectorCrsPrjWgs84' : 'vectorCrsPrjCgcs2000') };
   const method = String(child(root, /^(PROJECTION|METHOD)$/i)?.values[0] ?? child(child(root, /^CONVERSION$/i), /^METHOD$/i)?.values[0] ?? '');
   if (!/transverse.?mercator|gauss.?kr[uü]ger/i.test(method) || /south/i.test(method)) throw unknown(text('shapefilePrjMethod', { name, method: method || text('shapefilePrjNoMethod') }));
   if (!isMetres(root)) throw unknown(text('shapefilePrjUnit', { name }));
@@ -132,19 +132,19 @@ function sameParameters(a: TransverseMercator, b: TransverseMercator): boolean {
   return a.lon0 === b.lon0 && a.lat0 === b.lat0 && a.k === b.k && a.x0 === b.x0 && a.y0 === b.y0 && a.ellipsoid === b.ellipsoid;
 }
 
-function transverseMercatorLabel(p: TransverseMercator, datum: string): string {
-  return `${datum} Transverse Mercator (central meridian ${p.lon0}°, false easting ${p.x0} m, scale ${p.k}) → WGS84`;
+function transverseMercatorLabel(p: TransverseMercator, datum: string): Text {
+  return text('vectorCrsTransverseMercator', { datum, lon0: p.lon0, x0: p.x0, k: p.k });
 }
 
 /** A CGCS2000 Gauss-Krüger EPSG code (4491–4554), with its EPSG name. */
-function gaussKrugerOfEpsg(code: number): { parameters: TransverseMercator; label: string } | null {
+function gaussKrugerOfEpsg(code: number): { parameters: TransverseMercator; label: Text } | null {
   const zone = gaussKrugerZoneOfEpsg(code);
   return zone && gaussKruger(zone.zoneWidth, zone.zone, zone.prefixed);
 }
 
 function epsgSystem(code: number): VectorCoordinateSystem | null {
-  if (code === 4326) return { label: 'WGS84 longitude/latitude (EPSG:4326)' };
-  if (code === 4490) return { label: 'CGCS2000 longitude/latitude (EPSG:4490), used as WGS84' };
+  if (code === 4326) return { label: text('vectorCrsEpsg4326') };
+  if (code === 4490) return { label: text('vectorCrsEpsg4490') };
   const known = gaussKrugerOfEpsg(code);
   return known && transverseMercatorSystem(known.parameters, known.label);
 }
@@ -153,7 +153,7 @@ function epsgSystem(code: number): VectorCoordinateSystem | null {
  * CGCS2000 Gauss-Krüger from a name as ArcGIS, QGIS and EPSG write it: CGCS2000_3_Degree_GK_Zone_43,
  * CGCS2000_3_Degree_GK_CM_129E, CGCS2000_GK_Zone_21, CGCS2000_GK_CM_123E, "CGCS2000 / 3-degree Gauss-Kruger zone 43".
  */
-function gaussKrugerOfName(name: string): { parameters: TransverseMercator; label: string } | null {
+function gaussKrugerOfName(name: string): { parameters: TransverseMercator; label: Text } | null {
   const match = /CGCS[\W_]*2000[\W_]+(3[\W_]*degree[\W_]+)?(?:GK|Gauss[\W_]*Kr[uü]ger)[\W_]+(?:zone[\W_]*(\d+)|CM[\W_]*(\d+)[\W_]*E)(?![A-Za-z0-9])/i.exec(name);
   if (!match) return null;
   const width = match[1] ? 3 : 6;
@@ -162,14 +162,15 @@ function gaussKrugerOfName(name: string): { parameters: TransverseMercator; labe
 }
 
 /** A CGCS2000 Gauss-Krüger zone, also one a name gives outside the EPSG series (then labelled without a code). */
-function gaussKruger(width: 3 | 6, zone: number, prefixed: boolean): { parameters: TransverseMercator; label: string } {
+function gaussKruger(width: 3 | 6, zone: number, prefixed: boolean): { parameters: TransverseMercator; label: Text } {
   const lon0 = centralMeridianOf(width, zone);
   const parameters: TransverseMercator = { lon0, lat0: 0, k: 1, x0: falseEastingOf(zone, prefixed), y0: 0, ellipsoid: 'GRS80' };
   const epsg = gaussKrugerEpsgOfZone(width, zone, prefixed);
-  return { parameters, label: `${gaussKrugerName(width, zone, prefixed)}${epsg === null ? '' : ` (EPSG:${epsg})`} → WGS84` };
+  const name = gaussKrugerName(width, zone, prefixed);
+  return { parameters, label: epsg === null ? text('vectorCrsGaussKrugerNoCode', { name }) : text('vectorCrsGaussKruger', { name, epsg }) };
 }
 
-function transverseMercatorSystem(p: TransverseMercator, label: string): VectorCoordinateSystem {
+function transverseMercatorSystem(p: TransverseMercator, label: Text): VectorCoordinateSystem {
   // No +datum: CGCS2000 and WGS84 coincide at the centimetre level, so latitudes and longitudes are taken as WGS84.
   const converter = proj4(`+proj=tmerc +lat_0=${p.lat0} +lon_0=${p.lon0} +k=${p.k} +x_0=${p.x0} +y_0=${p.y0} +ellps=${p.ellipsoid} +units=m +no_defs`, 'WGS84');
   return {

@@ -1,4 +1,4 @@
-import { text, type Text } from '../../../core/text/text.ts';
+import { render, text, type Text } from '../../../core/text/text.ts';
 import { unzipSync } from 'fflate';
 import type { Geometry, Position } from 'geojson';
 // shpjs: maintained (6.2.0, 2025), pure ESM without DOM, and its parseShp lets us own unzip, .dbf text and projection.
@@ -66,17 +66,22 @@ interface ShapefileParts {
  *
  * @throws {@link VectorFileError} when a layer cannot be read at all.
  */
-export function readShapefileZip(entries: ZipEntry[], shapefiles: ZipEntry[], fileName: string): { features: RawFeature[]; crs: string } {
+export function readShapefileZip(entries: ZipEntry[], shapefiles: ZipEntry[], fileName: string): { features: RawFeature[]; crs: Text } {
   let features: RawFeature[] = [];
-  const layers: Array<{ layer: string; crs: string }> = [];
+  const layers: Array<{ layer: string; crs: Text }> = [];
   for (const shp of shapefiles) {
     const parts = shapefileParts(entries, shp);
     const layer = readShapefileLayer(parts, fileName, shapefiles.length > 1);
     features = features.concat(layer.features); // not push(...): a spread of 200,000 features overflows the stack
     layers.push({ layer: parts.layer, crs: layer.crs });
   }
-  const distinct = new Set(layers.map((layer) => layer.crs));
-  return { features, crs: distinct.size === 1 ? layers[0]!.crs : layers.map((layer) => `${layer.layer}: ${layer.crs}`).join('; ') };
+  const distinct = new Set(layers.map((layer) => render(layer.crs, 'en')));
+  if (distinct.size === 1) return { features, crs: layers[0]!.crs };
+  // One line per layer, joined as a chain of texts (built from the end, so no recursion while building).
+  const each = layers.map((layer) => text('vectorCrsOfLayer', { layer: layer.layer, crs: layer.crs }));
+  let crs = each.at(-1)!;
+  for (let i = each.length - 2; i >= 0; i--) crs = text('vectorCrsList', { first: each[i]!, rest: crs });
+  return { features, crs };
 }
 
 /** The .shp and the files beside it with the same path and base name (extensions in any case). */
@@ -95,7 +100,7 @@ function shapefileParts(entries: ZipEntry[], shp: ZipEntry): ShapefileParts {
   };
 }
 
-function readShapefileLayer(parts: ShapefileParts, fileName: string, manyLayers: boolean): { features: RawFeature[]; crs: string } {
+function readShapefileLayer(parts: ShapefileParts, fileName: string, manyLayers: boolean): { features: RawFeature[]; crs: Text } {
   const where = text('shapefileLayer', { file: fileName, layer: parts.layer });
   const system = parts.prj === undefined ? null : coordinateSystemOfPrj(parts.prj, where);
   const shapes = readShapes(parts.shp, where);
@@ -184,7 +189,7 @@ function unprojectedSystem(shapes: Shape[], where: Text): VectorCoordinateSystem
     });
     if (outside) break;
   }
-  if (!outside) return { label: 'no .prj: coordinates read as WGS84 longitude/latitude (all are within ±180°/±90°)' };
+  if (!outside) return { label: text('vectorCrsNoPrj') };
   const [x = 0, y = 0] = outside;
   const zone = gaussKrugerZoneOfEasting(x);
   const hint = zone ? text('shapefileEastingHint', { x, zone: zone.zone }) : '';

@@ -19,8 +19,8 @@ export interface VectorFile {
   features: VectorFeature[];
   /** Features left out, `row` being the feature number. */
   rejected: RowRejection[];
-  /** how coordinates were interpreted, e.g. 'WGS84 (GeoJSON)', 'CGCS2000 / 3-degree Gauss-Kruger zone 43 (EPSG:4531) → WGS84' */
-  crs: string;
+  /** How the coordinates were read, as a catalogue text; in English e.g. 'WGS84 (GeoJSON)', 'CGCS2000 / 3-degree Gauss-Kruger zone 43 (EPSG:4531) → WGS84'. */
+  crs: Text;
 }
 
 /** A feature as parsed, before validation. */
@@ -41,14 +41,13 @@ export interface FeatureProblem {
 
 /** How a layer's coordinates become WGS84 longitude/latitude. */
 export interface VectorCoordinateSystem {
-  label: string;
+  /** What the file's coordinates were read as, for the import summary (a catalogue text). */
+  label: Text;
   toWgs84?: (position: Position) => Position;
 }
 
-export const WGS84_LABEL = 'WGS84';
-
 /** Numbers the features, validates every geometry and splits accepted from rejected. */
-export function finishVectorFile(fileName: string, format: VectorFile['format'], raw: RawFeature[], crs: string): VectorFile {
+export function finishVectorFile(fileName: string, format: VectorFile['format'], raw: RawFeature[], crs: Text): VectorFile {
   const features: VectorFeature[] = [];
   const rejected: RowRejection[] = [];
   raw.forEach((feature, index) => {
